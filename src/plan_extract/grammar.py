@@ -1,0 +1,237 @@
+"""The number grammar: one regex pass over the search view finds every quantity candidate.
+
+A candidate is a number (Arabic, Chinese numeral or mixed: 2.5万, 七点五万, 二点六万亿) with its
+multiplier, unit and comparators, normalised to a value. Things that look like numbers but are not
+values (dates, years, phone numbers, 5G, IPv6, ordinals) are consumed by a `skip` branch of the same
+regex, so the pass never yields them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .lexicon import alternation, lexicon
+
+CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10**4, "亿": 10**8}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int  # the number, multiplier and unit: text[start:end] is the record's `raw`
+    end: int
+    outer_start: int  # with the comparator words around it (超过 ... 以上)
+    outer_end: int
+    value: float
+    unit: str
+    comparator: str
+    value_max: float | None = None
+    approximate: bool = False  # 数十, 上千: an order of magnitude, not a count
+
+
+def parse_chinese(s: str) -> float | None:
+    """七点五万 -> 75000, 一千九百七十六 -> 1976, 两千亿 -> 2e11; None when not a well-formed numeral."""
+    scale = 1
+    while s and s[-1] in CN_BIG and "点" in s:  # trailing 万/亿 after a decimal: 二点六万亿
+        scale *= CN_BIG[s[-1]]
+        s = s[:-1]
+    if "点" in s:
+        whole, _, frac = s.partition("点")
+        if not frac or any(c not in CN_DIGIT for c in frac):
+            return None
+        w = _chinese_integer(whole)
+        if w is None:
+            return None
+        return (w + float("0." + "".join(str(CN_DIGIT[c]) for c in frac))) * scale
+    value = _chinese_integer(s)
+    return None if value is None else value * scale
+
+
+def _chinese_integer(s: str) -> int | None:
+    if not s or not any(c in CN_DIGIT or c == "十" for c in s):
+        return None
+    total = section = 0
+    number: int | None = None
+    prev = ""
+    for i, c in enumerate(s):
+        if c in CN_DIGIT:
+            if prev in CN_DIGIT and prev not in "零〇":  # 十四五, 二〇二五: a name or a year, not a value
+                return None
+            number = CN_DIGIT[c]
+        elif c in CN_SMALL:
+            if number is None:
+                if c != "十" or i != 0 and prev not in "零〇":
+                    return None
+                number = 1  # 十五 = 15
+            section += number * CN_SMALL[c]
+            number = None
+        elif c in CN_BIG:
+            if prev in CN_BIG:
+                return None
+            chunk = section + (number or 0)
+            if c == "亿":
+                total = (total + chunk) * CN_BIG[c]
+            else:
+                total += chunk * CN_BIG[c]
+            section, number = 0, None
+        else:
+            return None
+        prev = c
+    return total + section + (number or 0)
+
+
+def parse_arabic(s: str) -> float:
+    return float(s.replace(",", "").replace(" ", ""))
+
+
+@cache
+def _compiled() -> tuple[regex.Pattern, dict[str, str], dict[str, float], dict[str, float], set[str]]:
+    lx = lexicon()
+    cmp_before = lx["comparators"]["before"]
+    cmp_inside = lx["comparators"]["inside"]
+    cmp_after = lx["comparators"]["after"]
+    refs = lx["comparators"]["relative_references"]
+    units = lx["units"]
+    letter_units = set(units["letter_units"])
+    all_units = [u for key, group in units.items() if key != "letter_units" for u in group]
+    mults = lx["numbers"]["multipliers"]
+    money_mults = lx["numbers"]["money_multipliers"]
+    money = units["money"]
+    vague = lx["numbers"]["vague_prefixes"]
+
+    arabic = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+    chinese = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
+    # 千 is a multiplier only when it does not start a unit (千瓦, 千米); 百 likewise (百分点).
+    unit_alt = alternation(all_units)
+    mult_alt = alternation(mults)
+    money_alt = alternation(money)
+    letter_alt = alternation(letter_units)
+    relative = r"(?:高于|低于|超过|超出|领先|快于|慢于)(?:" + alternation(refs) + ")"
+    pattern = rf"""
+    (?P<skip>
+        [0-9]{{4}}\s*[-/.年]\s*[0-9]{{1,2}}\s*[-/.月]\s*[0-9]{{1,2}}\s*[日号]?   # 2021-11-02, 2022年3月4日
+      | [0-9]{{4}}\s*(?:[-—–~～至到]\s*[0-9]{{4}}\s*)?年(?:度|代)?              # 2025年, 2023-2025年
+      | [0-9]{{1,2}}\s*(?:月份?|日|号)                                       # 3月, 30日
+      | [0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?                               # 11:22:56
+      | 0[0-9]{{2,3}}-[0-9]{{7,8}} | 1[3-9][0-9]{{9}}                          # phone numbers
+      | [A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+ | (?:https?://|www\.)[^\s，。]+       # mail, links
+      | [A-Za-z]+[0-9][A-Za-z0-9.\-+]*                                         # IPv6, H5, m6
+      | [0-9]+(?:\.[0-9]+)?(?!(?:{letter_alt})(?![A-Za-z0-9\-+]))[A-Za-z][A-Za-z0-9\-+]*  # 5G, 10G-PON
+      | 第\s*(?:[0-9]+|[零〇一二两三四五六七八九十百千]+)                             # ordinals
+    )
+  | (?:(?P<rel>{relative})|(?P<before>{alternation(cmp_before)}))?\s*
+    (?:
+        百分之(?P<pct>{arabic}|{chinese}|百)
+      | (?P<cheng>[一二三四五六七八九]|[0-9]+)成(?![为功立本员果效熟都绩交型就长])
+      | (?P<vague>{alternation(vague)})(?P<vmult>十|百|千|万|十万|百万|千万|亿)
+      | (?P<num>{arabic}|{chinese})
+        (?:(?P<runit>%)?\s*(?:至|到|~|～|-|—|－)\s*(?P<num2>{arabic}|{chinese}))?
+    )
+    (?P<inside1>{alternation(cmp_inside)})?
+    \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<mult>{mult_alt})(?![瓦米克分]))?
+    (?P<inside2>{alternation(cmp_inside)})?
+    \s?(?P<unit>{unit_alt})?
+    (?P<after>{alternation(cmp_after)})?
+    """
+    return (
+        regex.compile(pattern, regex.VERBOSE),
+        {**cmp_before, **cmp_inside, **cmp_after},
+        mults,
+        money_mults,
+        letter_units,
+    )
+
+
+_CORE_GROUPS = ("pct", "cheng", "vmult", "num", "num2", "inside1", "mult", "mmult", "inside2", "unit")
+
+
+def _number(s: str) -> float | None:
+    if s[0].isdigit():
+        return parse_arabic(s)
+    return parse_chinese(s)
+
+
+def scan(view: str, pos: int = 0, endpos: int | None = None):
+    """Yields every Quantity in view[pos:endpos]."""
+    pat, cmp_map, mults, money_mults, letter_units = _compiled()
+    for m in pat.finditer(view, pos, len(view) if endpos is None else endpos):
+        if m.group("skip") is not None:
+            continue
+        q = _quantity(m, view, cmp_map, mults, money_mults, letter_units)
+        if q is not None:
+            yield q
+
+
+def _quantity(m, view, cmp_map, mults, money_mults, letter_units) -> Quantity | None:
+    g = m.group
+    unit = g("unit") or ""
+    value_max = None
+    approximate = False
+    if g("pct") is not None:
+        value = 100.0 if g("pct") == "百" else _number(g("pct"))
+        unit, start = "%", m.start("pct") - 3
+    elif g("cheng") is not None:
+        n = _number(g("cheng"))
+        value = None if n is None else n * 10
+        unit, start = "%", m.start("cheng")
+    elif g("vague") is not None:
+        if not unit:
+            return None
+        value = mults.get(g("vmult")) or parse_chinese(g("vmult"))
+        approximate, start = True, m.start("vague")
+    else:
+        value = _number(g("num"))
+        start = m.start("num")
+        if g("num2") is not None:
+            value_max = _number(g("num2"))
+            if value_max is None or (g("runit") and unit not in ("", "%")):
+                return None
+            if g("runit"):
+                unit = "%"
+    if value is None:
+        return None
+    raw_num = g("num") or ""
+    scale = 1.0
+    if g("mult"):
+        if raw_num and not raw_num[0].isdigit():
+            return None  # 三千万 is parsed inside the numeral; a second multiplier is not a number
+        scale = mults[g("mult")]
+    elif g("mmult"):
+        scale = money_mults[g("mmult")]
+    if not unit and not scale > 1 and g("pct") is None and g("cheng") is None:
+        return None  # a bare number (2522, list numbers) is not an indicator value
+    if raw_num == "一":
+        return None  # 一个, 一批: an article, not a count
+    if unit in letter_units:
+        nxt = view[m.end("unit"): m.end("unit") + 1]
+        if nxt and (nxt.isascii() and nxt.isalnum() or nxt in "-+"):
+            return None
+    comparator = "="
+    if g("rel"):
+        comparator = ">" if g("rel").startswith(("高于", "超过", "超出", "领先", "快于")) else "<"
+    elif g("before"):
+        comparator = cmp_map[g("before")]
+    for name in ("inside1", "inside2", "after"):
+        if g(name):
+            comparator = cmp_map[g(name)]
+    if approximate and comparator == "=":
+        comparator = ">"
+    if value_max is not None:
+        comparator = ">="
+        value_max = _round(value_max * scale)
+    end = max(m.end(n) for n in _CORE_GROUPS if g(n) is not None)
+    outer_start = m.start("rel") if g("rel") else m.start("before") if g("before") else start
+    outer_end = m.end("after") if g("after") else end
+    unit = UNIT_NAMES.get(unit, unit)
+    return Quantity(start, end, outer_start, outer_end, _round(value * scale), unit, comparator, value_max, approximate)
+
+
+UNIT_NAMES = {"个百分点": "百分点", "个工作日": "工作日"}
+
+
+def _round(v: float) -> float:
+    return float(f"{v:.12g}")  # 4.44 * 1e8 is 444000000.00000006 in binary floating point

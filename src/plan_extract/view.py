@@ -1,0 +1,40 @@
+"""The search view: the text with full-width forms folded and Traditional characters made Simplified.
+
+It has exactly the length of the text, character for character, so an offset found in the view is
+an offset in the original text and `text[start:end]` is always the raw source span.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def _table() -> dict[int, int]:
+    table = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  # full-width ASCII (％, １２３) -> ASCII
+    table[0x3000] = 0x20  # ideographic space
+    table[0x00A0] = 0x20
+    for c in "\u2002\u2003\u2009\u200b\ufeff":
+        table[ord(c)] = 0x20
+    # OpenCC's Traditional->Simplified mapping, taken character by character so that the view keeps
+    # the text's length. Phrase-level conversions (which can change lengths) are not needed to match
+    # rules or to name indicators.
+    import opencc
+
+    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(converted) == len(chars):
+        for src, dst in zip(chars, converted):
+            if src != dst and len(dst) == 1:
+                table[ord(src)] = ord(dst)
+    return table
+
+
+def search_view(text: str) -> str:
+    view = text.translate(_table())
+    assert len(view) == len(text)
+    return view
+
+
+def to_simplified(text: str) -> str:
+    return text.translate(_table())
