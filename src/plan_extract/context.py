@@ -1,0 +1,289 @@
+"""The context layer: what a quantity measures, whether it is a target or an actual, and when.
+
+Everything here reads the search view (Simplified, same offsets as the text). Cue words and year
+expressions are found in one pass each per document; each quantity then looks at the cues nearest
+to it: in its own sentence first, then earlier in its paragraph, then earlier in the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from .lexicon import alternation, lexicon
+
+_SENTENCE_END = regex.compile(r"[。！？!?\n]")
+_CLAUSE_END = regex.compile(r"[，。；：、,;:！？!?\n]")
+_TITLE = regex.compile(r"《[^《》\n]{1,80}》")
+_SHORT_QUOTE = regex.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
+_BOILERPLATE = regex.compile(
+    r"^\s*(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|热门|推荐阅读|责任编辑|编辑|来源|记者|作者|版权|免责|声明|联系电话|"
+    r"※|邮箱|地址|备案|Copyright|©|\d+、凡本网|\d+、如因|\d+、本网)|版权所有|免责声明|转载|本网"
+)
+_DATE = regex.compile(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})")
+_PLAN_WORDS = ("规划", "计划", "方案", "纲要", "意见", "行动", "政策", "实施")
+
+
+@cache
+def _patterns() -> dict[str, regex.Pattern]:
+    lx = lexicon()
+    ind, ctx, places = lx["indicator"], lx["context"], lx["places"]
+    place_names = places["provinces"] + places["cities"]
+    return {
+        "strip_left": regex.compile(ind["strip_left"]),
+        "strip_right": regex.compile(ind["strip_right"]),
+        "stop_after": regex.compile(ind["stop_after"]),
+        "noise_nouns": regex.compile(ind["noise_nouns"]),
+        "process": regex.compile(ind["process_verbs"]),
+        "bad_end": regex.compile(ind["bad_end"]),
+        "kind": regex.compile(f"(?P<target>{ctx['target']})|(?P<actual>{ctx['actual']})"),
+        "year": regex.compile(ctx["year"]),
+        "place": regex.compile(
+            rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
+        ),
+        "place_prefix": regex.compile(
+            rf"^(?:数字|智慧)?(?P<p>{alternation(place_names)}|\p{{Han}}{{2,3}}?(?=省|市|自治区|州|县))"
+        ),
+    }
+
+
+def not_places() -> set[str]:
+    return set(lexicon()["places"]["not_places"])
+
+
+@dataclass
+class DocFacts:
+    region: str | None
+    plan: str | None
+    published: str | None
+    ref_year: int | None  # the year 今年 and 目前 mean: the document's date
+    plan_years: tuple[int, ...]
+
+
+@dataclass
+class Layout:
+    """Sentence and paragraph boundaries, and spans whose numbers are never indicators."""
+
+    sentence_starts: list[int]
+    paragraph_starts: list[int]
+    blocked: list[tuple[int, int]]
+    length: int
+    _blocked_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._blocked_starts = [s for s, _ in self.blocked]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else self.length
+        return self.sentence_starts[i], end
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
+
+    def is_blocked(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._blocked_starts, start) - 1
+        return i >= 0 and self.blocked[i][1] >= end
+
+
+def layout(view: str) -> Layout:
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(view)]
+    paragraph_starts = [0] + [m.end() for m in regex.finditer(r"\n", view)]
+    blocked = [m.span() for m in _TITLE.finditer(view)] + [m.span() for m in _SHORT_QUOTE.finditer(view)]
+    for i, start in enumerate(paragraph_starts):
+        end = paragraph_starts[i + 1] if i + 1 < len(paragraph_starts) else len(view)
+        if _BOILERPLATE.search(view, start, end):
+            blocked.append((start, end))
+    blocked.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in blocked:  # merged so that one bisect finds the span covering a position
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return Layout(sentence_starts, paragraph_starts, merged, len(view))
+
+
+# ---- document facts -----------------------------------------------------------------------------
+
+
+def doc_facts(view: str, lay: Layout) -> DocFacts:
+    head = view[:800]
+    date = _DATE.search(head)
+    published = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None
+    plan = _main_plan(view)
+    plan_years = tuple(int(y) for y in regex.findall(r"(?:19|20)[0-9]{2}", plan or ""))
+    region = _region(view, plan)
+    ref_year = int(published[:4]) if published else None
+    return DocFacts(region, plan, published, ref_year, plan_years)
+
+
+def _main_plan(view: str) -> str | None:
+    """The plan the document is about: the title it abbreviates (以下简称), else one in its headline."""
+    titles = [m for m in _TITLE.finditer(view) if any(w in m.group() for w in _PLAN_WORDS)]
+    for m in titles:
+        if regex.match(r"\s*[(（]\s*以下简称", view[m.end(): m.end() + 12]):
+            return m.group()[1:-1].strip()
+    headline_end = view.find("\n", view.find("\n", 1) + 1)
+    for m in titles:
+        if m.start() < max(headline_end, 200):
+            return m.group()[1:-1].strip()
+    return None
+
+
+def _region(view: str, plan: str | None) -> str | None:
+    pats = _patterns()
+    if plan:
+        m = pats["place_prefix"].search(plan)
+        if m and m.group("p") not in not_places():
+            return m.group("p")
+    for m in pats["place"].finditer(view, 0, min(len(view), 1500)):
+        name = m.group()
+        if name + view[m.end(): m.end() + 1] in not_places() or name in not_places():
+            continue
+        if name in ("中国", "全国"):
+            continue
+        return name
+    return None
+
+
+def row_region(phrase: str, default: str | None) -> str | None:
+    """A phrase that begins with another place (武汉市5G基站...) puts its row in that place."""
+    m = _patterns()["place_prefix"].match(phrase)
+    if m and m.group("p") not in not_places() and len(m.group("p")) >= 2:
+        return m.group("p")
+    return default
+
+
+# ---- indicator names ----------------------------------------------------------------------------
+
+
+def clean_indicator(phrase: str) -> str:
+    """Trims an indicator phrase to the noun phrase: no time, place, verbs or connectives around it."""
+    pats = _patterns()
+    s = regex.sub(r"[“”\"「」‘’'《》\s]", "", phrase)
+    s = regex.sub(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$", "", s)  # 从30%提高到
+    previous = None
+    while s != previous:
+        previous = s
+        s = pats["strip_left"].sub("", s, count=1)
+        s = pats["strip_right"].sub("", s, count=1)
+    s = regex.sub(r"(?<=.)实现(?=.)", "", s)  # 软件业实现营业收入 -> 软件业营业收入
+    if len(s) > 24:
+        s = s[-24:]
+    return s
+
+
+def clean_noun(noun: str) -> str:
+    """A noun phrase right of a quantity ends before the next verb (文化馆具备服务能力 -> 文化馆)."""
+    s = regex.sub(r"[“”\"「」‘’'\s]", "", noun)
+    m = _patterns()["stop_after"].search(s, 1)
+    if m:
+        s = s[: m.start()]
+    return s.rstrip("的等")
+
+
+def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int]) -> bool:
+    """Numbers about the text or its making: 调研了29个部门, 9个方面."""
+    pats = _patterns()
+    left = max((m.end() for m in _CLAUSE_END.finditer(view, sent[0], q_start)), default=sent[0])
+    m = _CLAUSE_END.search(view, q_end, sent[1])
+    right = m.start() if m else sent[1]
+    if pats["process"].search(view, sent[0], right):
+        return True
+    return bool(pats["noise_nouns"].match(view, q_end, right))
+
+
+def bad_phrase(name: str) -> bool:
+    return not name or bool(_patterns()["bad_end"].search(name))
+
+
+# ---- target or actual, and the year -------------------------------------------------------------
+
+
+@dataclass
+class Cues:
+    kind: list[tuple[int, str]]  # (position, "target" | "actual")
+    years: list[tuple[int, str, int | None]]  # (position, type, year)
+    _kind_pos: list[int] = field(default_factory=list)
+    _year_pos: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._kind_pos = [p for p, _ in self.kind]
+        self._year_pos = [p for p, _, _ in self.years]
+
+
+def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
+    pats = _patterns()
+    ref = facts.ref_year or (min(facts.plan_years) if facts.plan_years else None)
+    kind, years = [], []
+    for m in pats["kind"].finditer(view):
+        if not lay.is_blocked(m.start(), m.end()):
+            kind.append((m.start(), "target" if m.group("target") else "actual"))
+    for m in pats["year"].finditer(view):
+        if lay.is_blocked(m.start(), m.end()):
+            continue
+        if m.group("deadline"):
+            years.append((m.start(), "deadline", int(m.group("dy"))))
+        elif m.group("asof"):
+            years.append((m.start(), "asof", int(m.group("ay"))))
+        elif m.group("plain"):
+            y = int(m.group("py"))
+            years.append((m.start(), "plain", y))
+            if ref and y < ref:  # a past year's figures are actuals
+                kind.append((m.start(), "actual"))
+        elif m.group("since"):
+            years.append((m.start(), "since", None))
+        else:
+            for name in ("thisyear", "lastyear", "nextyear", "sameyear", "now"):
+                if m.group(name):
+                    years.append((m.start(), name, None))
+                    break
+    kind.sort()
+    years.sort()
+    return Cues(kind, years)
+
+
+def decide_kind(c: Cues, pos: int, sent: tuple[int, int], default: str) -> str:
+    i = bisect.bisect_left(c._kind_pos, pos)
+    if i > 0 and c.kind[i - 1][0] >= sent[0]:
+        return c.kind[i - 1][1]  # nearest cue before, in the sentence
+    if i < len(c.kind) and c.kind[i][0] < sent[1]:
+        return c.kind[i][1]  # else the first cue after it, in the sentence
+    if i > 0:
+        return c.kind[i - 1][1]  # else the last cue before it in the document
+    return default
+
+
+def decide_year(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) -> int | None:
+    """The nearest year expression before the quantity: in its paragraph for an actual; for a target
+    also earlier paragraphs (a plan sets its deadline once: 到2025年 ... and the goals follow)."""
+    j = bisect.bisect_left(c._year_pos, pos) - 1
+    if j >= 0 and (c.years[j][0] >= para or kind == "target"):
+        return _resolve(c, j, para, facts)
+    if kind == "target" and facts.plan_years:
+        return max(facts.plan_years)
+    return None
+
+
+
+def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
+    _, typ, year = c.years[j]
+    if typ in ("deadline", "asof", "plain"):
+        return year
+    if typ == "since":
+        return None
+    if typ == "sameyear":  # 2022年…年底前: the year named just before, else the document's year
+        k = j - 1
+        while k >= 0 and c.years[k][0] >= lower:
+            if c.years[k][2] is not None:
+                return c.years[k][2]
+            k -= 1
+        return facts.ref_year
+    ref = facts.ref_year
+    if ref is None:
+        return None
+    return {"thisyear": ref, "now": ref, "lastyear": ref - 1, "nextyear": ref + 1}[typ]

@@ -1,0 +1,135 @@
+"""The pipeline for one document: view -> quantity candidates -> rules around them -> records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import context as ctx
+from .grammar import Quantity, scan
+from .records import Record
+from .rules import PLACEHOLDER, CompiledRule
+from .view import search_view
+
+# How far around a quantity a rule may look, within its sentence.
+LOOK_BEFORE = 80
+LOOK_AFTER = 40
+# 从2020年的1.2万个增加到2025年的8万个: the first quantity is the starting point (an actual).
+_FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
+_FROM_NEXT = regex.compile(r"^[^，。；]{0,6}?(?:到|至)")
+_TO = regex.compile(r"(?:从|由)[^，。；]{1,24}?(?:到|至)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
+
+
+@dataclass
+class Match:
+    q: Quantity
+    rule: CompiledRule
+    indicator: str
+    phrase: str  # the words the indicator came from, before trimming
+
+
+def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
+                 timeout: float | None = None) -> tuple[list[Record], ctx.DocFacts]:
+    view = search_view(text)
+    lay = ctx.layout(view)
+    facts = ctx.doc_facts(view, lay)
+    cues = ctx.cues(view, lay, facts)
+    default_kind = "target" if facts.plan else "actual"
+    records: list[Record] = []
+    for q in scan(view):
+        if lay.is_blocked(q.start, q.end):
+            continue
+        sent = lay.sentence(q.start)
+        match = match_rules(view, q, sent, rules, timeout)
+        if match is None or ctx.is_noise(view, q.start, q.end, sent):
+            continue
+        kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
+        records.append(Record(
+            doc=name,
+            region=ctx.row_region(match.phrase, facts.region),
+            plan=facts.plan,
+            indicator=match.indicator,
+            indicator_id=match.rule.id if not match.rule.fields else None,
+            category=match.rule.rule.category,
+            value=q.value,
+            value_max=q.value_max,
+            unit=q.unit,
+            comparator=q.comparator,
+            kind=kind,
+            year=year,
+            raw=text[q.start:q.end],
+            start=q.start,
+            end=q.end,
+            sentence=text[sent[0]:sent[1]].strip(),
+            rule=match.rule.id,
+            published=facts.published,
+        ))
+    return _mark_duplicates(records, keep_duplicates), facts
+
+
+def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[CompiledRule],
+                timeout: float | None = None) -> Match | None:
+    """The first rule (in priority order) that matches around the quantity and names an indicator."""
+    ws = max(sent[0], q.start - LOOK_BEFORE)
+    we = min(sent[1], q.end + LOOK_AFTER)
+    window = view[ws:q.start] + PLACEHOLDER + view[q.end:we]
+    for rule in rules:
+        if rule.rule.units and q.unit not in rule.rule.units:
+            continue
+        m = rule.regex.search(window, timeout=timeout)
+        if m is None or PLACEHOLDER not in m.group():
+            continue
+        indicator, phrase = _indicator(rule, m)
+        if indicator:
+            return Match(q, rule, indicator, phrase)
+    return None
+
+
+def _indicator(rule: CompiledRule, m) -> tuple[str, str]:
+    if not rule.fields:
+        return rule.rule.indicator, ""
+    values = {}
+    phrase = ""
+    for f in rule.fields:
+        raw = m.group(f) or ""
+        phrase = phrase or raw
+        values[f] = ctx.clean_noun(raw) if f == "noun" else ctx.clean_indicator(raw)
+    name = rule.rule.indicator.format(**values)
+    if rule.rule.general and ctx.bad_phrase(name):
+        return "", phrase
+    if not regex.search(r"\p{Han}", name):
+        return "", phrase
+    return name, phrase
+
+
+def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
+    before = view[sent[0]:q.outer_start]
+    m = _FROM.search(before)
+    if m and _FROM_NEXT.match(view, q.outer_end, sent[1]):
+        year = int(m.group("y")) if m.group("y") else None
+        return "actual", year
+    para = lay.paragraph_start(q.start)
+    m = _TO.search(before)
+    if m:
+        year = int(m.group("y")) if m.group("y") else ctx.decide_year(cues, q.start, para, "target", facts)
+        return "target", year
+    kind = rule.rule.kind or ctx.decide_kind(cues, q.start, sent, default_kind)
+    return kind, ctx.decide_year(cues, q.start, para, kind, facts)
+
+
+def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:
+    """A headline that repeats a body figure is one fact: the mention in the longest sentence stays."""
+    best: dict[tuple, Record] = {}
+    for r in records:
+        key = (r.indicator, r.value, r.unit, r.comparator, r.kind, r.year)
+        if key not in best or len(r.sentence) > len(best[key].sentence):
+            best[key] = r
+    kept = {id(r) for r in best.values()}
+    out = []
+    for r in records:
+        if id(r) in kept:
+            out.append(r)
+        elif keep:
+            out.append(r.model_copy(update={"duplicate": True}))
+    return out

@@ -1,0 +1,52 @@
+"""The records plan-extract produces. Field names are a contract: other tools read them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Comparator = Literal["=", ">", ">=", "<", "<=", "~"]
+
+
+class Record(BaseModel):
+    """One indicator mention. `text[start:end] == raw` in the decoded document."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc: str
+    region: str | None
+    plan: str | None
+    indicator: str
+    indicator_id: str | None
+    category: str
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: Comparator
+    kind: Literal["target", "actual"]
+    year: int | None
+    raw: str
+    start: int
+    end: int
+    sentence: str
+    rule: str
+    published: str | None
+    duplicate: bool = False
+
+
+class DocumentInfo(BaseModel):
+    """One row per document: what the context layer found about it."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc: str
+    region: str | None
+    plan: str | None
+    published: str | None
+    encoding: str
+    html: bool
+    characters: int
+    records: int
+
+
+RECORD_FIELDS = list(Record.model_fields)
+DOCUMENT_FIELDS = list(DocumentInfo.model_fields)
