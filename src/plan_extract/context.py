@@ -34,12 +34,17 @@ def _patterns() -> dict[str, regex.Pattern]:
     place_names = places["provinces"] + places["cities"]
     return {
         "strip_left": regex.compile(ind["strip_left"]),
-        "strip_right": regex.compile(ind["strip_right"]),
+        "strip_right": regex.compile(
+            f"(?:{ind['strip_right']})|(?:{alternation(lx['comparators']['before'])})$"
+        ),
         "stop_after": regex.compile(ind["stop_after"]),
         "noise_nouns": regex.compile(ind["noise_nouns"]),
         "process": regex.compile(ind["process_verbs"]),
         "bad_end": regex.compile(ind["bad_end"]),
-        "kind": regex.compile(f"(?P<target>{ctx['target']})|(?P<actual>{ctx['actual']})"),
+        "kind": regex.compile(
+            f"(?P<target_strong>{ctx['target_strong']})|(?P<actual_strong>{ctx['actual_strong']})"
+            f"|(?P<target>{ctx['target']})|(?P<actual>{ctx['actual']})"
+        ),
         "year": regex.compile(ctx["year"]),
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
@@ -222,7 +227,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     kind, years = [], []
     for m in pats["kind"].finditer(view):
         if not lay.is_blocked(m.start(), m.end()):
-            kind.append((m.start(), "target" if m.group("target") else "actual"))
+            kind.append((m.start(), m.lastgroup))
     for m in pats["year"].finditer(view):
         if lay.is_blocked(m.start(), m.end()):
             continue
@@ -248,13 +253,22 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
 
 
 def decide_kind(c: Cues, pos: int, sent: tuple[int, int], default: str) -> str:
+    """The strong cue nearest before the quantity in its sentence, else the nearest weak one, else
+    the first cue after it in the sentence, else the last cue before it in the document."""
     i = bisect.bisect_left(c._kind_pos, pos)
-    if i > 0 and c.kind[i - 1][0] >= sent[0]:
-        return c.kind[i - 1][1]  # nearest cue before, in the sentence
+    j = i
+    while j > 0 and c.kind[j - 1][0] >= sent[0]:
+        j -= 1
+    in_sentence = c.kind[j:i]
+    strong = [k for _, k in in_sentence if k.endswith("_strong")]
+    if strong:
+        return strong[-1].removesuffix("_strong")
+    if in_sentence:
+        return in_sentence[-1][1]
     if i < len(c.kind) and c.kind[i][0] < sent[1]:
-        return c.kind[i][1]  # else the first cue after it, in the sentence
+        return c.kind[i][1].removesuffix("_strong")
     if i > 0:
-        return c.kind[i - 1][1]  # else the last cue before it in the document
+        return c.kind[i - 1][1].removesuffix("_strong")
     return default
 
 

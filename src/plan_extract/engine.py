@@ -17,7 +17,7 @@ LOOK_BEFORE = 80
 LOOK_AFTER = 40
 # 从2020年的1.2万个增加到2025年的8万个: the first quantity is the starting point (an actual).
 _FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
-_FROM_NEXT = regex.compile(r"^[^，。；]{0,6}?(?:到|至)")
+_FROM_NEXT = regex.compile(r"[^，。；]{0,6}?(?:到|至)")  # used with match()
 _TO = regex.compile(r"(?:从|由)[^，。；]{1,24}?(?:到|至)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
 
 
