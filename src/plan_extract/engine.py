@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import regex
 
 from . import context as ctx
+from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .records import Record
 from .rules import PLACEHOLDER, CompiledRule
@@ -30,7 +32,9 @@ class Match:
 
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
-                 timeout: float | None = None) -> tuple[list[Record], ctx.DocFacts]:
+                 time_limit: float | None = None) -> tuple[list[Record], ctx.DocFacts]:
+    """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds."""
+    deadline = None if time_limit is None else time.monotonic() + time_limit
     view = search_view(text)
     lay = ctx.layout(view)
     facts = ctx.doc_facts(view, lay)
@@ -41,7 +45,11 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
         if lay.is_blocked(q.start, q.end):
             continue
         sent = lay.sentence(q.start)
-        match = match_rules(view, q, sent, rules, timeout)
+        try:
+            match = match_rules(view, q, sent, rules, deadline)
+        except TimeoutError:
+            raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
+                                   "document skipped", name) from None
         if match is None or ctx.is_noise(view, q.start, q.end, sent):
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
@@ -69,7 +77,7 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
 
 
 def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[CompiledRule],
-                timeout: float | None = None) -> Match | None:
+                deadline: float | None = None) -> Match | None:
     """The first rule (in priority order) that matches around the quantity and names an indicator."""
     ws = max(sent[0], q.start - LOOK_BEFORE)
     we = min(sent[1], q.end + LOOK_AFTER)
@@ -77,6 +85,7 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
     for rule in rules:
         if rule.rule.units and q.unit not in rule.rule.units:
             continue
+        timeout = None if deadline is None else max(deadline - time.monotonic(), 1e-3)
         m = rule.regex.search(window, timeout=timeout)
         if m is None or PLACEHOLDER not in m.group():
             continue

@@ -1,0 +1,178 @@
+"""The command line: a thin layer over the library. Rows go to stdout (or -o FILE, written
+atomically); progress, notices and errors go to stderr, one line each.
+
+Exit codes: 0 every input was read; 1 some input or the rule set failed; 2 usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .export import Format
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Extract quantitative indicators from Chinese planning documents into JSON or CSV rows.")
+rules_app = typer.Typer(no_args_is_help=True, help="List and check rule sets.")
+app.add_typer(rules_app, name="rules")
+
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files (default: the bundled rules).")]
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _load_rules(rules_dir: Path | None):
+    from .errors import RuleError
+    from .rules import load_rules
+
+    try:
+        return load_rules(rules_dir)
+    except RuleError as e:
+        for line in e.problems:
+            _err(line)
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _output(path: Path | None):
+    """stdout, or a temporary file beside PATH renamed over it only when the run completes."""
+    if path is None or str(path) == "-":
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
+        yield sys.stdout
+        return
+    directory = path.resolve().parent
+    if not directory.is_dir():
+        _err(f"{path}: directory {directory} does not exist")
+        raise typer.Exit(2)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    from .loader import iter_input_paths
+
+    files, errors = [], []
+    for p in paths:
+        found = list(iter_input_paths([p]))
+        if not found:
+            errors.append(f"{p}: no files found")
+        files.extend(found)
+    return files, errors
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
+    rules_dir: RulesOpt = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+    bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
+    documents: Annotated[bool, typer.Option("--documents", help="One row per document (region, plan, date) instead of one per indicator.")] = False,
+    keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
+) -> None:
+    """Extract indicators from PATH... and print them as rows."""
+    from .batch import default_jobs, run
+    from .records import DOCUMENT_FIELDS, RECORD_FIELDS
+    from .export import Writer
+
+    rules = _load_rules(rules_dir)
+    files, failures = _expand(paths)
+    for line in failures:
+        _err(line)
+    progress = _progress(len(files))
+    with _output(output) as out:
+        writer = Writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
+        for result in run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
+                          jobs or default_jobs()):
+            if result.error:
+                failures.append(result.error)
+                _err(result.error)
+            elif result.notice:
+                _err(result.notice)
+            if documents and result.document:
+                writer.write(result.document.model_dump())
+            for record in result.records if not documents else ():
+                writer.write(record.model_dump())
+            progress(result.path)
+        writer.close()
+    progress(None)
+    if failures:
+        _err(f"{len(failures)} input(s) failed")
+        raise typer.Exit(1)
+
+
+def _progress(total: int):
+    """A progress bar on stderr when it is a terminal and there is more than one file."""
+    if total < 2 or not sys.stderr.isatty():
+        return lambda path: None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(transient=True, console=Console(stderr=True))
+    task = bar.add_task("extracting", total=total)
+    bar.start()
+
+    def step(path):
+        if path is None:
+            bar.stop()
+        else:
+            bar.advance(task)
+    return step
+
+
+@rules_app.command("list")
+def rules_list(
+    rules_dir: RulesOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Show the rule catalogue: id, indicator, category, number of examples."""
+    from .export import Writer
+
+    rules = _load_rules(rules_dir)
+    fields = ["id", "indicator", "category", "examples", "counter_examples", "file"]
+    writer = Writer(sys.stdout, fmt, fields, title="plan-extract rules")
+    for r in rules:
+        writer.write({"id": r.id, "indicator": r.rule.indicator, "category": r.rule.category,
+                      "examples": len(r.rule.examples), "counter_examples": len(r.rule.counter_examples),
+                      "file": Path(r.source).name})
+    writer.close()
+
+
+@rules_app.command("check")
+def rules_check(rules_dir: RulesOpt = None) -> None:
+    """Validate a rule set and run every example and counter-example; exit 1 on a failure."""
+    from .checks import check_rules
+
+    rules = _load_rules(rules_dir)
+    problems = check_rules(rules)
+    for line in problems:
+        _err(line)
+    n_ex = sum(len(r.rule.examples) + len(r.rule.counter_examples) for r in rules)
+    if problems:
+        _err(f"{len(problems)} of {n_ex} examples failed in {len(rules)} rules")
+        raise typer.Exit(1)
+    print(f"{len(rules)} rules, {n_ex} examples and counter-examples: all hold")
+
+
+def main() -> None:
+    if hasattr(signal, "SIGPIPE"):  # `plan-extract ... | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    app()
