@@ -155,10 +155,11 @@ def _region(view: str, plan: str | None) -> str | None:
     return None
 
 
-def row_region(phrase: str, default: str | None) -> str | None:
-    """A phrase that begins with another place (武汉市5G基站...) puts its row in that place."""
-    m = _patterns()["place_prefix"].match(phrase)
-    if m and m.group("p") not in not_places() and len(m.group("p")) >= 2:
+def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) -> str | None:
+    """A clause that begins with another place (其中，深圳市5G基站...) puts its row in that place."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(view, max(sent[0], pos - 40), pos)), default=sent[0])
+    m = _patterns()["place_prefix"].match(clean_indicator(view[start:pos]))
+    if m and m.group("p") not in not_places() and not regex.search(r"[全我本该各今年新这此其]", m.group("p")):
         return m.group("p")
     return default
 
@@ -171,6 +172,7 @@ def clean_indicator(phrase: str) -> str:
     pats = _patterns()
     s = regex.sub(r"[“”\"「」‘’'《》\s]", "", phrase)
     s = regex.sub(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$", "", s)  # 从30%提高到
+    s = _cut_trailing_quantity(s)  # 5G用户达到7800万户(，同比增长…): the subject, not its figure
     previous = None
     while s != previous:
         previous = s
@@ -179,6 +181,20 @@ def clean_indicator(phrase: str) -> str:
     s = regex.sub(r"(?<=.)实现(?=.)", "", s)  # 软件业实现营业收入 -> 软件业营业收入
     if len(s) > 24:
         s = s[-24:]
+    return s
+
+
+def _cut_trailing_quantity(s: str) -> str:
+    from .grammar import scan
+
+    if not regex.search(r"[0-9零一二两三四五六七八九十百千]", s):
+        return s
+    view = s  # the phrase comes from the search view already
+    last = None
+    for q in scan(view):
+        last = q
+    if last is not None and last.outer_end >= len(s) - 1:
+        return s[: last.outer_start]
     return s
 
 

@@ -28,7 +28,6 @@ class Match:
     q: Quantity
     rule: CompiledRule
     indicator: str
-    phrase: str  # the words the indicator came from, before trimming
 
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
@@ -55,7 +54,7 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         records.append(Record(
             doc=name,
-            region=ctx.row_region(match.phrase, facts.region),
+            region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
             indicator=match.indicator,
             indicator_id=match.rule.id if not match.rule.fields else None,
@@ -89,27 +88,21 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
         m = rule.regex.search(window, timeout=timeout)
         if m is None or PLACEHOLDER not in m.group():
             continue
-        indicator, phrase = _indicator(rule, m)
+        indicator = _indicator(rule, m)
         if indicator:
-            return Match(q, rule, indicator, phrase)
+            return Match(q, rule, indicator)
     return None
 
 
-def _indicator(rule: CompiledRule, m) -> tuple[str, str]:
+def _indicator(rule: CompiledRule, m) -> str:
+    """The rule's canonical name, or its template filled with the trimmed phrases it captured."""
     if not rule.fields:
-        return rule.rule.indicator, ""
-    values = {}
-    phrase = ""
-    for f in rule.fields:
-        raw = m.group(f) or ""
-        phrase = phrase or raw
-        values[f] = ctx.clean_noun(raw) if f == "noun" else ctx.clean_indicator(raw)
+        return rule.rule.indicator
+    values = {f: (ctx.clean_noun if f == "noun" else ctx.clean_indicator)(m.group(f) or "") for f in rule.fields}
     name = rule.rule.indicator.format(**values)
-    if rule.rule.general and ctx.bad_phrase(name):
-        return "", phrase
-    if not regex.search(r"\p{Han}", name):
-        return "", phrase
-    return name, phrase
+    if rule.rule.general and ctx.bad_phrase(name) or not regex.search(r"\p{Han}", name):
+        return ""
+    return name
 
 
 def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
@@ -120,8 +113,8 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
         return "actual", year
     para = lay.paragraph_start(q.start)
     m = _TO.search(before)
-    if m:
-        year = int(m.group("y")) if m.group("y") else ctx.decide_year(cues, q.start, para, "target", facts)
+    if m:  # the target's year is its own (到2025年的8万个) or the one in force before the 从 clause
+        year = int(m.group("y")) if m.group("y") else ctx.decide_year(cues, sent[0] + m.start(), para, "target", facts)
         return "target", year
     kind = rule.rule.kind or ctx.decide_kind(cues, q.start, sent, default_kind)
     return kind, ctx.decide_year(cues, q.start, para, kind, facts)

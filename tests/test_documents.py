@@ -1,0 +1,107 @@
+"""Documents composed for the tests (a provincial plan, a Traditional news report, a city news
+report) with every row they must give: the context layer on phrasings the seeds do not have."""
+
+from pathlib import Path
+
+import pytest
+
+from plan_extract import extract
+from plan_extract.context import doc_facts, layout
+from plan_extract.view import search_view
+
+DOCS = Path(__file__).parent / "docs"
+
+# raw, value, unit, comparator, kind, year, indicator
+EXPECTED = {
+    "jiangxi_plan.txt": [
+        ("8000亿元", 8e11, "元", "=", "actual", 2020, "数字经济规模"),
+        ("1.5万个", 15000, "个", "=", "actual", 2020, "5G基站"),
+        ("1200万户", 1.2e7, "户", "=", "actual", 2020, "光纤宽带用户"),
+        ("18.6%", 18.6, "%", "=", "actual", 2020, "电子信息产业营业收入同比增长"),
+        ("15%", 15, "%", ">=", "target", 2025, "数字经济增加值年均增长"),
+        ("10%", 10, "%", "=", "target", 2025, "数字经济核心产业增加值占GDP比重"),
+        ("5万个", 50000, "个", "=", "target", 2025, "5G基站"),
+        ("300万户", 3e6, "户", ">", "target", 2025, "千兆光网用户数"),
+        ("50家", 50, "家", ">=", "target", 2025, "省级工业互联网平台"),
+        ("10万家", 1e5, "家", ">", "target", 2025, "上云企业"),
+        ("12万架", 1.2e5, "架", "=", "target", 2025, "在用标准机架数"),
+        ("100%", 100, "%", "=", "target", 2025, "政务服务事项网上可办率"),
+        ("85%", 85, "%", "=", "actual", 2020, "赣服通政务服务事项接入率"),
+        ("98%", 98, "%", ">=", "target", 2025, "赣服通政务服务事项接入率"),
+    ],
+    "guangdong_news_trad.txt": [
+        ("25.6萬座", 256000, "座", "=", "actual", 2023, "5G基站"),
+        ("7800萬戶", 7.8e7, "户", "=", "actual", 2023, "5G用户"),
+        ("35.2%", 35.2, "%", "=", "actual", 2023, "5G用户同比增长"),
+        ("1050億元", 1.05e11, "元", "=", "actual", 2023, "电信业务收入"),
+        ("6.8%", 6.8, "%", "=", "actual", 2023, "电信业务收入比上年同期增长"),
+        ("1500萬戶", 1.5e7, "户", ">", "target", 2025, "千兆宽带用户"),
+        ("35萬座", 350000, "座", ">", "target", 2025, "5G基站"),
+        ("10萬座", 100000, "座", ">=", "target", 2025, "5G基站"),
+    ],
+    "hangzhou_news.txt": [
+        ("99.8%", 99.8, "%", "=", "actual", 2023, "政务服务事项网上可办率"),
+        ("95.6%", 95.6, "%", "=", "actual", 2023, "一网通办率"),
+        ("3.1个百分点", 3.1, "百分点", "=", "actual", 2023, "一网通办率较上年提高"),
+        ("268个", 268, "个", "=", "actual", 2023, "城市大脑累计上线应用场景"),
+        ("4000个", 4000, "个", ">", "actual", 2023, "公共数据开放数据集"),
+        ("30个", 30, "个", "~", "target", 2024, "新增数字化改革重大应用"),
+        ("1800万", 1.8e7, "", ">", "target", 2024, "浙里办注册用户"),
+    ],
+}
+
+FACTS = {
+    "jiangxi_plan.txt": ("江西", "江西省数字经济发展“十四五”规划", "2022-03-15"),
+    "guangdong_news_trad.txt": ("广东", None, "2023-08-10"),
+    "hangzhou_news.txt": ("杭州", None, "2024-01-18"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_rows(name):
+    text = (DOCS / name).read_text(encoding="utf-8")
+    got = [(r.raw, r.value, r.unit, r.comparator, r.kind, r.year, r.indicator) for r in extract(text, name)]
+    assert got == [(raw, pytest.approx(v), *rest) for raw, v, *rest in EXPECTED[name]]
+
+
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_document_facts(name):
+    view = search_view((DOCS / name).read_text(encoding="utf-8"))
+    facts = doc_facts(view, layout(view))
+    assert (facts.region, facts.plan, facts.published) == FACTS[name]
+
+
+def test_row_about_another_city_names_it():
+    text = (DOCS / "guangdong_news_trad.txt").read_text(encoding="utf-8")
+    rows = {r.raw: r.region for r in extract(text)}
+    assert rows["10萬座"] == "深圳"
+    assert rows["35萬座"] == "广东"
+
+
+def test_headline_repeating_a_body_figure_is_one_row():
+    text = "今年全省拟新建5G基站5万个\n记者获悉，为打通信息大动脉，今年全省拟新建5G基站5万个，实现城区室外全覆盖。"
+    rows = extract(text)
+    assert [(r.value, r.start) for r in rows] == [(50000, text.rindex("5万个"))]
+    marked = extract(text, keep_duplicates=True)
+    assert [r.duplicate for r in marked] == [True, False]
+
+
+def test_from_to_gives_an_actual_and_a_target():
+    text = "到2025年，全省5G基站从2020年的1.2万个增加到8万个。"
+    rows = [(r.value, r.kind, r.year) for r in extract(text)]
+    assert rows == [(12000, "actual", 2020), (80000, "target", 2025)]
+
+
+def test_enumeration_keeps_its_own_subject():
+    rows = extract("已有7个二级节点、25个企业节点接入顶级节点。")
+    assert [(r.value, r.indicator) for r in rows] == [(7, "二级节点"), (25, "企业节点")]
+
+
+@pytest.mark.parametrize("text", [
+    "以走访、座谈等形式调研了29个市级部门、8家企业",
+    "从总体形势、保障措施9个方面系统谋划",
+    "经市政府第32次常务会审议通过",
+    "上一篇：江苏全省城镇年均新增就业145万人居全国第一",
+])
+def test_noise_is_not_a_row(text):
+    assert extract(text) == []
