@@ -5,13 +5,27 @@ from __future__ import annotations
 import math
 
 from .engine import extract_text
+from .errors import PlanExtractError
 from .rules import CompiledRule
+
+# An example must not take longer than this (a catastrophic pattern is reported, not waited for).
+TIME_LIMIT = 10.0
+
+
+def _run(rule: CompiledRule, text: str):
+    try:
+        records, _ = extract_text(text, "<example>", [rule], time_limit=TIME_LIMIT)
+    except PlanExtractError as e:
+        return None, e.message
+    return records, None
 
 
 def check_example(rule: CompiledRule, index: int) -> str | None:
     """None when the example holds, else what went wrong."""
     ex = rule.rule.examples[index]
-    records, _ = extract_text(ex.text, "<example>", [rule])
+    records, error = _run(rule, ex.text)
+    if error:
+        return error
     hits = [r for r in records if math.isclose(r.value, ex.value, rel_tol=1e-9, abs_tol=1e-9)]
     if not hits:
         got = ", ".join(f"{r.raw}={r.value:g}" for r in records) or "nothing"
@@ -26,7 +40,9 @@ def check_example(rule: CompiledRule, index: int) -> str | None:
 
 def check_counter_example(rule: CompiledRule, index: int) -> str | None:
     text = rule.rule.counter_examples[index]
-    records, _ = extract_text(text, "<counter-example>", [rule])
+    records, error = _run(rule, text)
+    if error:
+        return error
     if records:
         return "matched " + ", ".join(f"{r.raw} as {r.indicator}" for r in records)
     return None

@@ -87,6 +87,7 @@ def extract(
     documents: Annotated[bool, typer.Option("--documents", help="One row per document (region, plan, date) instead of one per indicator.")] = False,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
 ) -> None:
     """Extract indicators from PATH... and print them as rows."""
     from .batch import default_jobs, run
@@ -101,7 +102,7 @@ def extract(
     with _output(output) as out:
         writer = Writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
         for result in run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
-                          jobs or default_jobs()):
+                          jobs or default_jobs(), time_limit):
             if result.error:
                 failures.append(result.error)
                 _err(result.error)
