@@ -70,18 +70,11 @@ def _common_chars() -> frozenset[str]:
 def _score(text: str) -> float:
     common = _common_chars()
     hits = sum(1 for c in text if c in common)
-    bad = text.count("\ufffd")
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
-    return (hits - 5 * bad) / max(han + bad, 1)
+    return (hits - text.count("\ufffd")) / max(len(text), 1)
 
 
 def _binary_kind(data: bytes) -> str | None:
-    for magic, kind in _MAGIC:
-        if data.startswith(magic) and kind:
-            return kind
-    if b"\x00" in data[:8192]:
-        return ""
-    return None
+    return next((kind for magic, kind in _MAGIC if kind and data.startswith(magic)), None)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -117,6 +110,9 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
         except LookupError:
             raise InputError(f"unknown encoding '{encoding}'", name) from None
         return data.decode(encoding, errors="replace"), encoding
+    kind = _binary_kind(data)
+    if kind:
+        raise InputError(f"binary file ({kind}), skipped", name)
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                        (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                        (codecs.BOM_UTF16_BE, "utf-16")):
@@ -125,28 +121,19 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
-    kind = _binary_kind(data)
-    if kind is not None:
-        raise InputError(f"binary file ({kind}), skipped" if kind else "binary file, skipped", name)
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, skipped", name)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     declared = _html_charset(data)
     candidates = [declared] if declared else []
-    candidates += [c for c in ("gb18030", "big5") if c != declared]
+    # UTF-8 stays a candidate: a mostly UTF-8 file with a few broken bytes keeps its text (with U+FFFD)
+    candidates += [c for c in ("utf-8", "gb18030", "big5") if c != declared]
     sample = data[:SAMPLE]
-    best = max(candidates, key=lambda c: (_strict_ok(data, c), _score(sample.decode(c, errors="replace")),
-                                          c == declared))
+    best = max(candidates, key=lambda c: (_score(sample.decode(c, errors="replace")), c == declared))
     return data.decode(best, errors="replace"), best
-
-
-def _strict_ok(data: bytes, codec: str) -> bool:
-    try:
-        data.decode(codec)
-        return True
-    except UnicodeDecodeError:
-        return False
 
 
 _HTML_HINT = regex.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body)|<(?:p|div|br|td|tr|li|span|table|h[1-6])\b[^>]*>",
