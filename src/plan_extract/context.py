@@ -8,6 +8,7 @@ to it: in its own sentence first, then earlier in its paragraph, then earlier in
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -15,15 +16,20 @@ import regex
 
 from .lexicon import alternation, lexicon
 
-_SENTENCE_END = regex.compile(r"[。！？!?\n]")
-_CLAUSE_END = regex.compile(r"[，。；：、,;:！？!?\n]")
-_TITLE = regex.compile(r"《[^《》\n]{1,80}》")
-_SHORT_QUOTE = regex.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
-_BOILERPLATE = regex.compile(
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，。；：、,;:！？!?\n]")
+_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
+_BOILERPLATE = re.compile(
     r"^\s*(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|热门|推荐阅读|责任编辑|编辑|来源|记者|作者|版权|免责|声明|联系电话|"
     r"※|邮箱|地址|备案|Copyright|©|\d+、凡本网|\d+、如因|\d+、本网)|版权所有|免责声明|转载|本网"
 )
-_DATE = regex.compile(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})")
+_DATE = re.compile(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})")
+_QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
+_FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
+_INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
+_DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
+_NOT_A_NAME = re.compile(r"[全我本该各今年新这此其]")
 _PLAN_WORDS = ("规划", "计划", "方案", "纲要", "意见", "行动", "政策", "实施")
 
 
@@ -33,19 +39,19 @@ def _patterns() -> dict[str, regex.Pattern]:
     ind, ctx, places = lx["indicator"], lx["context"], lx["places"]
     place_names = places["provinces"] + places["cities"]
     return {
-        "strip_left": regex.compile(ind["strip_left"]),
-        "strip_right": regex.compile(
+        "strip_left": re.compile(ind["strip_left"]),
+        "strip_right": re.compile(
             f"(?:{ind['strip_right']})|(?:{alternation(lx['comparators']['before'])})$"
         ),
-        "stop_after": regex.compile(ind["stop_after"]),
-        "noise_nouns": regex.compile(ind["noise_nouns"]),
-        "process": regex.compile(ind["process_verbs"]),
-        "bad_end": regex.compile(ind["bad_end"]),
-        "kind": regex.compile(
+        "stop_after": re.compile(ind["stop_after"]),
+        "noise_nouns": re.compile(ind["noise_nouns"]),
+        "process": re.compile(ind["process_verbs"]),
+        "bad_end": re.compile(ind["bad_end"]),
+        "kind": re.compile(
             f"(?P<target_strong>{ctx['target_strong']})|(?P<actual_strong>{ctx['actual_strong']})"
             f"|(?P<target>{ctx['target']})|(?P<actual>{ctx['actual']})"
         ),
-        "year": regex.compile(ctx["year"]),
+        "year": re.compile(ctx["year"]),
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
@@ -96,7 +102,7 @@ class Layout:
 
 def layout(view: str) -> Layout:
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(view)]
-    paragraph_starts = [0] + [m.end() for m in regex.finditer(r"\n", view)]
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", view)]
     blocked = [m.span() for m in _TITLE.finditer(view)] + [m.span() for m in _SHORT_QUOTE.finditer(view)]
     for i, start in enumerate(paragraph_starts):
         end = paragraph_starts[i + 1] if i + 1 < len(paragraph_starts) else len(view)
@@ -159,7 +165,7 @@ def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) 
     """A clause that begins with another place (其中，深圳市5G基站...) puts its row in that place."""
     start = max((m.end() for m in _CLAUSE_END.finditer(view, max(sent[0], pos - 40), pos)), default=sent[0])
     m = _patterns()["place_prefix"].match(clean_indicator(view[start:pos]))
-    if m and m.group("p") not in not_places() and not regex.search(r"[全我本该各今年新这此其]", m.group("p")):
+    if m and m.group("p") not in not_places() and not _NOT_A_NAME.search(m.group("p")):
         return m.group("p")
     return default
 
@@ -170,15 +176,15 @@ def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) 
 def clean_indicator(phrase: str) -> str:
     """Trims an indicator phrase to the noun phrase: no time, place, verbs or connectives around it."""
     pats = _patterns()
-    s = regex.sub(r"[“”\"「」‘’'《》\s]", "", phrase)
-    s = regex.sub(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$", "", s)  # 从30%提高到
+    s = _QUOTES.sub("", phrase)
+    s = _FROM_TO.sub("", s)  # 从30%提高到
     s = _cut_trailing_quantity(s)  # 5G用户达到7800万户(，同比增长…): the subject, not its figure
     previous = None
     while s != previous:
         previous = s
         s = pats["strip_left"].sub("", s, count=1)
         s = pats["strip_right"].sub("", s, count=1)
-    s = regex.sub(r"(?<=.)实现(?=.)", "", s)  # 软件业实现营业收入 -> 软件业营业收入
+    s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     if len(s) > 24:
         s = s[-24:]
     return s
@@ -187,7 +193,7 @@ def clean_indicator(phrase: str) -> str:
 def _cut_trailing_quantity(s: str) -> str:
     from .grammar import scan
 
-    if not regex.search(r"[0-9零一二两三四五六七八九十百千]", s):
+    if not _DIGIT.search(s):
         return s
     view = s  # the phrase comes from the search view already
     last = None
@@ -200,7 +206,7 @@ def _cut_trailing_quantity(s: str) -> str:
 
 def clean_noun(noun: str) -> str:
     """A noun phrase right of a quantity ends before the next verb (文化馆具备服务能力 -> 文化馆)."""
-    s = regex.sub(r"[“”\"「」‘’'\s]", "", noun)
+    s = _QUOTES.sub("", noun)
     m = _patterns()["stop_after"].search(s, 1)
     if m:
         s = s[: m.start()]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from .records import Record
 from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
 # How far around a quantity a rule may look, within its sentence.
 LOOK_BEFORE = 80
 LOOK_AFTER = 40
@@ -78,9 +80,10 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
 def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[CompiledRule],
                 deadline: float | None = None) -> Match | None:
     """The first rule (in priority order) that matches around the quantity and names an indicator."""
-    ws = max(sent[0], q.start - LOOK_BEFORE)
-    we = min(sent[1], q.end + LOOK_AFTER)
-    window = view[ws:q.start] + PLACEHOLDER + view[q.end:we]
+    ws = max(sent[0], q.outer_start - LOOK_BEFORE)
+    we = min(sent[1], q.outer_end + LOOK_AFTER)
+    window = view[ws:q.outer_start] + PLACEHOLDER + view[q.outer_end:we]
+    ph = q.outer_start - ws
     for rule in rules:
         if rule.rule.units and q.unit not in rule.rule.units:
             continue
@@ -88,19 +91,21 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
         m = rule.regex.search(window, timeout=timeout)
         if m is None or PLACEHOLDER not in m.group():
             continue
-        indicator = _indicator(rule, m)
+        indicator = _indicator(rule, m, ph)
         if indicator:
             return Match(q, rule, indicator)
     return None
 
 
-def _indicator(rule: CompiledRule, m) -> str:
-    """The rule's canonical name, or its template filled with the trimmed phrases it captured."""
+def _indicator(rule: CompiledRule, m, ph: int) -> str:
+    """The rule's canonical name, or its template filled with the trimmed phrases it captured: a
+    phrase left of the quantity loses time, place and verbs; one right of it ends before its verb."""
     if not rule.fields:
         return rule.rule.indicator
-    values = {f: (ctx.clean_noun if f == "noun" else ctx.clean_indicator)(m.group(f) or "") for f in rule.fields}
+    values = {f: (ctx.clean_noun if m.start(f) > ph else ctx.clean_indicator)(m.group(f) or "")
+              for f in rule.fields}
     name = rule.rule.indicator.format(**values)
-    if rule.rule.general and ctx.bad_phrase(name) or not regex.search(r"\p{Han}", name):
+    if rule.rule.general and ctx.bad_phrase(name) or not _HAN.search(name):
         return ""
     return name
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import regex
+import re
 
 from .lexicon import alternation, lexicon
 
@@ -89,7 +89,7 @@ def parse_arabic(s: str) -> float:
 
 
 @cache
-def _compiled() -> tuple[regex.Pattern, dict[str, str], dict[str, float], dict[str, float], set[str]]:
+def _compiled() -> tuple[re.Pattern, dict[str, str], dict[str, float], dict[str, float], set[str]]:
     lx = lexicon()
     cmp_before = lx["comparators"]["before"]
     cmp_inside = lx["comparators"]["inside"]
@@ -138,7 +138,7 @@ def _compiled() -> tuple[regex.Pattern, dict[str, str], dict[str, float], dict[s
     (?P<after>{alternation(cmp_after)})?
     """
     return (
-        regex.compile(pattern, regex.VERBOSE),
+        re.compile(pattern, re.VERBOSE),  # stdlib re: several times faster than regex on this pattern
         {**cmp_before, **cmp_inside, **cmp_after},
         mults,
         money_mults,

@@ -1,241 +1,333 @@
-"""Bytes from disk or stdin -> decoded text: encodings, HTML, binary files.
+"""Bytes from disk or stdin -> decoded text: encodings, HTML, binary and empty files.
 
-Encoding detection is a strict cascade rather than a general-purpose detector: a BOM decides; then
-strict UTF-8; then UTF-16 without BOM (NUL bytes at every other position); then GB18030 against
-Big5. Those two accept much of each other's byte sequences, so both readings are scored by the share
-of common Chinese characters (Simplified and Traditional forms) and the better one wins. It is
-deterministic, needs no further dependency and is tested on one-line inputs, where statistical
-detectors are least sure.
+Decoding is a cascade: a BOM decides; binary data (magic number, or NUL bytes that are not UTF-16)
+is refused; then strict UTF-8; then a charset declared by an HTML page; then GB18030 against Big5.
+
+GB18030 against Big5: the two accept much of each other's byte sequences, so "first codec that
+decodes strictly" picks wrongly. We score each reading of a sample by how many of its characters are
+among the most frequent Chinese characters (Simplified and Traditional forms), minus rare or
+implausible ones (private use, kana, Cyrillic, controls...) and U+FFFD. A wrong reading is a
+scramble of uncommon characters, so the right one wins even on a one-line input. We chose this over
+charset-normalizer, which guesses statistically and is unsure (often wrong) on short lines, is much
+slower on big files, and would be a further dependency; the score is deterministic and tested on
+one-line inputs. UTF-8 with a few broken bytes takes part in the same contest.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 from dataclasses import dataclass
-from functools import cache
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Iterator
-
-import regex
 
 from .errors import InputError
 
-SAMPLE = 64 * 1024
+SAMPLE = 64 * 1024  # detection looks at this much; the whole file is then decoded once
 
 
 @dataclass(frozen=True)
 class Document:
-    name: str  # the path as given ("-" for stdin)
+    name: str  # the path as given by the user ("-" for stdin)
     text: str  # decoded text; for HTML, the extracted text
-    encoding: str
-    html: bool = False
+    encoding: str  # codec actually used, e.g. "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"
+    html: bool = False  # True when the text was extracted from HTML
 
 
+# ---- binary files ---------------------------------------------------------------------------------
+
+# Full signatures, so that a text file that merely starts with "ID3" or "BM" is not refused.
 _MAGIC = [
-    (b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
-    (b"PK\x03\x04", "ZIP archive or Office document"), (b"\x1f\x8b", "gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"Rar!", "RAR archive"), (b"\x7fELF", "executable"),
-    (b"\xd0\xcf\x11\xe0", "Office document"), (b"RIFF", "media file"), (b"BM", None), (b"II*\x00", "TIFF image"),
-    (b"MM\x00*", "TIFF image"), (b"OggS", "media file"), (b"ID3", "MP3 audio"), (b"\x00\x00\x01\x00", "icon"),
+    (b"%PDF-", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"), (b"GIF89a", "GIF image"), (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"PK\x05\x06", "ZIP archive or Office document"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document"),
+    (b"\x1f\x8b", "gzip archive"), (b"7z\xbc\xaf\x27\x1c", "7z archive"), (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\xfd7zXZ\x00", "xz archive"), (b"\x7fELF", "ELF executable"), (b"SQLite format 3\x00", "SQLite database"),
+    (b"II*\x00", "TIFF image"), (b"MM\x00*", "TIFF image"), (b"{\\rtf", "RTF document"),
 ]
 
-# Frequent characters of Chinese prose, in Simplified form; their Traditional forms are added by OpenCC.
-_COMMON = (
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
-    "方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好"
-    "应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向"
-    "道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特"
-    "件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队"
-    "南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风"
-    "切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许"
-    "步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列"
-    "习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派"
-    "层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙网络据设务为与会时们这个来说对过还后数据发"
-    "展字规划建设推进实施提升服务平台企业基站覆盖用户比重增长目标全省城市智慧政府创新网络工业互联宽带光纤亿元"
-)
 
-
-@cache
-def _common_chars() -> frozenset[str]:
-    from .view import _table  # noqa: F401  (OpenCC is loaded there)
-    import opencc
-
-    traditional = opencc.OpenCC("s2t").convert(_COMMON)
-    return frozenset(_COMMON + traditional) - frozenset("\n ")
-
-
-def _score(text: str) -> float:
-    common = _common_chars()
-    hits = sum(1 for c in text if c in common)
-    return (hits - text.count("\ufffd")) / max(len(text), 1)
-
-
-def _binary_kind(data: bytes) -> str | None:
-    return next((kind for magic, kind in _MAGIC if kind and data.startswith(magic)), None)
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    head = data[:4096]
-    if len(head) < 4:
-        return None
-    even = head[0::2].count(0) / (len(head) / 2)
-    odd = head[1::2].count(0) / (len(head) / 2)
-    if odd > 0.3 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.3 and odd < 0.05:
-        return "utf-16-be"
+def _magic_kind(data: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
     return None
 
 
-def _html_charset(data: bytes) -> str | None:
-    m = regex.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", data[:2048], regex.I)
+def _binary(name: str, kind: str | None) -> InputError:
+    return InputError(f"binary file ({kind}), skipped" if kind else "binary file, skipped", name)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Word and some Windows tools write UTF-16 without BOM: NULs sit at one parity only."""
+    head = data[: 4096 & ~1]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    codec = "utf-16-le" if odd > 2 * even else "utf-16-be" if even > 2 * odd else None
+    if codec is None or max(even, odd) < len(head) // 40:
+        return None
+    try:  # binary data with that NUL pattern decodes to control characters or lone surrogates
+        text = head.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return codec if len(_CONTROL.findall(text)) <= len(text) // 100 else None
+
+
+# ---- GB18030 against Big5 -------------------------------------------------------------------------
+
+# The most frequent characters of Chinese prose plus planning vocabulary (Simplified), then the
+# Traditional forms that differ (Taiwan/HK variants such as 為眾裡 included).
+_COMMON_SIMPLIFIED = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+    "而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性"
+    "好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第"
+    "向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管"
+    "特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处"
+    "队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单"
+    "风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土"
+    "许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省"
+    "列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置"
+    "派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严字推施升服台企站覆盖户智慧创网络互宽纤亿云"
+    "息普项累域善优链融源环境障础试范综"
+)
+_COMMON_TRADITIONAL = (
+    "這爲為個國時來們於對會發動過說產種後學經進電裏裡現實兩體機當點從業應開還義間樣與關線內數麼質氣變條沒結問"
+    "無軍並題黨員總設長頭資邊級圖統較將組見計別論運農幾區強決幹戰則據處隊給門規熱領東導壓爭濟階術極聯認權證採"
+    "轉單風帶場車務萬達積議聲報鬥類離華確張馬節話況溫傳許羣廣記觀織裝衆眾書兒須際驗連斷難礦備辦習響約勞團歷構"
+    "稱準號維劃選標寫親養層卻專狀廠識適屬圓調滿縣參紅細聽該鐵價嚴臺蓋戶創網絡寬纖億雲項優鏈環礎試範綜著佈"
+)
+_COMMON = frozenset(_COMMON_SIMPLIFIED + _COMMON_TRADITIONAL)
+
+# Characters a Chinese document plausibly contains besides Han: ASCII, CJK and general punctuation,
+# fullwidth forms, numerals and symbols. Anything else (private use, kana, Greek, Cyrillic, box
+# drawing, CJK extensions, controls) is what a wrong reading typically produces.
+_ODD = re.compile(
+    r"[^\t\n\r\x20-\x7e\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2100-\u218f\u2190-\u23ff\u2460-\u24ff"
+    r"\u25a0-\u26ff\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\ufffd]"
+)
+
+
+def _score(text: str) -> int:
+    common = sum(map(_COMMON.__contains__, text))
+    return common - len(_ODD.findall(text)) - 2 * text.count("\ufffd")
+
+
+def _best_codec(data: bytes) -> str:
+    sample = data[:SAMPLE]
+    # max() keeps the first of equal scores: GB18030, the mainland default, wins ties.
+    return max(("gb18030", "big5", "utf-8"), key=lambda c: _score(sample.decode(c, errors="replace")))
+
+
+# ---- HTML -----------------------------------------------------------------------------------------
+
+_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.I
+)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "csgb2312", "chinese"}
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _CHARSET.search(data[:2048])
     if not m:
         return None
-    name = m.group(1).decode("ascii").lower()
-    if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936"):
+    label = (m.group(1) or m.group(2)).decode("ascii").lower()
+    if label in _GB_FAMILY:  # GB18030 is a superset: pages labelled gb2312 are usually GBK in fact
         return "gb18030"
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(label).name
     except LookupError:
         return None
 
 
-def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype\s+)?html)", re.I)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|br|td|th|tr|li|ul|ol|table|span|a|img|h[1-6]|strong|b|font|meta|title|section|article)\b[^<>]{0,300}>",
+    re.I,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:SAMPLE]
+    if _HTML_START.match(head):
+        return True
+    # Several tags, and not a few stray ones in a long plain text (HTML parsing joins its lines).
+    tags = len(_HTML_TAG.findall(head))
+    return tags >= 3 and tags * 5 >= head.count("\n")
+
+
+# ---- decoding -------------------------------------------------------------------------------------
+
+_BOMS = [  # UTF-32 LE before UTF-16 LE: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+def _strict_or_replace(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return data.decode(codec, errors="replace")
+
+
+def _decode_bytes(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding '{encoding}'", name) from None
-        return data.decode(encoding, errors="replace"), encoding
-    kind = _binary_kind(data)
-    if kind:
-        raise InputError(f"binary file ({kind}), skipped", name)
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+        codec = _forced_codec(encoding, name)
+        if _magic_kind(data):  # a PDF is no text in any encoding
+            raise _binary(name, _magic_kind(data))
+        return data.decode(codec, errors="replace"), codec
+    for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace"), codec
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return data.decode(utf16, errors="replace"), utf16
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file, skipped", name)
+            return _strict_or_replace(data, codec), codec
+    kind = _magic_kind(data)
+    if kind:
+        raise _binary(name, kind)
+    if b"\x00" in data:
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise _binary(name, None)
+        return _strict_or_replace(data, codec), codec
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    declared = _html_charset(data)
-    candidates = [declared] if declared else []
-    # UTF-8 stays a candidate: a mostly UTF-8 file with a few broken bytes keeps its text (with U+FFFD)
-    candidates += [c for c in ("utf-8", "gb18030", "big5") if c != declared]
-    sample = data[:SAMPLE]
-    best = max(candidates, key=lambda c: (_score(sample.decode(c, errors="replace")), c == declared))
-    return data.decode(best, errors="replace"), best
+    codec = _declared_charset(data)
+    if codec is None or codec == "utf-8":  # a page that lies about UTF-8 goes to detection
+        codec = _best_codec(data)
+    return _strict_or_replace(data, codec), codec
 
 
-_HTML_HINT = regex.compile(r"^\s*(?:<!doctype\s+html|<html|<head|<body)|<(?:p|div|br|td|tr|li|span|table|h[1-6])\b[^>]*>",
-                           regex.I)
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:4096]
-    if regex.match(r"\s*(?:<!doctype\s+html|<html|<head|<body)", head, regex.I):
-        return True
-    return len(_HTML_HINT.findall(head)) >= 3
+def _forced_codec(encoding: str, name: str) -> str:
+    try:
+        codec = codecs.lookup(encoding).name
+        b"\x00".decode(codec, errors="replace")  # LookupError for rot13, base64...: not text codecs
+    except (LookupError, ValueError):
+        raise InputError(f"unknown encoding '{encoding}'", name) from None
+    return codec
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> Document:
-    text, used = _decode(data, name, encoding)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    is_html = name.lower().endswith((".html", ".htm", ".xhtml")) or looks_like_html(text)
-    if is_html:
+    """Decode `data` (the content of `name`); InputError for binary data or an unknown `encoding`."""
+    if not data:
+        return Document(name, "", _forced_codec(encoding, name) if encoding else "utf-8")
+    text, codec = _decode_bytes(data, name, encoding)
+    text = text.removeprefix("\ufeff")
+    html = name.lower().endswith((".html", ".htm", ".xhtml")) or looks_like_html(text)
+    if html:
         text = html_to_text(text)
-    return Document(name, text, used, is_html)
+    if not text.strip():
+        text = ""
+    return Document(name, text, codec, html)
 
 
 def read_document(path: str, encoding: str | None = None) -> Document:
-    if path == "-":
-        return decode(sys.stdin.buffer.read(), path, encoding)
+    """Read a file ("-": stdin) and decode it; every failure is an InputError naming the path."""
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read()
+    except (FileNotFoundError, NotADirectoryError):
         raise InputError("no such file", path) from None
     except IsADirectoryError:
         raise InputError("is a directory", path) from None
     except PermissionError:
-        raise InputError("permission denied", path) from None
+        raise InputError("is a directory" if os.path.isdir(path) else "permission denied", path) from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path) from None
+    except ValueError:  # embedded NUL in the path
+        raise InputError("invalid path", path) from None
     return decode(data, path, encoding)
 
 
 def iter_input_paths(paths: list[str]) -> Iterator[str]:
-    """Files as given; a directory's regular files recursively, sorted, hidden ones skipped."""
+    """Paths as given; for a directory, its regular files below it, sorted, hidden ones skipped."""
     for p in paths:
-        if p != "-" and os.path.isdir(p):
-            for root, dirs, files in os.walk(p):  # os.walk does not follow directory links
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    full = os.path.join(root, f)
-                    if not f.startswith(".") and os.path.isfile(full):
-                        yield full
-        else:
+        if p == "-" or not os.path.isdir(p):
             yield p
+            continue
+        found = []
+        for root, dirs, files in os.walk(p):  # does not descend into directory symlinks: no loops
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found += [os.path.join(root, f) for f in files if not f.startswith(".")]
+        yield from sorted(f for f in found if os.path.isfile(f))
 
 
 # ---- HTML -> text ---------------------------------------------------------------------------------
 
-_DROP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
-         "select", "button", "iframe", "head", "object", "canvas"}
+_DROP = {"script", "style", "noscript", "template", "svg", "head", "nav", "header", "footer", "aside",
+         "form", "select", "button", "iframe", "object", "canvas"}
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
           "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "hr", "title", "main", "figure", "figcaption",
-          "caption", "thead", "tbody", "tfoot", "address"}
+          "caption", "thead", "tbody", "tfoot", "address", "center", "body"}
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+# A source line break is a space in HTML, except between two Chinese characters, where a space
+# would split a word ("基站\n3万个" is one phrase).
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 
 
-class _Text(HTMLParser):
+class _TextParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.drop = 0
-        self.in_title = False
+        self.title: list[str] = []
+        self.dropping: list[str] = []  # open elements whose content is dropped
+        self.in_title = self.pre = 0
 
     def handle_starttag(self, tag, attrs):
-        if tag == "title":
-            self.in_title = True
-        elif tag in _DROP:
-            self.drop += 1
+        if tag == "body":  # a <head> left open must not swallow the page
+            self.dropping = [t for t in self.dropping if t != "head"]
+        if tag in _DROP:
+            self.dropping.append(tag)
+        elif tag == "title":
+            self.in_title += 1
+        elif tag == "pre":
+            self.pre += 1
+        self._break(tag)
+
+    def handle_startendtag(self, tag, attrs):  # <br/>, <svg .../>: no content to drop
+        self._break(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.dropping:
+            del self.dropping[len(self.dropping) - 1 - self.dropping[::-1].index(tag):]
+        elif tag == "title":
+            self.in_title = max(0, self.in_title - 1)
+        elif tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        self._break(tag)
+
+    def _break(self, tag):
+        if self.dropping:
+            return
         if tag in _BLOCK:
             self.parts.append("\n")
         elif tag in ("td", "th"):
             self.parts.append(" ")
 
-    def handle_startendtag(self, tag, attrs):
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self.in_title = False
-            self.parts.append("\n")
-        elif tag in _DROP:
-            self.drop = max(0, self.drop - 1)
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
     def handle_data(self, data):
-        if self.in_title or not self.drop:
+        if self.in_title and all(t == "head" for t in self.dropping):  # not an <svg><title>
+            self.title.append(data)
+        elif not self.dropping:
+            if not self.pre:
+                data = _CJK_BREAK.sub("", data).replace("\n", " ")
             self.parts.append(data)
 
 
 def html_to_text(markup: str) -> str:
-    """Visible text of a page, one block per line; scripts, styles and navigation dropped."""
-    parser = _Text()
+    """Visible text of a page: the title first, then one block per line; scripts, styles and
+    navigation dropped; runs of blank lines reduced to one."""
+    parser = _TextParser()
     parser.feed(markup)
     parser.close()
-    text = "".join(parser.parts).replace("\xa0", " ")
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return regex.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+    title = " ".join("".join(parser.title).split())
+    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parser.parts).split("\n")]
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    text = "\n\n".join(part for part in (title, body) if part)
+    return text + "\n" if text else ""

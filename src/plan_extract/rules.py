@@ -18,7 +18,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import RuleError
-from .lexicon import alternation, lexicon
+from .lexicon import lexicon
 
 PLACEHOLDER = "\ue000"
 _BLOCK = regex.compile(r"\{([A-Z][A-Z_]*)\}")
@@ -77,14 +77,7 @@ class CompiledRule:
 
 @cache
 def _blocks() -> dict[str, str]:
-    lx = lexicon()
-    cmp = lx["comparators"]
-    before = alternation(cmp["before"])
-    relative = r"(?:高于|低于|超过|超出|领先|快于|慢于)(?:" + alternation(cmp["relative_references"]) + ")"
-    after = alternation(cmp["after"])
-    blocks = dict(lx["blocks"])
-    blocks["QUANTITY"] = rf"(?:{relative}|{before})?\s*{PLACEHOLDER}(?:{after})?"
-    return blocks
+    return {**lexicon()["blocks"], "QUANTITY": PLACEHOLDER}
 
 
 def compile_pattern(pattern: str) -> regex.Pattern:
@@ -95,7 +88,7 @@ def compile_pattern(pattern: str) -> regex.Pattern:
         raise ValueError("unknown block " + ", ".join("{%s}" % b for b in unknown))
     expanded = _BLOCK.sub(lambda m: f"(?:{blocks[m.group(1)]})", pattern)
     try:
-        return regex.compile(expanded)
+        return regex.compile(expanded, regex.REVERSE)
     except regex.error as e:
         raise ValueError(str(e)) from None
 
