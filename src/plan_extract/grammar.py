@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import re
 
@@ -89,7 +90,7 @@ def parse_arabic(s: str) -> float:
 
 
 @cache
-def _compiled() -> tuple[re.Pattern, dict[str, str], dict[str, float], dict[str, float], set[str]]:
+def _compiled() -> Grammar:
     lx = lexicon()
     cmp_before = lx["comparators"]["before"]
     cmp_inside = lx["comparators"]["inside"]
@@ -111,20 +112,16 @@ def _compiled() -> tuple[re.Pattern, dict[str, str], dict[str, float], dict[str,
     money_alt = alternation(money)
     letter_alt = alternation(letter_units)
     relative = r"(?:高于|低于|超过|超出|领先|快于|慢于)(?:" + alternation(refs) + ")"
-    pattern = rf"""
+    core = rf"""
     (?P<skip>
         [0-9]{{4}}\s*[-/.年]\s*[0-9]{{1,2}}\s*[-/.月]\s*[0-9]{{1,2}}\s*[日号]?   # 2021-11-02, 2022年3月4日
       | [0-9]{{4}}\s*(?:[-—–~～至到]\s*[0-9]{{4}}\s*)?年(?:度|代)?              # 2025年, 2023-2025年
       | [0-9]{{1,2}}\s*(?:月份?|日|号)                                       # 3月, 30日
       | [0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?                               # 11:22:56
       | 0[0-9]{{2,3}}-[0-9]{{7,8}} | 1[3-9][0-9]{{9}}                          # phone numbers
-      | [A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+ | (?:https?://|www\.)[^\s，。]+       # mail, links
-      | [A-Za-z]+[0-9][A-Za-z0-9.\-+]*                                         # IPv6, H5, m6
       | [0-9]+(?:\.[0-9]+)?(?!(?:{letter_alt})(?![A-Za-z0-9\-+]))[A-Za-z][A-Za-z0-9\-+]*  # 5G, 10G-PON
-      | 第\s*(?:[0-9]+|[零〇一二两三四五六七八九十百千]+)                             # ordinals
     )
-  | (?:(?P<rel>{relative})|(?P<before>{alternation(cmp_before)}))?\s*
-    (?:
+  | (?:
         百分之(?P<pct>{arabic}|{chinese}|百)
       | (?P<cheng>[一二三四五六七八九]|[0-9]+)成(?![为功立本员果效熟都绩交型就长])
       | (?P<vague>{alternation(vague)})(?P<vmult>十|百|千|万|十万|百万|千万|亿)
@@ -137,13 +134,29 @@ def _compiled() -> tuple[re.Pattern, dict[str, str], dict[str, float], dict[str,
     \s?(?P<unit>{unit_alt})?
     (?P<after>{alternation(cmp_after)})?
     """
-    return (
-        re.compile(pattern, re.VERBOSE),  # stdlib re: several times faster than regex on this pattern
+    # The comparator before a number, matched backwards from it (the pattern ends where the number starts).
+    prefix = rf"(?:(?P<rel>{relative})|(?P<before>{alternation(cmp_before)}))\s*$"
+    # Where a quantity can start: a cheap pass that the full grammar then only tries at these places.
+    trigger = rf"百分之|[0-9]+|[零〇一二两三四五六七八九十百千万亿]+|(?:{alternation(vague)})(?=[十百千万亿])"
+    return Grammar(
+        re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
+        re.compile(core, re.VERBOSE),
+        re.compile(prefix),
         {**cmp_before, **cmp_inside, **cmp_after},
         mults,
         money_mults,
         letter_units,
     )
+
+
+class Grammar(NamedTuple):
+    trigger: re.Pattern
+    core: re.Pattern
+    prefix: re.Pattern
+    cmp_map: dict[str, str]
+    mults: dict[str, float]
+    money_mults: dict[str, float]
+    letter_units: set[str]
 
 
 _CORE_GROUPS = ("pct", "cheng", "vmult", "num", "num2", "inside1", "mult", "mmult", "inside2", "unit")
@@ -157,16 +170,33 @@ def _number(s: str) -> float | None:
 
 def scan(view: str, pos: int = 0, endpos: int | None = None):
     """Yields every Quantity in view[pos:endpos]."""
-    pat, cmp_map, mults, money_mults, letter_units = _compiled()
-    for m in pat.finditer(view, pos, len(view) if endpos is None else endpos):
-        if m.group("skip") is not None:
+    g = _compiled()
+    end = len(view) if endpos is None else endpos
+    done = pos  # the grammar has consumed the text up to here
+    for t in g.trigger.finditer(view, pos, end):
+        p = t.start()
+        if p < done:
             continue
-        q = _quantity(m, view, cmp_map, mults, money_mults, letter_units)
+        before = view[p - 1] if p > pos else ""
+        if before.isascii() and before.isalpha():  # IPv6, m6, a mail address: part of a name
+            done = t.end()
+            while done < end and view[done].isascii() and (view[done].isalnum() or view[done] in ".-_"):
+                done += 1
+            continue
+        m = g.core.match(view, p, end)
+        if m is None:
+            continue
+        done = m.end()
+        if m.group("skip") is not None or view[max(pos, p - 2):p].rstrip() .endswith("第"):
+            continue  # dates, years, phone numbers, 5G; ordinals (第123场)
+        q = _quantity(m, g.prefix.search(view, max(pos, p - 16), p), view, g)
         if q is not None:
             yield q
 
 
-def _quantity(m, view, cmp_map, mults, money_mults, letter_units) -> Quantity | None:
+def _quantity(m, pm, view, gr: Grammar) -> Quantity | None:
+    """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
+    cmp_map, mults, money_mults, letter_units = gr.cmp_map, gr.mults, gr.money_mults, gr.letter_units
     g = m.group
     unit = g("unit") or ""
     value_max = None
@@ -211,10 +241,10 @@ def _quantity(m, view, cmp_map, mults, money_mults, letter_units) -> Quantity | 
         if nxt and (nxt.isascii() and nxt.isalnum() or nxt in "-+"):
             return None
     comparator = "="
-    if g("rel"):
-        comparator = ">" if g("rel").startswith(("高于", "超过", "超出", "领先", "快于")) else "<"
-    elif g("before"):
-        comparator = cmp_map[g("before")]
+    if pm is not None and pm.group("rel"):
+        comparator = ">" if pm.group("rel").startswith(("高于", "超过", "超出", "领先", "快于")) else "<"
+    elif pm is not None:
+        comparator = cmp_map[pm.group("before")]
     for name in ("inside1", "inside2", "after"):
         if g(name):
             comparator = cmp_map[g(name)]
@@ -224,7 +254,7 @@ def _quantity(m, view, cmp_map, mults, money_mults, letter_units) -> Quantity | 
         comparator = ">="
         value_max = _round(value_max * scale)
     end = max(m.end(n) for n in _CORE_GROUPS if g(n) is not None)
-    outer_start = m.start("rel") if g("rel") else m.start("before") if g("before") else start
+    outer_start = pm.start() if pm is not None else start
     outer_end = m.end("after") if g("after") else end
     unit = UNIT_NAMES.get(unit, unit)
     return Quantity(start, end, outer_start, outer_end, _round(value * scale), unit, comparator, value_max, approximate)
