@@ -30,6 +30,8 @@ _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八�
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _NOT_A_NAME = re.compile(r"[全我本该各今年新这此其]")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_ABBREVIATED = re.compile(r"\s*[(（]\s*以下简称")
 _PLAN_WORDS = ("规划", "计划", "方案", "纲要", "意见", "行动", "政策", "实施")
 
 
@@ -126,7 +128,7 @@ def doc_facts(view: str, lay: Layout) -> DocFacts:
     date = _DATE.search(head)
     published = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None
     plan = _main_plan(view)
-    plan_years = tuple(int(y) for y in regex.findall(r"(?:19|20)[0-9]{2}", plan or ""))
+    plan_years = tuple(int(y) for y in _YEAR.findall(plan or ""))
     region = _region(view, plan)
     ref_year = int(published[:4]) if published else None
     return DocFacts(region, plan, published, ref_year, plan_years)
@@ -136,7 +138,7 @@ def _main_plan(view: str) -> str | None:
     """The plan the document is about: the title it abbreviates (以下简称), else one in its headline."""
     titles = [m for m in _TITLE.finditer(view) if any(w in m.group() for w in _PLAN_WORDS)]
     for m in titles:
-        if regex.match(r"\s*[(（]\s*以下简称", view[m.end(): m.end() + 12]):
+        if _ABBREVIATED.match(view, m.end()):
             return m.group()[1:-1].strip()
     headline_end = view.find("\n", view.find("\n", 1) + 1)
     for m in titles:
