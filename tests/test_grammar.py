@@ -131,7 +131,11 @@ def test_language_data_is_valid():
     assert set(lx["comparators"]["before"].values()) <= {"=", ">", ">=", "<", "<=", "~"}
     for section in ("blocks", "indicator", "context"):
         for name, pattern in lx[section].items():
-            regex.compile(pattern)  # raises on a bad pattern in the data file
+            if isinstance(pattern, str):
+                regex.compile(pattern)  # raises on a bad pattern in the data file
+    ctx = lx["context"]
+    assert all(isinstance(w, str) and w for w in ctx["target"] + ctx["actual"])
+    assert set(ctx["not_after"]) | set(ctx["not_before"]) <= set(ctx["target"] + ctx["actual"])
 
 
 def test_view_keeps_length_and_simplifies():

@@ -49,11 +49,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "noise_nouns": re.compile(ind["noise_nouns"]),
         "process": re.compile(ind["process_verbs"]),
         "bad_end": re.compile(ind["bad_end"]),
-        "kind": re.compile(
-            f"(?P<target_strong>{ctx['target_strong']})|(?P<actual_strong>{ctx['actual_strong']})"
-            f"|(?P<target>{ctx['target']})|(?P<actual>{ctx['actual']})"
-        ),
+        "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
         "year": re.compile(ctx["year"]),
+        "now": re.compile(ctx["now"]),
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
@@ -245,35 +243,62 @@ class Cues:
         self._year_pos = [p for p, _, _ in self.years]
 
 
+@cache
+def _cue_words() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
+    ctx = lexicon()["context"]
+    kinds = {**{w: "actual" for w in ctx["actual"]}, **{w: "target" for w in ctx["target"]}}
+    return kinds, ctx["not_after"], {w: tuple(v) for w, v in ctx["not_before"].items()}
+
+
 def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     pats = _patterns()
+    kinds, not_after, not_before = _cue_words()
     ref = facts.ref_year or (min(facts.plan_years) if facts.plan_years else None)
     kind, years = [], []
     for m in pats["kind"].finditer(view):
-        if not lay.is_blocked(m.start(), m.end()):
-            kind.append((m.start(), m.lastgroup))
-    for m in pats["year"].finditer(view):
+        word, start = m.group(), m.start()
+        if start and view[start - 1] in not_after.get(word, ""):
+            continue
+        if view.startswith(not_before.get(word, ()), m.end()) or lay.is_blocked(start, m.end()):
+            continue
+        kind.append((start, "actual_strong" if word in ("截至", "截止") else kinds[word]))
+    for m in _year_matches(view, pats["year"]):
         if lay.is_blocked(m.start(), m.end()):
             continue
         if m.group("deadline"):
             years.append((m.start(), "deadline", int(m.group("dy"))))
+            kind.append((m.start(), "target_strong"))
         elif m.group("asof"):
             years.append((m.start(), "asof", int(m.group("ay"))))
         elif m.group("plain"):
             y = int(m.group("py"))
             years.append((m.start(), "plain", y))
-            if ref and y < ref:  # a past year's figures are actuals
+            if view.startswith(("底前", "年底前"), m.end()):  # 2022年底前: a deadline
+                kind.append((m.start(), "target_strong"))
+            elif ref and y < ref:  # a past year's figures are actuals
                 kind.append((m.start(), "actual"))
-        elif m.group("since"):
-            years.append((m.start(), "since", None))
         else:
-            for name in ("thisyear", "lastyear", "nextyear", "sameyear", "now"):
-                if m.group(name):
-                    years.append((m.start(), name, None))
-                    break
+            years.append((m.start(), m.lastgroup, None))
+    for m in pats["now"].finditer(view):
+        if not lay.is_blocked(m.start(), m.end()):
+            years.append((m.start(), "now", None))
     kind.sort()
     years.sort()
     return Cues(kind, years)
+
+
+def _year_matches(view: str, pattern: re.Pattern):
+    """The year pattern's matches, found by trying it only around each 年 (every year expression has
+    one): the same matches as pattern.finditer(view), several times faster on long texts."""
+    done = 0
+    p = view.find("年")
+    while p >= 0:
+        if p >= done:
+            m = pattern.search(view, max(p - 14, done), p + 8)
+            if m is not None and m.end() > p:
+                done = m.end()
+                yield m
+        p = view.find("年", p + 1)
 
 
 def decide_kind(c: Cues, pos: int, sent: tuple[int, int], default: str) -> str:
