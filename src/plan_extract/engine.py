@@ -54,7 +54,7 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
         if match is None or ctx.is_noise(view, q.start, q.end, sent):
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
-        records.append(Record(
+        records.append(Record.model_construct(  # fields built here; validation would only cost time
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
@@ -88,7 +88,10 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
         if rule.rule.units and q.unit not in rule.rule.units:
             continue
         timeout = None if deadline is None else max(deadline - time.monotonic(), 1e-3)
-        m = rule.regex.search(window, timeout=timeout)
+        if rule.ends_at_quantity:  # a reverse pattern's match() is anchored at endpos: right after the quantity
+            m = rule.regex.match(window, 0, ph + 1, timeout=timeout)
+        else:
+            m = rule.regex.search(window, timeout=timeout)
         if m is None or PLACEHOLDER not in m.group():
             continue
         indicator = _indicator(rule, m, ph)

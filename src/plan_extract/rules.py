@@ -69,6 +69,7 @@ class CompiledRule:
     regex: regex.Pattern
     source: str  # the file it came from
     fields: tuple[str, ...]  # named groups the indicator template uses
+    ends_at_quantity: bool  # every alternative ends with {QUANTITY}: one anchored attempt suffices
 
     @property
     def id(self) -> str:
@@ -91,6 +92,29 @@ def compile_pattern(pattern: str) -> regex.Pattern:
         return regex.compile(expanded, regex.REVERSE)
     except regex.error as e:
         raise ValueError(str(e)) from None
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """Splits a pattern at the | that are outside groups and character classes."""
+    alts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return alts + [pattern[start:]]
 
 
 def default_rules_dir() -> Path:
@@ -162,5 +186,6 @@ def _load_file(path: Path, problems: list[str]) -> list[CompiledRule]:
         if missing:
             problems.append(f"{path}: {rule.id}: indicator: names group '{missing[0]}' that the pattern does not define")
             continue
-        out.append(CompiledRule(rule, pattern, str(path), fields))
+        ends = all(alt.endswith("{QUANTITY}") for alt in top_level_alternatives(rule.pattern))
+        out.append(CompiledRule(rule, pattern, str(path), fields, ends))
     return out
