@@ -54,7 +54,7 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
         if match is None or ctx.is_noise(view, q.start, q.end, sent):
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
-        records.append(Record.model_construct(  # fields built here; validation would only cost time
+        records.append(Record(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
