@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .errors import PlanExtractError
-from .records import DocumentInfo, Record
+from .records import DocumentInfo
 from .rules import CompiledRule
 
 # Rule matching may take this long per document before the document is reported and skipped
@@ -22,7 +22,7 @@ DEFAULT_TIME_LIMIT = 60.0
 @dataclass
 class Result:
     path: str
-    records: list[Record] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)  # records as dicts: cheap to pass between processes
     document: DocumentInfo | None = None
     error: str | None = None  # one line: `path: what is wrong`
     notice: str | None = None
@@ -44,7 +44,7 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
                         encoding=doc.encoding, html=doc.html, characters=len(doc.text),
                         records=len(records))
     notice = f"{path}: empty document, no rows" if not doc.text.strip() else None
-    return Result(path, records, info, notice=notice)
+    return Result(path, [r.model_dump() for r in records], info, notice=notice)
 
 
 _worker_args: tuple = ()

@@ -110,8 +110,8 @@ def extract(
                 _err(result.notice)
             if documents and result.document:
                 writer.write(result.document.model_dump())
-            for record in result.records if not documents else ():
-                writer.write(record.model_dump())
+            for row in result.rows if not documents else ():
+                writer.write(row)
             progress(result.path)
         writer.close()
     progress(None)

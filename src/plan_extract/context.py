@@ -216,7 +216,6 @@ def clean_noun(noun: str) -> str:
 def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int]) -> bool:
     """Numbers about the text or its making: 调研了29个部门, 9个方面."""
     pats = _patterns()
-    left = max((m.end() for m in _CLAUSE_END.finditer(view, sent[0], q_start)), default=sent[0])
     m = _CLAUSE_END.search(view, q_end, sent[1])
     right = m.start() if m else sent[1]
     if pats["process"].search(view, sent[0], right):

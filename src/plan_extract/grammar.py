@@ -162,9 +162,6 @@ class Grammar(NamedTuple):
     letter_units: set[str]
 
 
-_CORE_GROUPS = ("pct", "cheng", "vmult", "num", "num2", "inside1", "mult", "mmult", "inside2", "unit")
-
-
 def _number(s: str) -> float | None:
     if s[0].isdigit():
         return parse_arabic(s)
@@ -258,7 +255,9 @@ def _quantity(m, pm, view, gr: Grammar) -> Quantity | None:
     if value_max is not None:
         comparator = ">="
         value_max = _round(value_max * scale)
-    end = max(m.end(n) for n in _CORE_GROUPS if g(n) is not None)
+    end = m.start("after") if g("after") else m.end()
+    while view[end - 1].isspace():  # the optional spaces before a unit that was not there
+        end -= 1
     outer_start = pm.start() if pm is not None else start
     outer_end = m.end("after") if g("after") else end
     unit = UNIT_NAMES.get(unit, unit)
