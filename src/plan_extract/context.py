@@ -55,6 +55,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
+        "place_hint": re.compile(f"{alternation(place_names)}|[省市州县]"),
         "place_prefix": regex.compile(
             rf"^(?:数字|智慧)?(?P<p>{alternation(place_names)}|\p{{Han}}{{2,3}}?(?=省|市|自治区|州|县))"
         ),
@@ -164,6 +165,8 @@ def _region(view: str, plan: str | None) -> str | None:
 def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) -> str | None:
     """A clause that begins with another place (其中，深圳市5G基站...) puts its row in that place."""
     start = max((m.end() for m in _CLAUSE_END.finditer(view, max(sent[0], pos - 40), pos)), default=sent[0])
+    if not _patterns()["place_hint"].search(view, start, pos):
+        return default
     m = _patterns()["place_prefix"].match(clean_indicator(view[start:pos]))
     if m and m.group("p") not in not_places() and not _NOT_A_NAME.search(m.group("p")):
         return m.group("p")
