@@ -87,7 +87,9 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
     for rule in rules:
         if rule.rule.units and q.unit not in rule.rule.units:
             continue
-        timeout = None if deadline is None else max(deadline - time.monotonic(), 1e-3)
+        # A user's pattern may backtrack catastrophically: it runs under the document's time limit.
+        # The bundled patterns have bounded repeats and skip the timeout, which costs more than most matches.
+        timeout = None if deadline is None or rule.bundled else max(deadline - time.monotonic(), 1e-3)
         if rule.ends_at_quantity:  # a reverse pattern's match() is anchored at endpos: right after the quantity
             m = rule.regex.match(window, 0, ph + 1, timeout=timeout)
         else:

@@ -70,6 +70,7 @@ class CompiledRule:
     source: str  # the file it came from
     fields: tuple[str, ...]  # named groups the indicator template uses
     ends_at_quantity: bool  # every alternative ends with {QUANTITY}: one anchored attempt suffices
+    bundled: bool = False  # shipped and tested with the package: matched without the per-call timeout
 
     @property
     def id(self) -> str:
@@ -130,6 +131,7 @@ def load_rules(directory: str | Path | None = None) -> list[CompiledRule]:
 
     Raises RuleError listing every problem as `path: rule id: field: message`.
     """
+    bundled = directory is None
     directory = Path(directory) if directory is not None else default_rules_dir()
     if not directory.is_dir():
         raise RuleError([f"{directory}: not a directory of rule files"])
@@ -140,7 +142,7 @@ def load_rules(directory: str | Path | None = None) -> list[CompiledRule]:
     compiled: list[CompiledRule] = []
     seen: dict[str, str] = {}
     for path in files:
-        for item in _load_file(path, problems):
+        for item in _load_file(path, problems, bundled):
             if item.id in seen:
                 problems.append(f"{path}: {item.id}: id: duplicate, first defined in {seen[item.id]}")
                 continue
@@ -151,7 +153,7 @@ def load_rules(directory: str | Path | None = None) -> list[CompiledRule]:
     return sorted(compiled, key=lambda r: r.rule.general)  # stable: file order within each group
 
 
-def _load_file(path: Path, problems: list[str]) -> list[CompiledRule]:
+def _load_file(path: Path, problems: list[str], bundled: bool) -> list[CompiledRule]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
@@ -187,5 +189,5 @@ def _load_file(path: Path, problems: list[str]) -> list[CompiledRule]:
             problems.append(f"{path}: {rule.id}: indicator: names group '{missing[0]}' that the pattern does not define")
             continue
         ends = all(alt.endswith("{QUANTITY}") for alt in top_level_alternatives(rule.pattern))
-        out.append(CompiledRule(rule, pattern, str(path), fields, ends))
+        out.append(CompiledRule(rule, pattern, str(path), fields, ends, bundled))
     return out
