@@ -102,7 +102,7 @@ def extract(
     with _output(output) as out:
         writer = Writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
         for result in run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
-                          jobs or default_jobs(), time_limit):
+                          jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl)):
             if result.error:
                 failures.append(result.error)
                 _err(result.error)

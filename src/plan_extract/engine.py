@@ -87,10 +87,14 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
     for rule in rules:
         if rule.rule.units and q.unit not in rule.rule.units:
             continue
+        if rule.rule.keywords and not any(k in window for k in rule.rule.keywords):
+            continue
         # A user's pattern may backtrack catastrophically: it runs under the document's time limit.
         # The bundled patterns have bounded repeats and skip the timeout, which costs more than most matches.
         timeout = None if deadline is None or rule.bundled else max(deadline - time.monotonic(), 1e-3)
-        if rule.ends_at_quantity:  # a reverse pattern's match() is anchored at endpos: right after the quantity
+        if rule.ends_at_quantity or rule.tail is not None and not rule.tail.match(window, ph + 1, timeout=timeout):
+            # No alternative can go on past the quantity: the match ends right after it, and a
+            # reverse pattern's match() is anchored there (at endpos).
             m = rule.regex.match(window, 0, ph + 1, timeout=timeout)
         else:
             m = rule.regex.search(window, timeout=timeout)

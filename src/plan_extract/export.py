@@ -43,12 +43,15 @@ class Writer:
                                        quoting=csv.QUOTE_MINIMAL, extrasaction="ignore")
             self._csv.writeheader()
 
-    def write(self, row: dict) -> None:
+    def write(self, row: dict | str) -> None:
+        """A row as a dict, or (for JSON formats) already encoded as one line of JSON."""
         fmt = self.fmt
-        if fmt == Format.jsonl:
-            self.out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        elif fmt == Format.json:
-            self.out.write(("[\n  " if self.count == 0 else ",\n  ") + json.dumps(row, ensure_ascii=False))
+        if fmt in (Format.json, Format.jsonl):
+            line = row if isinstance(row, str) else json.dumps(row, ensure_ascii=False)
+            if fmt == Format.jsonl:
+                self.out.write(line + "\n")
+            else:
+                self.out.write(("[\n  " if self.count == 0 else ",\n  ") + line)
         elif fmt in (Format.csv, Format.tsv):
             if fmt == Format.tsv:  # TSV has no quoting: tabs and line breaks inside a cell become spaces
                 row = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in row.items()}

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import RuleError
 from .lexicon import lexicon
@@ -45,6 +45,7 @@ class Rule(BaseModel):
     pattern: str
     description: str = ""
     units: list[str] = []
+    keywords: list[str] = []
     kind: Kind | None = None
     general: bool = False
     examples: list[Example] = Field(min_length=1)
@@ -56,6 +57,15 @@ class Rule(BaseModel):
         if "{QUANTITY}" not in v:
             raise ValueError("must contain {QUANTITY}")
         return v
+
+    @model_validator(mode="after")
+    def _examples_have_keywords(self) -> "Rule":
+        from .view import to_simplified
+
+        for i, ex in enumerate(self.examples):
+            if self.keywords and not any(k in to_simplified(ex.text) for k in self.keywords):
+                raise ValueError(f"examples[{i}] contains none of the keywords, so the rule would never be tried on it")
+        return self
 
 
 class RuleFile(BaseModel):
@@ -70,6 +80,7 @@ class CompiledRule:
     source: str  # the file it came from
     fields: tuple[str, ...]  # named groups the indicator template uses
     ends_at_quantity: bool  # every alternative ends with {QUANTITY}: one anchored attempt suffices
+    tail: regex.Pattern | None  # what may follow the quantity, for the alternatives that go on
     bundled: bool = False  # shipped and tested with the package: matched without the per-call timeout
 
     @property
@@ -82,22 +93,23 @@ def _blocks() -> dict[str, str]:
     return {**lexicon()["blocks"], "QUANTITY": PLACEHOLDER}
 
 
-def compile_pattern(pattern: str) -> regex.Pattern:
-    """Expands {BLOCK}s and compiles; raises ValueError with a readable message."""
+def compile_pattern(pattern: str, reverse: bool = True) -> regex.Pattern:
+    """Expands {BLOCK}s and compiles (matching backwards by default: rules are anchored on their
+    quantity); raises ValueError with a readable message."""
     blocks = _blocks()
     unknown = sorted({b for b in _BLOCK.findall(pattern) if b not in blocks})
     if unknown:
         raise ValueError("unknown block " + ", ".join("{%s}" % b for b in unknown))
     expanded = _BLOCK.sub(lambda m: f"(?:{blocks[m.group(1)]})", pattern)
     try:
-        return regex.compile(expanded, regex.REVERSE)
+        return regex.compile(expanded, regex.REVERSE if reverse else 0)
     except regex.error as e:
         raise ValueError(str(e)) from None
 
 
-def top_level_alternatives(pattern: str) -> list[str]:
-    """Splits a pattern at the | that are outside groups and character classes."""
-    alts, depth, start, i, in_class = [], 0, 0, 0, False
+def _top_level(pattern: str):
+    """Yields (index, character) for the characters outside groups and character classes."""
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -111,11 +123,35 @@ def top_level_alternatives(pattern: str) -> list[str]:
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
-            alts.append(pattern[start:i])
-            start = i + 1
+        elif depth == 0:
+            yield i, c
         i += 1
-    return alts + [pattern[start:]]
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """Splits a pattern at the | that are outside groups and character classes."""
+    cuts = [i for i, c in _top_level(pattern) if c == "|"]
+    return [pattern[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(pattern)])]
+
+
+def _tails(pattern: str) -> tuple[bool, regex.Pattern | None]:
+    """Whether every alternative ends with {QUANTITY}; and, for those that go on after it, a forward
+    pattern of what follows the quantity: when it does not match there, those alternatives cannot
+    match at all, and one anchored attempt at the quantity is enough."""
+    tails = []
+    for alt in top_level_alternatives(pattern):
+        if alt.endswith("{QUANTITY}"):
+            continue
+        at = [i for i, c in _top_level(alt) if alt.startswith("{QUANTITY}", i)]
+        if not at:  # {QUANTITY} inside a group: no cheap test, always search
+            return False, None
+        tails.append(alt[at[-1] + len("{QUANTITY}"):])
+    if not tails:
+        return True, None
+    try:
+        return False, compile_pattern("|".join(f"(?:{t})" for t in tails), reverse=False)
+    except ValueError:
+        return False, None
 
 
 def default_rules_dir() -> Path:
@@ -188,6 +224,6 @@ def _load_file(path: Path, problems: list[str], bundled: bool) -> list[CompiledR
         if missing:
             problems.append(f"{path}: {rule.id}: indicator: names group '{missing[0]}' that the pattern does not define")
             continue
-        ends = all(alt.endswith("{QUANTITY}") for alt in top_level_alternatives(rule.pattern))
-        out.append(CompiledRule(rule, pattern, str(path), fields, ends, bundled))
+        ends, tail = _tails(rule.pattern)
+        out.append(CompiledRule(rule, pattern, str(path), fields, ends, tail, bundled))
     return out
