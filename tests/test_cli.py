@@ -204,3 +204,43 @@ def test_installed_command_runs_outside_the_checkout(tmp_path, plan):
         pytest.skip("console script not installed in this environment")
     r = subprocess.run([str(exe), "extract", str(plan), "-f", "jsonl"], capture_output=True, cwd=tmp_path, timeout=60)
     assert r.returncode == 0 and b"5G" in r.stdout
+
+
+def test_a_batch_streams_document_by_document(tmp_path):
+    from plan_extract import default_rules
+    from plan_extract.batch import run
+
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"{i}.txt"
+        p.write_text(PLAN, encoding="utf-8")
+        paths.append(str(p))
+    paths.append(str(tmp_path / "missing.txt"))
+    results = run(paths, default_rules(), None)
+    first = next(results)  # a generator: the first document's rows come before the others are read
+    assert first.path == paths[0] and len(first.rows) == 2
+    rest = list(results)
+    assert [r.error for r in rest] == [None, None, f"{paths[3]}: no such file"]
+
+
+def test_no_progress_bar_or_chatter_when_stderr_is_not_a_terminal(tmp_path):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(PLAN, encoding="utf-8")
+    r = run("extract", tmp_path, "-f", "jsonl")
+    assert r.returncode == 0 and r.stderr == b""
+    assert len(r.stdout.splitlines()) == 6
+
+
+def test_a_large_document_keeps_every_row_traceable(tmp_path):
+    seeds = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    big = tmp_path / "compilation.txt"
+    big.write_text(seeds * 60, encoding="utf-8")  # about 2.5 million characters
+    r = run("extract", big, "-f", "jsonl", "--keep-duplicates")
+    assert r.returncode == 0
+    text = big.read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    per_copy = [0] * 60
+    for x in rows:
+        per_copy[x["start"] // len(seeds)] += 1
+    assert min(per_copy) >= 50  # every copy of the seeds gives its rows, to the end of the document
+    assert all(text[x["start"]:x["end"]] == x["raw"] for x in rows)
