@@ -147,3 +147,13 @@ def test_years_and_kinds_in_a_review_and_a_plan():
             "数字经济增加值由2020年的1.2万亿元增长到2025年的2万亿元。")
     assert [(r.value, r.kind, r.year) for r in extract(text)] == [
         (62000, "actual", 2023), (1.05e11, "actual", 2022), (1.2e12, "actual", 2020), (2e12, "target", 2025)]
+
+
+def test_long_documents_are_read_in_segments_with_offsets_into_the_whole_text():
+    from plan_extract.engine import segments
+
+    text = ("到2025年，建成5G基站3万个。\n" * 50)
+    spans = list(segments(text, size=100))
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))  # contiguous
+    assert all(text[b - 1] == "\n" for _, b in spans[:-1])  # cut at line ends

@@ -34,23 +34,56 @@ class Match:
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
                  time_limit: float | None = None) -> tuple[list[Record], ctx.DocFacts]:
-    """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds."""
+    """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds.
+
+    A long document (a compilation) is read in segments of about SEGMENT characters cut at line ends,
+    so that its search view and cue lists stay small; the document facts come from the first one.
+    """
     deadline = None if time_limit is None else time.monotonic() + time_limit
-    view = search_view(text)
-    lay = ctx.layout(view)
-    facts = ctx.doc_facts(view, lay)
+    facts = None
+    records: list[Record] = []
+    for a, b in segments(text):
+        seg = text[a:b]
+        view = search_view(seg)
+        lay = ctx.layout(view)
+        facts = facts or ctx.doc_facts(view, lay)
+        try:
+            records += _extract_segment(seg, view, lay, a, name, rules, facts, deadline)
+        except TimeoutError:
+            raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
+                                   "document skipped", name) from None
+    if facts is None:  # an empty text
+        view = search_view(text)
+        facts = ctx.doc_facts(view, ctx.layout(view))
+    return _mark_duplicates(records, keep_duplicates), facts
+
+
+SEGMENT = 1_000_000
+
+
+def segments(text: str, size: int = SEGMENT):
+    """(start, end) spans covering the text, cut after a line end (else a sentence end) near `size`."""
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind("。", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield start, end
+        start = end
+
+
+def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> list[Record]:
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
-    records: list[Record] = []
+    records = []
     for q in scan(view):
         if lay.is_blocked(q.start, q.end):
             continue
         sent = lay.sentence(q.start)
-        try:
-            match = match_rules(view, q, sent, rules, deadline)
-        except TimeoutError:
-            raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
-                                   "document skipped", name) from None
+        match = match_rules(view, q, sent, rules, deadline)
         if match is None or ctx.is_noise(view, q.start, q.end, sent):
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
@@ -67,14 +100,14 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
             comparator=q.comparator,
             kind=kind,
             year=year,
-            raw=text[q.start:q.end],
-            start=q.start,
-            end=q.end,
-            sentence=text[sent[0]:sent[1]].strip(),
+            raw=seg[q.start:q.end],
+            start=offset + q.start,
+            end=offset + q.end,
+            sentence=seg[sent[0]:sent[1]].strip(),
             rule=match.rule.id,
             published=facts.published,
         ))
-    return _mark_duplicates(records, keep_duplicates), facts
+    return records
 
 
 def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[CompiledRule],
