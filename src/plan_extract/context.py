@@ -41,9 +41,10 @@ def _patterns() -> dict[str, regex.Pattern]:
     ind, ctx, places = lx["indicator"], lx["context"], lx["places"]
     place_names = places["provinces"] + places["cities"]
     return {
-        "strip_left": re.compile(ind["strip_left"]),
+        # the data's patterns strip one word; these strip every word in a row, in one pass
+        "strip_left": re.compile(f"^(?:{ind['strip_left'].removeprefix('^')})+"),
         "strip_right": re.compile(
-            f"(?:{ind['strip_right']})|(?:{alternation(lx['comparators']['before'])})$"
+            f"(?:{ind['strip_right'].removesuffix('$')}|{alternation(lx['comparators']['before'])})+$"
         ),
         "stop_after": re.compile(ind["stop_after"]),
         "noise_nouns": re.compile(ind["noise_nouns"]),
@@ -182,11 +183,7 @@ def clean_indicator(phrase: str) -> str:
     s = _QUOTES.sub("", phrase)
     s = _FROM_TO.sub("", s)  # 从30%提高到
     s = _cut_trailing_quantity(s)  # 5G用户达到7800万户(，同比增长…): the subject, not its figure
-    previous = None
-    while s != previous:
-        previous = s
-        s = pats["strip_left"].sub("", s, count=1)
-        s = pats["strip_right"].sub("", s, count=1)
+    s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
     s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     if len(s) > 24:
         s = s[-24:]
