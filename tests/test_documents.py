@@ -157,3 +157,8 @@ def test_long_documents_are_read_in_segments_with_offsets_into_the_whole_text():
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
     assert all(b == c for (_, b), (c, _) in zip(spans, spans[1:]))  # contiguous
     assert all(text[b - 1] == "\n" for _, b in spans[:-1])  # cut at line ends
+
+
+def test_from_to_in_a_review_of_past_years_gives_two_actuals():
+    text = "2022-01-15 来源：四川日报\n我省数字经济规模从2015年的0.76万亿元增长到2020年的1.6万亿元。"
+    assert [(r.value, r.kind, r.year) for r in extract(text)] == [(7.6e11, "actual", 2015), (1.6e12, "actual", 2020)]

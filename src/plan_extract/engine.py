@@ -160,9 +160,11 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
         return "actual", year
     para = lay.paragraph_start(q.start)
     m = _TO.search(before)
-    if m:  # the target's year is its own (到2025年的8万个) or the one in force before the 从 clause
+    if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
         year = int(m.group("y")) if m.group("y") else ctx.decide_year(cues, sent[0] + m.start(), para, "target", facts)
-        return "target", year
+        # a review's 从2015年…增长到2020年的 reached its end point before the document was written
+        past = year is not None and facts.ref_year is not None and year < facts.ref_year
+        return ("actual" if past else "target"), year
     kind = rule.rule.kind or ctx.decide_kind(cues, q.start, sent, default_kind)
     return kind, ctx.decide_year(cues, q.start, para, kind, facts)
 
