@@ -162,3 +162,23 @@ def test_long_documents_are_read_in_segments_with_offsets_into_the_whole_text():
 def test_from_to_in_a_review_of_past_years_gives_two_actuals():
     text = "2022-01-15 来源：四川日报\n我省数字经济规模从2015年的0.76万亿元增长到2020年的1.6万亿元。"
     assert [(r.value, r.kind, r.year) for r in extract(text)] == [(7.6e11, "actual", 2015), (1.6e12, "actual", 2020)]
+
+
+def test_html_page_rows_and_facts():
+    from plan_extract.loader import read_document
+
+    doc = read_document(str(DOCS / "sichuan_page.html"))
+    rows = extract(doc.text, "sichuan_page.html")
+    assert all(doc.text[r.start:r.end] == r.raw for r in rows)
+    assert [(r.raw, r.kind, r.year, r.indicator) for r in rows] == [
+        ("0.76万亿元", "actual", 2015, "数字经济规模"),
+        ("1.6万亿元", "actual", 2020, "数字经济规模"),
+        ("3.9万个", "actual", 2020, "5G基站"),
+        ("92.5%", "actual", 2020, "固定宽带家庭普及率"),
+        ("2.5万亿元", "target", 2025, "数字经济总量"),
+        ("10%", "target", 2025, "数字经济核心产业增加值占地区生产总值比重"),
+        ("12万个", "target", 2025, "5G基站"),
+        ("10个", "target", 2025, "数字经济特色园区"),
+        ("100个", "target", 2025, "数字化转型典型场景"),
+    ]
+    assert {(r.region, r.plan, r.published) for r in rows} == {("四川", "四川省“十四五”数字经济发展规划", "2022-01-15")}
