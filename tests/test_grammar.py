@@ -143,3 +143,8 @@ def test_view_keeps_length_and_simplifies():
     view = search_view(text)
     assert len(view) == len(text)
     assert view == "国际在线山东频道:5G基站10.1万个,占比95%"
+
+
+def test_view_keeps_characters_beyond_the_bmp():
+    text = "𠀀建成5G基站3万个😀"
+    assert search_view(text) == text
