@@ -39,7 +39,7 @@ def _load_rules(rules_dir: Path | None):
     except RuleError as e:
         for line in e.problems:
             _err(line)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 @contextmanager
