@@ -20,9 +20,10 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；：、,;:！？!?\n]")
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
-_BOILERPLATE = re.compile(
-    r"^\s*(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|热门|推荐阅读|责任编辑|编辑|来源|记者|作者|版权|免责|声明|联系电话|"
-    r"※|邮箱|地址|备案|Copyright|©|\d+、凡本网|\d+、如因|\d+、本网)|版权所有|免责声明|转载|本网",
+_BOILERPLATE = re.compile(  # page furniture: links to other articles, bylines, copyright notices
+    r"^\s*(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|热门|推荐阅读|版权|免责|声明|※|Copyright|©"
+    r"|\d+、(?:凡本网|如因|本网)|(?:责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案号?)\s*[:：])"
+    r"|版权所有|免责声明|转载|本网",
     re.MULTILINE,  # ^ at the start of each paragraph
 )
 _DATE = re.compile(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})")
