@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from plan_extract import extract
-from plan_extract.context import doc_facts, layout
+from plan_extract.context import doc_facts
 from plan_extract.view import search_view
 
 DOCS = Path(__file__).parent / "docs"
@@ -67,7 +67,7 @@ def test_rows(name):
 @pytest.mark.parametrize("name", sorted(FACTS))
 def test_document_facts(name):
     view = search_view((DOCS / name).read_text(encoding="utf-8"))
-    facts = doc_facts(view, layout(view))
+    facts = doc_facts(view)
     assert (facts.region, facts.plan, facts.published) == FACTS[name]
 
 

@@ -65,8 +65,9 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
-def not_places() -> set[str]:
-    return set(lexicon()["places"]["not_places"])
+@cache
+def not_places() -> frozenset[str]:
+    return frozenset(lexicon()["places"]["not_places"])
 
 
 @dataclass
@@ -125,7 +126,7 @@ def layout(view: str) -> Layout:
 # ---- document facts -----------------------------------------------------------------------------
 
 
-def doc_facts(view: str, lay: Layout) -> DocFacts:
+def doc_facts(view: str) -> DocFacts:
     head = view[:800]
     date = _DATE.search(head)
     published = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None
@@ -197,10 +198,9 @@ def _cut_trailing_quantity(s: str) -> str:
 
     if not _DIGIT.search(s):
         return s
-    view = s  # the phrase comes from the search view already
     last = None
-    for q in scan(view):
-        last = q
+    for last in scan(s):  # the phrase comes from the search view already
+        pass
     if last is not None and last.outer_end >= len(s) - 1:
         return s[: last.outer_start]
     return s
@@ -331,7 +331,6 @@ def decide_year(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) -> int
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years)
     return None
-
 
 
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):

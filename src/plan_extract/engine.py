@@ -42,19 +42,16 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
     deadline = None if time_limit is None else time.monotonic() + time_limit
     facts = None
     records: list[Record] = []
-    for a, b in segments(text):
+    for a, b in list(segments(text)) or [(0, 0)]:
         seg = text[a:b]
         view = search_view(seg)
         lay = ctx.layout(view)
-        facts = facts or ctx.doc_facts(view, lay)
+        facts = facts or ctx.doc_facts(view)
         try:
             records += _extract_segment(seg, view, lay, a, name, rules, facts, deadline)
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
-    if facts is None:  # an empty text
-        view = search_view(text)
-        facts = ctx.doc_facts(view, ctx.layout(view))
     return _mark_duplicates(records, keep_duplicates), facts
 
 
