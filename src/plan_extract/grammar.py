@@ -234,8 +234,6 @@ def _quantity(m, pm, view, gr: Grammar) -> Quantity | None:
         scale = mults[g("mult")]
     elif g("mmult"):
         scale = money_mults[g("mmult")]
-    if not unit and not scale > 1 and g("pct") is None and g("cheng") is None:
-        return None  # a bare number (2522, list numbers) is not an indicator value
     if raw_num == "一":
         return None  # 一个, 一批: an article, not a count
     if unit in letter_units:
