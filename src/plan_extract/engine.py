@@ -76,11 +76,14 @@ def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> li
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
     records = []
+    by_unit: dict[str, list[CompiledRule]] = {}
     for q in scan(view):
         if lay.is_blocked(q.start, q.end):
             continue
         sent = lay.sentence(q.start)
-        match = match_rules(view, q, sent, rules, deadline)
+        if q.unit not in by_unit:
+            by_unit[q.unit] = [r for r in rules if not r.rule.units or q.unit in r.rule.units]
+        match = match_rules(view, q, sent, by_unit[q.unit], deadline)
         if match is None or ctx.is_noise(view, q.start, q.end, sent):
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
@@ -109,15 +112,14 @@ def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> li
 
 def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[CompiledRule],
                 deadline: float | None = None) -> Match | None:
-    """The first rule (in priority order) that matches around the quantity and names an indicator."""
+    """The first rule (in priority order) that matches around the quantity and names an indicator.
+    `rules` are those that accept the quantity's unit."""
     ws = max(sent[0], q.outer_start - LOOK_BEFORE)
     we = min(sent[1], q.outer_end + LOOK_AFTER)
     window = view[ws:q.outer_start] + PLACEHOLDER + view[q.outer_end:we]
     ph = q.outer_start - ws
     for rule in rules:
-        if rule.rule.units and q.unit not in rule.rule.units:
-            continue
-        if rule.rule.keywords and not any(k in window for k in rule.rule.keywords):
+        if rule.keywords is not None and rule.keywords.search(window) is None:
             continue
         # A user's pattern may backtrack catastrophically: it runs under the document's time limit.
         # The bundled patterns have bounded repeats and skip the timeout, which costs more than most matches.

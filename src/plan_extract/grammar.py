@@ -138,9 +138,10 @@ def _compiled() -> Grammar:
     prefix = rf"(?:(?P<rel>{relative})|(?P<before>{alternation(cmp_before)}))\s*$"
     # Where a quantity can start: a cheap pass that the full grammar then only tries at these places.
     # (a Chinese numeral starts with a digit or 十; a lone 一 is an article, 万/千 alone are words)
-    trigger = (r"百分之|[0-9]+|[零〇二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+    # Not after 第 (ordinals); digits not inside a name or a number (IPv6, rmzk001, the 0 of 2.0).
+    trigger = (r"(?<!第)(?:百分之|(?<![A-Za-z0-9.])[0-9]+|[零〇二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
                r"|一[零〇一二两三四五六七八九十百千万亿点]+|[一二三四五六七八九]成"
-               rf"|(?:{alternation(vague)})(?=[十百千万亿])")
+               rf"|(?:{alternation(vague)})(?=[十百千万亿]))")
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
         re.compile(core, re.VERBOSE),
@@ -177,18 +178,12 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
         p = t.start()
         if p < done:
             continue
-        before = view[p - 1] if p > pos else ""
-        if before.isascii() and before.isalpha():  # IPv6, m6, a mail address: part of a name
-            done = t.end()
-            while done < end and view[done].isascii() and (view[done].isalnum() or view[done] in ".-_"):
-                done += 1
-            continue
         m = g.core.match(view, p, end)
         if m is None:
             continue
         done = m.end()
-        if m.group("skip") is not None or view[max(pos, p - 2):p].rstrip().endswith("第"):
-            continue  # dates, years, phone numbers, 5G; ordinals (第123场)
+        if m.group("skip") is not None:
+            continue  # dates, years, phone numbers, 5G
         if m.group("unit") is m.group("mult") is m.group("mmult") is m.group("pct") is m.group("cheng") is None:
             continue  # a bare number (2522, list numbers) is not an indicator value
         q = _quantity(m, g.prefix.search(view, max(pos, p - 16), p), view, g)

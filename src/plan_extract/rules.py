@@ -7,6 +7,7 @@ comparator words around it). Other `{NAME}` blocks come from data/zh.toml [block
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -18,7 +19,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import RuleError
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 
 PLACEHOLDER = "\ue000"
 _BLOCK = regex.compile(r"\{([A-Z][A-Z_]*)\}")
@@ -81,6 +82,7 @@ class CompiledRule:
     fields: tuple[str, ...]  # named groups the indicator template uses
     ends_at_quantity: bool  # every alternative ends with {QUANTITY}: one anchored attempt suffices
     tail: regex.Pattern | None  # what may follow the quantity, for the alternatives that go on
+    keywords: re.Pattern | None  # one of the rule's keywords, when it has some
     bundled: bool = False  # shipped and tested with the package: matched without the per-call timeout
 
     @property
@@ -225,5 +227,6 @@ def _load_file(path: Path, problems: list[str], bundled: bool) -> list[CompiledR
             problems.append(f"{path}: {rule.id}: indicator: names group '{missing[0]}' that the pattern does not define")
             continue
         ends, tail = _tails(rule.pattern)
-        out.append(CompiledRule(rule, pattern, str(path), fields, ends, tail, bundled))
+        keywords = re.compile(alternation(rule.keywords)) if rule.keywords else None
+        out.append(CompiledRule(rule, pattern, str(path), fields, ends, tail, keywords, bundled))
     return out
