@@ -196,7 +196,7 @@ def clean_indicator(phrase: str) -> str:
 def _cut_trailing_quantity(s: str) -> str:
     from .grammar import scan
 
-    if not _DIGIT.search(s):
+    if not _DIGIT.search(s, len(s) - 10):  # a figure at the end has a digit among its last characters
         return s
     last = None
     for last in scan(s):  # the phrase comes from the search view already
