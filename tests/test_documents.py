@@ -183,3 +183,9 @@ def test_html_page_rows_and_facts():
         ("100个", "target", 2025, "数字化转型典型场景"),
     ]
     assert {(r.region, r.plan, r.published) for r in rows} == {("四川", "四川省“十四五”数字经济发展规划", "2022-01-15")}
+
+
+@pytest.mark.parametrize("lead", ["（下称《方案》）", "(以下简称“方案”)", "（简称《方案》）"])
+def test_the_plan_is_the_title_a_document_abbreviates(lead):
+    text = f"某市召开发布会\n会上介绍了《数字中国建设整体布局规划》。\n近日，《杭州市数字政府建设方案》{lead}印发。"
+    assert doc_facts(search_view(text)).plan == "杭州市数字政府建设方案"

@@ -33,7 +33,7 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _NOT_A_NAME = re.compile(r"[全我本该各今年新这此其]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_ABBREVIATED = re.compile(r"\s*[(（]\s*以下简称")
+_ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)")
 _PLAN_WORDS = ("规划", "计划", "方案", "纲要", "意见", "行动", "政策", "实施")
 
 

@@ -141,7 +141,8 @@ def _compiled() -> Grammar:
     # Not after 第 (ordinals); digits not inside a name or a number (IPv6, rmzk001, the 0 of 2.0).
     trigger = (r"(?<!第)(?:百分之|(?<![A-Za-z0-9.])[0-9]+|[零〇二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
                r"|一[零〇一二两三四五六七八九十百千万亿点]+|[一二三四五六七八九]成"
-               rf"|(?:{alternation(vague)})(?=[十百千万亿]))")
+               rf"|(?:{alternation(vague)})(?=[十百千万亿])"
+               r"|(?<=[超近逾])[百千万])")  # 超千家, 近万人: a round number after a comparator
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
         re.compile(core, re.VERBOSE),
@@ -161,6 +162,9 @@ class Grammar(NamedTuple):
     mults: dict[str, float]
     money_mults: dict[str, float]
     letter_units: set[str]
+
+
+_ROUND = re.compile(r"[百千万亿]+")
 
 
 def _number(s: str) -> float | None:
@@ -212,6 +216,8 @@ def _quantity(m, pm, view, gr: Grammar) -> Quantity | None:
         approximate, start = True, m.start("vague")
     else:
         value = _number(g("num"))
+        if value is None and pm is not None and _ROUND.fullmatch(g("num")):
+            value = parse_chinese("一" + g("num"))  # 超千家 = more than 1000, 超百亿元
         start = m.start("num")
         if g("num2") is not None:
             value_max = _number(g("num2"))
