@@ -54,10 +54,12 @@ _worker_args: tuple = ()
 
 
 def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json):
+    """Under fork the parent's compiled rules are inherited; under spawn they are loaded again."""
     global _worker_args
-    from .rules import load_rules
+    if not _worker_args:
+        from .rules import load_rules
 
-    _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json)
+        _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json)
 
 
 def _work(path: str) -> Result:
@@ -74,7 +76,10 @@ def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, enco
         return
     import multiprocessing as mp
 
+    global _worker_args
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    if ctx.get_start_method() == "fork":
+        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json)
     with ctx.Pool(min(jobs, len(paths)), _init_worker,
                   (rules_dir, encoding, keep_duplicates, time_limit, as_json)) as pool:
         yield from pool.imap(_work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
