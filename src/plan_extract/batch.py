@@ -6,6 +6,7 @@ as a serial run's.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -23,7 +24,7 @@ DEFAULT_TIME_LIMIT = 60.0
 class Result:
     path: str
     rows: list = field(default_factory=list)  # records as dicts, or as JSON text (as_json)
-    document: DocumentInfo | None = None
+    document: dict | None = None  # a DocumentInfo as a dict: cheap to pass between processes
     error: str | None = None  # one line: `path: what is wrong`
     notice: str | None = None
 
@@ -43,7 +44,7 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
         return Result(path, error=f"{path}: out of memory")
     info = DocumentInfo(doc=path, region=facts.region, plan=facts.plan, published=facts.published,
                         encoding=doc.encoding, html=doc.html, characters=len(doc.text),
-                        records=len(records))
+                        records=len(records)).model_dump()
     notice = f"{path}: empty document, no rows" if not doc.text.strip() else None
     # JSON rows are encoded here, by pydantic's serializer (several times faster than json.dumps of a dict)
     rows = [r.model_dump_json() for r in records] if as_json else [r.model_dump() for r in records]
@@ -80,6 +81,7 @@ def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, enco
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     if ctx.get_start_method() == "fork":
         _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json)
+        gc.freeze()  # the inherited heap stays out of the workers' collections: fewer copy-on-write pages
     with ctx.Pool(min(jobs, len(paths)), _init_worker,
                   (rules_dir, encoding, keep_duplicates, time_limit, as_json)) as pool:
         yield from pool.imap(_work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))

@@ -109,7 +109,7 @@ def extract(
             elif result.notice:
                 _err(result.notice)
             if documents and result.document:
-                writer.write(result.document.model_dump())
+                writer.write(result.document)
             for row in result.rows if not documents else ():
                 writer.write(row)
             progress(result.path)
