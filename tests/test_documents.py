@@ -203,3 +203,15 @@ def test_html_page_rows_and_facts():
 def test_the_plan_is_the_title_a_document_abbreviates(lead):
     text = f"某市召开发布会\n会上介绍了《数字中国建设整体布局规划》。\n近日，《杭州市数字政府建设方案》{lead}印发。"
     assert doc_facts(search_view(text)).plan == "杭州市数字政府建设方案"
+
+
+def test_traditional_news_paragraph():
+    text = ("據新華社報道，截至2023年底，上海市累計建成5G基站7.2萬個，每萬人擁有5G基站數達到29個，居全國第一；"
+            "全市千兆光網覆蓋家庭超過960萬戶。按照規劃，到2025年，上海將建成5G基站9萬個以上，算力規模超過18EFLOPS。")
+    assert [(r.raw, r.comparator, r.kind, r.year, r.indicator, r.region) for r in extract(text)] == [
+        ("7.2萬個", "=", "actual", 2023, "5G基站", "上海"),
+        ("29個", "=", "actual", 2023, "每万人拥有5G基站数", "上海"),
+        ("960萬戶", ">", "actual", 2023, "千兆光网覆盖家庭", "上海"),
+        ("9萬個", ">=", "target", 2025, "5G基站", "上海"),
+        ("18EFLOPS", ">", "target", 2025, "算力规模", "上海"),
+    ]
