@@ -27,7 +27,6 @@ _TO = regex.compile(r"(?:从|由)[^，。；]{1,24}?(?:到|至)\s*(?:(?P<y>[0-9]
 
 @dataclass
 class Match:
-    q: Quantity
     rule: CompiledRule
     indicator: str
 
@@ -134,7 +133,7 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
             continue
         indicator = _indicator(rule, m, ph)
         if indicator:
-            return Match(q, rule, indicator)
+            return Match(rule, indicator)
     return None
 
 
