@@ -215,3 +215,9 @@ def test_traditional_news_paragraph():
         ("9萬個", ">=", "target", 2025, "5G基站", "上海"),
         ("18EFLOPS", ">", "target", 2025, "算力规模", "上海"),
     ]
+
+
+def test_a_headline_without_cues_merges_with_its_body_mention():
+    text = "《数字福建规划》（以下简称《规划》）解读\n福建5G基站突破7.5万个\n记者获悉，截至2022年底，全省累计建成5G基站突破7.5万个，实现乡镇全覆盖。"
+    rows = extract(text)
+    assert [(r.value, r.kind, r.year, r.start) for r in rows] == [(75000, "actual", 2022, text.rindex("7.5万个"))]

@@ -168,10 +168,11 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
 
 
 def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:
-    """A headline that repeats a body figure is one fact: the mention in the longest sentence stays."""
+    """A headline that repeats a body figure is one fact: the mention in the longest sentence stays
+    (a headline has no room for the cues that make its kind and year, the body has)."""
     best: dict[tuple, Record] = {}
     for r in records:
-        key = (r.indicator, r.value, r.unit, r.comparator, r.kind, r.year)
+        key = (r.indicator, r.value, r.unit, r.comparator)
         if key not in best or len(r.sentence) > len(best[key].sentence):
             best[key] = r
     kept = {id(r) for r in best.values()}
