@@ -138,11 +138,12 @@ def _compiled() -> Grammar:
     prefix = rf"(?:(?P<rel>{relative})|(?P<before>{alternation(cmp_before)}))\s*$"
     # Where a quantity can start: a cheap pass that the full grammar then only tries at these places.
     # (a Chinese numeral starts with a digit or 十; a lone 一 is an article, 万/千 alone are words)
-    # Not after 第 (ordinals); digits not inside a name or a number (IPv6, rmzk001, the 0 of 2.0).
-    trigger = (r"(?<!第)(?:百分之|(?<![A-Za-z0-9.])[0-9]+|[零〇二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+    # Every alternative starts with a character or a class, so that the regex engine can skip ahead
+    # to them; what comes before a trigger (第, a name's letters) is checked by scan().
+    trigger = (r"百分之|[0-9]+|[零〇二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
                r"|一[零〇一二两三四五六七八九十百千万亿点]+|[一二三四五六七八九]成"
                rf"|(?:{alternation(vague)})(?=[十百千万亿])"
-               r"|(?<=[超近逾])[百千万])")  # 超千家, 近万人: a round number after a comparator
+               r"|[超近逾](?=[百千万])")  # 超千家, 近万人: a round number after a comparator
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
         re.compile(core, re.VERBOSE),
@@ -165,6 +166,8 @@ class Grammar(NamedTuple):
 
 
 _ROUND = re.compile(r"[百千万亿]+")
+# A number right after these is an ordinal (第123场) or part of a name (IPv6, rmzk001, the 0 of 2.0).
+_NOT_AFTER = frozenset("第.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _number(s: str) -> float | None:
@@ -180,7 +183,9 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
     done = pos  # the grammar has consumed the text up to here
     for t in g.trigger.finditer(view, pos, end):
         p = t.start()
-        if p < done:
+        if view[p] in "超近逾":  # the round number after the comparator
+            p += 1
+        if p < done or p > pos and view[p - 1] in _NOT_AFTER:
             continue
         m = g.core.match(view, p, end)
         if m is None:
