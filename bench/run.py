@@ -173,9 +173,11 @@ def main() -> None:
                 os.link(p, dst)
     os.sync()
     wall10, rss10 = run_cli(cli() + ["extract", str(large), "-f", "jsonl", "-o", str(out), "-j", "1"])
+    wall10_j, _ = run_cli(cli() + ["extract", str(large), "-f", "jsonl", "-o", str(out), "-j", str(cores)])
     rows += [
         ("extract 10x corpus -j 1", f"{wall10:.2f} s, {chars * 10 / wall10:,.0f} chars/s"),
         ("peak RSS, 10x corpus", f"{rss10 / 1024:.0f} MB ({rss10 / rss:.2f}x the corpus)"),
+        (f"extract 10x corpus -j {cores}", f"{wall10_j:.2f} s, speed-up {wall10 / wall10_j:.2f}x"),
     ]
 
     one = work / "one.txt"
