@@ -185,7 +185,7 @@ def clean_indicator(phrase: str) -> str:
     pats = _patterns()
     s = _QUOTES.sub("", phrase)
     s = _FROM_TO.sub("", s)  # 从30%提高到
-    s = _cut_trailing_quantity(s)  # 5G用户达到7800万户(，同比增长…): the subject, not its figure
+    s = _cut_at_quantities(s)
     s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
     s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     if len(s) > 24:
@@ -193,17 +193,21 @@ def clean_indicator(phrase: str) -> str:
     return s
 
 
-def _cut_trailing_quantity(s: str) -> str:
+def _cut_at_quantities(s: str) -> str:
+    """A phrase that runs over another figure keeps only its own part: the subject before a figure
+    that ends it (5G用户达到7800万户，同比增长…), the words after one inside it (省级平台25个和企业级平台)."""
     from .grammar import scan
 
-    if not _DIGIT.search(s, len(s) - 10):  # a figure at the end has a digit among its last characters
+    if not _DIGIT.search(s):
         return s
     last = None
     for last in scan(s):  # the phrase comes from the search view already
         pass
-    if last is not None and last.outer_end >= len(s) - 1:
+    if last is None:
+        return s
+    if last.outer_end >= len(s) - 1:
         return s[: last.outer_start]
-    return s
+    return s[last.outer_end:]
 
 
 def clean_noun(noun: str) -> str:
