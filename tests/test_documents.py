@@ -236,3 +236,13 @@ def test_a_headline_without_cues_merges_with_its_body_mention():
     text = "《数字福建规划》（以下简称《规划》）解读\n福建5G基站突破7.5万个\n记者获悉，截至2022年底，全省累计建成5G基站突破7.5万个，实现乡镇全覆盖。"
     rows = extract(text)
     assert [(r.value, r.kind, r.year, r.start) for r in rows] == [(75000, "actual", 2022, text.rindex("7.5万个"))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("到“十四五”末，全省5G基站达到10万个。", [(1e5, "target", 2025)]),
+    ("2022-03-15 发布\n“十三五”期间，全省累计建成5G基站3万个。\n“十四五”时期，全省数字经济规模年均增长10%以上。",
+     [(3e4, "actual", 2020), (10, "target", 2025)]),
+    ("《“十四五”数字经济发展规划》提出，5G基站达到5万个。", [(5e4, "target", 2025)]),
+])
+def test_five_year_plan_periods_date_their_figures(text, expected):
+    assert [(r.value, r.kind, r.year) for r in extract(text)] == expected

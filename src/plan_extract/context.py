@@ -55,6 +55,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
         "year": re.compile(ctx["year"]),
         "now": re.compile(ctx["now"]),
+        "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
@@ -132,6 +133,9 @@ def doc_facts(view: str) -> DocFacts:
     published = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None
     plan = _main_plan(view)
     plan_years = tuple(int(y) for y in _YEAR.findall(plan or ""))
+    for name, end in lexicon()["context"]["five_year_plans"].items():
+        if name in (plan or ""):  # 《“十四五”数字经济发展规划》 runs 2021-2025
+            plan_years += (end - 4, end)
     region = _region(view, plan)
     ref_year = int(published[:4]) if published else None
     return DocFacts(region, plan, published, ref_year, plan_years)
@@ -287,6 +291,18 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in pats["now"].finditer(view):
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "now", None))
+    periods = lexicon()["context"]["five_year_plans"]
+    for m in pats["five_year_plan"].finditer(view):
+        if lay.is_blocked(m.start(), m.end()) or not (m.group("to") or m.group("end")):
+            continue  # a bare 十四五 names the plan, it dates nothing
+        y = periods[m.group("name")]
+        if m.group("to") or m.group("end") in ("末", "期末", "时期末"):
+            years.append((m.start(), "deadline", y))  # 到“十四五”末
+            kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong"))
+        else:
+            years.append((m.start(), "plain", y))  # “十三五”期间: as of the period's end
+            if ref:  # a period that has ended reports; the current or a coming one plans
+                kind.append((m.start(), "actual" if y < ref else "target"))
     kind.sort()
     years.sort()
     return Cues(kind, years)
