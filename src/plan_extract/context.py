@@ -18,6 +18,7 @@ from .lexicon import alternation, lexicon
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；：、,;:！？!?\n]")
+_CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")  # a clause with its enumeration (、) kept whole
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
 _BOILERPLATE = re.compile(  # page furniture: links to other articles, bylines, copyright notices
@@ -228,7 +229,10 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int]) -> bool
     pats = _patterns()
     m = _CLAUSE_END.search(view, q_end, sent[1])
     right = m.start() if m else sent[1]
-    if pats["process"].search(view, sent[0], right):
+    # the clause, enumeration included (调研了…、29个部门、8家企业): a plan's 组织开展 elsewhere in the
+    # sentence does not make its figures noise
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], q_start)), default=sent[0])
+    if pats["process"].search(view, left, right):
         return True
     return bool(pats["noise_nouns"].match(view, q_end, right))
 

@@ -16,6 +16,8 @@ from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# A line that reads as a headline: short, no sentence or clause punctuation.
+_HEADLINE = re.compile(r"[^，。；！？,;!?]{1,40}")
 # How far around a quantity a rule may look, within its sentence.
 LOOK_BEFORE = 80
 LOOK_AFTER = 40
@@ -176,6 +178,10 @@ def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:
         if key not in best or len(r.sentence) > len(best[key].sentence):
             best[key] = r
     kept = {id(r) for r in best.values()}
+    # A headline may name the figure in other words (占GDP比重达11% / 占地区生产总值比重达11%左右):
+    # a headline's figure that the body states again is the body's.
+    in_body = {(r.value, r.unit) for r in records if not _HEADLINE.fullmatch(r.sentence)}
+    kept -= {id(r) for r in records if _HEADLINE.fullmatch(r.sentence) and (r.value, r.unit) in in_body}
     out = []
     for r in records:
         if id(r) in kept:
