@@ -87,6 +87,7 @@ class Layout:
 
     sentence_starts: list[int]
     paragraph_starts: list[int]
+    clause_starts: list[int]  # after a clause break (，；。 …), an enumeration (、) kept whole
     blocked: list[tuple[int, int]]
     length: int
     _blocked_starts: list[int] = field(default_factory=list)
@@ -102,6 +103,9 @@ class Layout:
     def paragraph_start(self, pos: int) -> int:
         return self.paragraph_starts[bisect.bisect_right(self.paragraph_starts, pos) - 1]
 
+    def clause_start(self, pos: int) -> int:
+        return self.clause_starts[bisect.bisect_right(self.clause_starts, pos) - 1]
+
     def is_blocked(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self._blocked_starts, start) - 1
         return i >= 0 and self.blocked[i][1] >= end
@@ -109,6 +113,7 @@ class Layout:
 
 def layout(view: str) -> Layout:
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(view)]
+    clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(view)]
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", view)]
     blocked = [m.span() for m in _TITLE.finditer(view)] + [m.span() for m in _SHORT_QUOTE.finditer(view)]
     for i, start in enumerate(paragraph_starts):
@@ -122,7 +127,7 @@ def layout(view: str) -> Layout:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
-    return Layout(sentence_starts, paragraph_starts, merged, len(view))
+    return Layout(sentence_starts, paragraph_starts, clause_starts, merged, len(view))
 
 
 # ---- document facts -----------------------------------------------------------------------------
@@ -224,14 +229,14 @@ def clean_noun(noun: str) -> str:
     return s.rstrip("的等")
 
 
-def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int]) -> bool:
+def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: Layout) -> bool:
     """Numbers about the text or its making: 调研了29个部门, 9个方面."""
     pats = _patterns()
     m = _CLAUSE_END.search(view, q_end, sent[1])
     right = m.start() if m else sent[1]
     # the clause, enumeration included (调研了…、29个部门、8家企业): a plan's 组织开展 elsewhere in the
     # sentence does not make its figures noise
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], q_start)), default=sent[0])
+    left = lay.clause_start(q_start)
     if pats["process"].search(view, left, right):
         return True
     return bool(pats["noise_nouns"].match(view, q_end, right))
@@ -296,11 +301,12 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "now", None))
     periods = lexicon()["context"]["five_year_plans"]
-    for m in pats["five_year_plan"].finditer(view):
-        if lay.is_blocked(m.start(), m.end()) or not (m.group("to") or m.group("end")):
+    for m in pats["five_year_plan"].finditer(view):  # starts with 十, which the engine can skip to
+        to = view[max(0, m.start() - 2):m.start()].rstrip("“\"").endswith(("到", "至"))
+        if lay.is_blocked(m.start(), m.end()) or not (to or m.group("end")):
             continue  # a bare 十四五 names the plan, it dates nothing
         y = periods[m.group("name")]
-        if m.group("to") or m.group("end") in ("末", "期末", "时期末"):
+        if to or m.group("end") in ("末", "期末", "时期末"):
             years.append((m.start(), "deadline", y))  # 到“十四五”末
             kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong"))
         else:

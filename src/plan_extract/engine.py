@@ -85,7 +85,7 @@ def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> li
         if q.unit not in by_unit:
             by_unit[q.unit] = [r for r in rules if not r.rule.units or q.unit in r.rule.units]
         match = match_rules(view, q, sent, by_unit[q.unit], deadline)
-        if match is None or ctx.is_noise(view, q.start, q.end, sent):
+        if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         records.append(Record(
