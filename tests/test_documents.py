@@ -133,6 +133,7 @@ def test_enumeration_keeps_its_own_subject():
     "经市政府第32次常务会审议通过",
     "上一篇：江苏全省城镇年均新增就业145万人居全国第一",
     "新建5G基站的工作稳步推进。\n上一篇：江苏全省城镇年均新增就业145万人居全国第一\n下一篇：全市新建5G基站2万个",
+    "全市加快数字政府建设。\n浏览次数：1.2万\n阅读量: 3.5万",
 ])
 def test_noise_is_not_a_row(text):
     assert extract(text) == []

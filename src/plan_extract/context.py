@@ -23,7 +23,8 @@ _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
 _BOILERPLATE = re.compile(  # page furniture: links to other articles, bylines, copyright notices
     r"^\s*(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|热门|推荐阅读|版权|免责|声明|※|Copyright|©"
-    r"|\d+、(?:凡本网|如因|本网)|(?:责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案号?)\s*[:：])"
+    r"|\d+、(?:凡本网|如因|本网)|(?:责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案号?"
+    r"|(?:浏览|阅读|点击|访问|评论|点赞)(?:次数|量|数))\s*[:：])"
     r"|版权所有|免责声明|转载|本网",
     re.MULTILINE,  # ^ at the start of each paragraph
 )
