@@ -212,7 +212,7 @@ def test_from_to_in_a_review_of_past_years_gives_two_actuals():
 
 
 def test_html_page_rows_and_facts():
-    from plan_extract.loader import read_document
+    from plan_extract.load import read_document
 
     doc = read_document(str(DOCS / "sichuan_page.html"))
     rows = extract(doc.text, "sichuan_page.html")

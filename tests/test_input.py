@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from plan_extract import extract
 from plan_extract.errors import InputError
-from plan_extract.loader import decode, html_to_text, iter_input_paths, read_document
+from plan_extract.load import decode, html_to_text, iter_input_paths, read_document
 
 SIMPLIFIED = "到2025年，累计建成5G基站3.5万个，光纤接入宽带用户占比95.94%。"
 TRADITIONAL = "國際在線山東頻道消息：山東省政府新聞辦公室舉辦新聞發佈會，介紹2022年山東省數字變革創新工作情況。"

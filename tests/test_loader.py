@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plan_extract import loader
+from plan_extract import load as loader
 from plan_extract.errors import InputError
-from plan_extract.loader import Document, decode, html_to_text, iter_input_paths, read_document
+from plan_extract.load import Document, decode, html_to_text, iter_input_paths, read_document
 
 SIMPLIFIED = "到2025年，累计建成5G基站3.5万个，光纤接入宽带用户占比95.94%。"
 TRADITIONAL = "國際在線山東頻道消息：山東省政府新聞辦公室舉辦主題系列新聞發佈會，介紹2022年山東省數字變革創新工作情況。"

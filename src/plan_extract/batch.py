@@ -33,7 +33,7 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
             keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
             as_json: bool = False) -> Result:
     from .engine import extract_text
-    from .loader import read_document
+    from .load import read_document
 
     try:
         doc = read_document(path, encoding)

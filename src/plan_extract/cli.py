@@ -65,7 +65,7 @@ def _output(path: Path | None):
 
 
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    from .loader import iter_input_paths
+    from .load import iter_input_paths
 
     files, errors = [], []
     for p in paths:
@@ -92,7 +92,7 @@ def extract(
     """Extract indicators from PATH... and print them as rows."""
     from .batch import default_jobs, run
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
-    from .export import Writer
+    from .export import writer as make_writer
 
     rules = _load_rules(rules_dir)
     files, failures = _expand(paths)
@@ -100,7 +100,7 @@ def extract(
         _err(line)
     progress = _progress(len(files))
     with _output(output) as out:
-        writer = Writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
+        writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
         for result in run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
                           jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl)):
             if result.error:
@@ -145,11 +145,11 @@ def rules_list(
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
     """Show the rule catalogue: id, indicator, category, number of examples."""
-    from .export import Writer
+    from .export import writer as make_writer
 
     rules = _load_rules(rules_dir)
     fields = ["id", "indicator", "category", "examples", "counter_examples", "file"]
-    writer = Writer(sys.stdout, fmt, fields, title="plan-extract rules")
+    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules")
     for r in rules:
         writer.write({"id": r.id, "indicator": r.rule.indicator, "category": r.rule.category,
                       "examples": len(r.rule.examples), "counter_examples": len(r.rule.counter_examples),

@@ -1,4 +1,4 @@
-"""Bytes from disk or stdin -> decoded text: encodings, HTML, binary and empty files.
+"""Bytes -> text: the encoding is detected (or forced); binary data is refused.
 
 Decoding is a cascade: a BOM decides; binary data (magic number, or NUL bytes that are not UTF-16)
 is refused; then strict UTF-8; then a charset declared by an HTML page; then GB18030 against Big5.
@@ -18,25 +18,12 @@ takes part in the same contest.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import sys
-from dataclasses import dataclass
 from functools import cache
-from html.parser import HTMLParser
-from typing import Iterator
 
-from .errors import InputError
+from ..errors import InputError
 
 SAMPLE = 64 * 1024  # detection looks at this much; the whole file is then decoded once
-
-
-@dataclass(frozen=True)
-class Document:
-    name: str  # the path as given by the user ("-" for stdin)
-    text: str  # decoded text; for HTML, the extracted text
-    encoding: str  # codec actually used, e.g. "utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"
-    html: bool = False  # True when the text was extracted from HTML
 
 
 # ---- binary files ---------------------------------------------------------------------------------
@@ -164,22 +151,6 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
-_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<(?:!doctype\s+)?html)", re.I)
-_HTML_TAG = re.compile(
-    r"</?(?:p|div|br|td|th|tr|li|ul|ol|table|span|a|img|h[1-6]|strong|b|font|meta|title|section|article)\b[^<>]{0,300}>",
-    re.I,
-)
-
-
-def looks_like_html(text: str) -> bool:
-    head = text[:SAMPLE]
-    if _HTML_START.match(head):
-        return True
-    # Several tags, and not a few stray ones in a long plain text (HTML parsing joins its lines).
-    tags = len(_HTML_TAG.findall(head))
-    return tags >= 3 and tags * 5 >= head.count("\n")
-
-
 # ---- decoding -------------------------------------------------------------------------------------
 
 _BOMS = [  # UTF-32 LE before UTF-16 LE: FF FE 00 00 starts with FF FE
@@ -195,7 +166,7 @@ def _strict_or_replace(data: bytes, codec: str) -> str:
         return data.decode(codec, errors="replace")
 
 
-def _forced_codec(encoding: str, name: str) -> str:
+def forced_codec(encoding: str, name: str) -> str:
     try:
         codec = codecs.lookup(encoding).name
         b"\x00".decode(codec, errors="replace")  # LookupError for rot13, base64...: not text codecs
@@ -204,9 +175,10 @@ def _forced_codec(encoding: str, name: str) -> str:
     return codec
 
 
-def _decode_bytes(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+def decode_bytes(data: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    """(text, codec) of `data`; InputError for binary data or an unknown `encoding`."""
     if encoding:
-        codec = _forced_codec(encoding, name)
+        codec = forced_codec(encoding, name)
         if kind := _magic_kind(data):  # a PDF is no text in any encoding
             raise _binary(name, kind)
         return data.decode(codec, errors="replace"), codec
@@ -228,129 +200,3 @@ def _decode_bytes(data: bytes, name: str, encoding: str | None) -> tuple[str, st
     if codec is None or codec == "utf-8":  # a page that lies about UTF-8 goes to detection
         codec = _best_codec(data)
     return _strict_or_replace(data, codec), codec
-
-
-def decode(data: bytes, name: str, encoding: str | None = None) -> Document:
-    """Decode `data` (the content of `name`); InputError for binary data or an unknown `encoding`."""
-    if not data:
-        return Document(name, "", _forced_codec(encoding, name) if encoding else "utf-8")
-    text, codec = _decode_bytes(data, name, encoding)
-    text = text.removeprefix("\ufeff")
-    html = name.lower().endswith((".html", ".htm", ".xhtml")) or looks_like_html(text)
-    if html:
-        text = html_to_text(text)
-    if text.isspace():
-        text = ""
-    return Document(name, text, codec, html)
-
-
-def read_document(path: str, encoding: str | None = None) -> Document:
-    """Read a file ("-": stdin) and decode it; every failure is an InputError naming the path."""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as fh:
-                data = fh.read()
-    except (FileNotFoundError, NotADirectoryError):
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", path) from None
-    except PermissionError:
-        raise InputError("is a directory" if os.path.isdir(path) else "permission denied", path) from None
-    except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", path) from None
-    except ValueError:  # embedded NUL in the path
-        raise InputError("invalid path", path) from None
-    return decode(data, path, encoding)
-
-
-def iter_input_paths(paths: list[str]) -> Iterator[str]:
-    """Paths as given; for a directory, its regular files below it, sorted, hidden ones skipped."""
-    for p in paths:
-        if p == "-" or not os.path.isdir(p):
-            yield p
-            continue
-        found = []
-        for root, dirs, files in os.walk(p):  # does not descend into directory symlinks: no loops
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found += [os.path.join(root, f) for f in files if not f.startswith(".")]
-        yield from sorted(f for f in found if os.path.isfile(f))
-
-
-# ---- HTML -> text ---------------------------------------------------------------------------------
-
-_DROP = {"script", "style", "noscript", "template", "svg", "head", "nav", "header", "footer", "aside",
-         "form", "select", "button", "iframe", "object", "canvas"}
-# Blocks break the line before and after (so paragraphs end up separated by a blank line); list
-# items, table rows and <br> only start a new line.
-_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol", "dl",
-          "blockquote", "pre", "hr", "main", "figure", "figcaption", "caption", "address", "center", "body"}
-_LINE = {"br", "li", "tr", "dt", "dd"}
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
-# A source line break is a space in HTML, except between two Chinese characters, where a space
-# would split a word ("基站\n3万个" is one phrase).
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
-_SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
-
-
-class _TextParser(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self.dropping: list[str] = []  # open elements whose content is dropped
-        self.in_title = self.pre = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "body":  # a <head> left open must not swallow the page
-            self.dropping = [t for t in self.dropping if t != "head"]
-        if tag in _DROP:
-            self.dropping.append(tag)
-        elif tag == "title":
-            self.in_title += 1
-        elif tag == "pre":
-            self.pre += 1
-        self._break(tag, start=True)
-
-    def handle_startendtag(self, tag, attrs):  # <br/>, <svg .../>: no content to drop
-        self._break(tag, start=True)
-
-    def handle_endtag(self, tag):
-        if tag in self.dropping:  # close it, and whatever was left open inside it
-            while self.dropping.pop() != tag:
-                pass
-        elif tag == "title":
-            self.in_title = max(0, self.in_title - 1)
-        elif tag == "pre":
-            self.pre = max(0, self.pre - 1)
-        self._break(tag, start=False)
-
-    def _break(self, tag, start):
-        if self.dropping:
-            return
-        if tag in _BLOCK or (start and tag in _LINE):
-            self.parts.append("\n")
-        elif start and tag in ("td", "th"):
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if self.in_title and all(t == "head" for t in self.dropping):  # not an <svg><title>
-            self.title.append(data)
-        elif not self.dropping:
-            if not self.pre:
-                data = _CJK_BREAK.sub("", data).replace("\n", " ")
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Visible text of a page: the title first, then one block per line; scripts, styles and
-    navigation dropped; runs of blank lines reduced to one."""
-    parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
-    title = " ".join("".join(parser.title).split())
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parser.parts).split("\n")]
-    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    text = "\n\n".join(part for part in (title, body) if part)
-    return text + "\n" if text else ""

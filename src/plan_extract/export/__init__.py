@@ -1,0 +1,35 @@
+"""Export: records (or document rows) -> an output format. One entry point, a member per format.
+
+`writer(out, fmt, fields)` returns the member's writer; every writer takes rows one at a time
+(`write`) and finishes with `close`, so the streaming formats keep memory flat however many
+documents go through.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import IO
+
+
+class Format(str, enum.Enum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    table = "table"
+
+
+def writer(out: IO[str], fmt: Format, fields: list[str], bom: bool = False, title: str = ""):
+    """The writer of `fmt`: `.write(row)` for each row (a dict, or for JSON formats a line of JSON
+    already encoded), then `.close()`."""
+    if fmt in (Format.json, Format.jsonl):
+        from .json import JsonWriter
+
+        return JsonWriter(out, lines=fmt == Format.jsonl)
+    if fmt in (Format.csv, Format.tsv):
+        from .csv import CsvWriter
+
+        return CsvWriter(out, fields, tabs=fmt == Format.tsv, bom=bom)
+    from .table import TableWriter
+
+    return TableWriter(out, fields, title)
