@@ -64,7 +64,7 @@ def _compiled() -> Grammar:
     not_unit = r"(?!(?<=[千百])[瓦米克分])"
     chinese = rf"[{CHARS}]+(?:点[{digits}]+[万亿]*)?{not_unit}"
     # 12万3千, 4万2000, 1亿2000万: one value, not two (the digits after 万 must not start a name: 5G).
-    number = rf"{arabic}(?:[万亿]+[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
+    number = rf"{arabic}(?:[{mult_chars}]+[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
@@ -83,7 +83,7 @@ def _compiled() -> Grammar:
         百分之(?P<pct>{arabic}|{chinese})(?:\s*(?:{dash})\s*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
       | 千分之(?P<pmil>{arabic}|{chinese})
       | (?P<cheng>{arabic}|[{digits}十][点{digits}十]*)(?:\s*(?:{dash})\s*(?P<cheng2>{arabic}|[{digits}十][点{digits}十]*))?
-        成(?![为功立本员果效熟都绩交型就长不])
+        成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群])  # 九成五 = 95%
       | (?P<vague>{alternation(vague)})(?P<vmult>十|百|千|万|十万|百万|千万|亿)
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?P<num>{number})(?P<mult1>{mult})?
@@ -165,7 +165,7 @@ def _measured(g) -> bool:
     if g("unit") or g("mult") or g("mult1") or g("mmult") or g("pct") or g("pmil") or g("cheng"):
         return True
     num = g("num") or (g("jpre") or "") + (g("jsuf") or "")
-    return any(c in num for c in "万亿") and not num[0].isdigit() or any(c in (g("num2") or "") for c in "万亿")
+    return any(c in num + (g("num2") or "") for c in "万亿")
 
 
 def _shared(e1: str, e2: str, v2: float) -> float | None:
@@ -209,6 +209,10 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         if tail:
             return None
         value, value_max, estimate = _tenths(g("cheng"), g("cheng2"))
+        if g("chengtail"):
+            if value_max is not None or value is None or value % 10 or value >= 100:
+                return None
+            value += DIGITS[g("chengtail")]
         unit, start = "%", m.start("cheng")
     elif g("vague") is not None:
         if not unit or tail:

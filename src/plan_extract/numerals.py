@@ -21,6 +21,8 @@ ZERO = "零〇"
 # Every character a Chinese numeral is written with (Simplified: the search view folds Traditional).
 CHARS = "".join(DIGITS) + "".join(SMALL) + "万亿廿卅"
 _ARABIC = re.compile(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([十百千拾佰仟]?)")
+_DIGIT_RUN = re.compile(r"[0-9][0-9.,]|[^0-9十百千]")
+_TO_CHINESE = str.maketrans("0123456789", "零一二三四五六七八九")
 _MULTIPLIER = re.compile(r"[十百千]?万?亿?")
 # 七八亿, 三五千, 十五六: two numerals side by side that give an estimate (d and d+1, or 三五).
 _PAIRS = {(a, b) for a in range(1, 9) for b in [a + 1]} | {(3, 5)}
@@ -105,8 +107,8 @@ def _section(s: str) -> int | float | None:
         return None
     if s[0].isdigit():
         m = _ARABIC.fullmatch(s)
-        if m is None:
-            return None
+        if m is None:  # 5千3百, 3千5: single digits between places read as Chinese ones
+            return None if _DIGIT_RUN.search(s) else _section(s.translate(_TO_CHINESE))
         n = float(m.group(1).replace(",", "")) if "." in m.group(1) else int(m.group(1).replace(",", ""))
         return n * SMALL[m.group(2)] if m.group(2) else n
     if s in ZERO:

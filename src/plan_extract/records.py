@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 Comparator = Literal["=", ">", ">=", "<", "<=", "~"]
+# A lone surrogate (a str built by hand, a file name decoded with surrogateescape) cannot be written
+# as UTF-8: it becomes U+FFFD in a record, so that every export works. A quantity's raw never has one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Record(BaseModel):
@@ -32,6 +36,11 @@ class Record(BaseModel):
     rule: str
     published: str | None
     duplicate: bool = False
+
+    @field_validator("doc", "region", "plan", "indicator", "sentence", mode="before")
+    @classmethod
+    def _no_surrogates(cls, v):
+        return _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
 
 
 class DocumentInfo(BaseModel):
