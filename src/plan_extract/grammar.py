@@ -64,7 +64,7 @@ def _compiled() -> Grammar:
     not_unit = r"(?!(?<=[千百])[瓦米克分])"
     chinese = rf"[{CHARS}]+(?:点[{digits}]+[万亿]*)?{not_unit}"
     # 12万3千, 4万2000, 1亿2000万: one value, not two (the digits after 万 must not start a name: 5G).
-    number = rf"{arabic}(?:[{mult_chars}]+[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
+    number = rf"{arabic}(?:[{mult_chars}]+[零〇]?[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
@@ -84,7 +84,7 @@ def _compiled() -> Grammar:
       | 千分之(?P<pmil>{arabic}|{chinese})
       | (?P<cheng>{arabic}|[{digits}十][点{digits}十]*)(?:\s*(?:{dash})\s*(?P<cheng2>{arabic}|[{digits}十][点{digits}十]*))?
         成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群])  # 九成五 = 95%
-      | (?P<vague>{alternation(vague)})(?P<vmult>十|百|千|万|十万|百万|千万|亿)
+      | (?P<vague>{alternation(vague)})(?P<vmult>[十百千]?万?亿?)(?<![数几上])
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?P<num>{number})(?P<mult1>{mult})?
         (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<num2>{number}))?
@@ -190,7 +190,7 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     value_max = None
     approximate = estimate = False
     tail = g("mult") or ""
-    if g("ge") and not g("num"):
+    if g("ge") and not (g("num") or g("jpre")):
         return None
     if g("pct") is not None:
         if tail:
@@ -215,9 +215,9 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             value += DIGITS[g("chengtail")]
         unit, start = "%", m.start("cheng")
     elif g("vague") is not None:
-        if not unit or tail:
+        if not unit:
             return None
-        value = multiplier(g("vmult"))
+        value = multiplier(g("vmult") + tail)
         approximate, start = True, m.start("vague")
     elif g("jpre") is not None:
         pre, suf = g("jpre"), g("jsuf") + tail
