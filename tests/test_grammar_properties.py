@@ -174,6 +174,8 @@ def test_ranges(a, b, dash, mult, chinese, both):
     w = cn if chinese else str
     if mult and not both and lo * 10 > hi:
         return  # 6000到2万 reads 6000-20000 on purpose: the shared multiplier would reverse it
+    if chinese and not mult and lo < 10 and hi in [d * p for d in range(1, 10) for p in (100, 1000)]:
+        return  # 三到五千 = 3000-5000: 千/百 after one digit is shared too
     text = f"{w(lo)}{mult if both else ''}{dash}{w(hi)}{mult}个"
     scale = {"": 1, "万": 1e4, "亿": 1e8}[mult]
     q = read(text)

@@ -80,8 +80,8 @@ def _compiled() -> Grammar:
       | [0-9]+(?:\.[0-9]+)?(?!(?:{letter_alt})(?![A-Za-z0-9\-+]))[A-Za-z][A-Za-z0-9\-+]*  # 5G, 10G-PON
     )
   | (?:
-        百分之(?P<pct>{arabic}|{chinese})(?:\s*(?:{dash})\s*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
-      | 千分之(?P<pmil>{arabic}|{chinese})
+        百分之\s?(?P<pct>{arabic}|{chinese})(?:\s*(?:{dash})\s*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
+      | 千分之\s?(?P<pmil>{arabic}|{chinese})
       | (?P<cheng>{arabic}|[{digits}十][点{digits}十]*)(?:\s*(?:{dash})\s*(?P<cheng2>{arabic}|[{digits}十][点{digits}十]*))?
         成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群])  # 九成五 = 95%
       | (?P<vague>{alternation(vague)})(?P<vmult>[十百千]?万?亿?)(?<![数几上])
@@ -103,7 +103,7 @@ def _compiled() -> Grammar:
     # to them; what comes before a trigger (第, a name's letters) is checked by scan().
     other_digits = digits.replace("一", "")
     trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
-               rf"|一(?:[{CHARS}点]+|(?=成|个[万亿]|\s*(?:{dash})\s*[{CHARS}0-9]))"
+               rf"|负?一(?:[{CHARS}点]+|(?=成|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
                rf"|(?:{alternation(vague)})(?=[十百千万亿])"
                r"|[超近逾](?=[百千万])")  # 超千家, 近万人: a round number after a comparator
     negative = alternation(numbers["negative_before"])
@@ -145,7 +145,7 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
     done = pos  # the grammar has consumed the text up to here
     for t in g.trigger.finditer(view, pos, end):
         p = t.start()
-        if view[p] in "超近逾":  # the round number after the comparator
+        if view[p] in "超近逾负":  # the round number after the comparator; 负一
             p += 1
         if p < done or p > pos and view[p - 1] in _NOT_AFTER:
             continue
@@ -200,11 +200,11 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             value_max = 100.0 if g("pct2") == "百" else parse_numeral(g("pct2"))
             if value_max is None:
                 return None
-        unit, start = "%", m.start("pct") - 3
+        unit, start = "%", m.start()
     elif g("pmil") is not None:
         if tail:
             return None
-        value, unit, start = parse_numeral(g("pmil")), "‰", m.start("pmil") - 3
+        value, unit, start = parse_numeral(g("pmil")), "‰", m.start()
     elif g("cheng") is not None:
         if tail:
             return None
@@ -249,7 +249,7 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
                     (value, value_max), estimate = pair, True
             if value is None and pm is not None and _ROUND.fullmatch(num):
                 value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元
-            if num in ("一", "零", "〇") and not g("ge"):
+            if num in ("一", "零", "〇") and not g("ge") and view[start - 1:start] != "负" and unit != "个百分点":
                 return None  # 一个, 一批: an article, not a count; 零件, 零距离
     if value is None or value_max is None and estimate:
         return None
