@@ -103,7 +103,7 @@ def _compiled() -> Grammar:
     # to them; what comes before a trigger (第, a name's letters) is checked by scan().
     other_digits = digits.replace("一", "")
     trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
-               rf"|负?一(?:[{CHARS}点]+|(?=成|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
+               rf"|一(?:[{CHARS}点]+|(?=成|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
                rf"|(?:{alternation(vague)})(?=[十百千万亿])"
                r"|[超近逾](?=[百千万])")  # 超千家, 近万人: a round number after a comparator
     negative = alternation(numbers["negative_before"])
@@ -153,19 +153,23 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
         if m is None:
             continue
         done = m.end()
-        if m.group("skip") is not None:
-            continue  # dates, years, phone numbers, 5G
+        if m.group("skip") is not None or not _measured(m):
+            continue  # dates, years, phone numbers, 5G; a bare number
         q = _quantity(m, g.prefix.search(view, max(pos, p - 16), p), view, g, pos)
         if q is not None:
             yield q
 
 
-def _measured(g) -> bool:
+_MEASURES = ("unit", "mult", "mult1", "mmult", "pct", "pmil", "cheng")
+
+
+def _measured(m) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
-    if g("unit") or g("mult") or g("mult1") or g("mmult") or g("pct") or g("pmil") or g("cheng"):
+    if any(m.group(*_MEASURES)):
         return True
-    num = g("num") or (g("jpre") or "") + (g("jsuf") or "")
-    return any(c in num + (g("num2") or "") for c in "万亿")
+    num, num2, jpre, jsuf = m.group("num", "num2", "jpre", "jsuf")
+    text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
+    return "万" in text or "亿" in text
 
 
 def _shared(e1: str, e2: str, v2: float) -> float | None:
@@ -184,8 +188,6 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
 def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     g = m.group
-    if not _measured(g):
-        return None
     unit = g("unit") or ""
     value_max = None
     approximate = estimate = False

@@ -21,6 +21,7 @@ ZERO = "零〇"
 # Every character a Chinese numeral is written with (Simplified: the search view folds Traditional).
 CHARS = "".join(DIGITS) + "".join(SMALL) + "万亿廿卅"
 _ARABIC = re.compile(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([十百千拾佰仟]?)")
+_PLAIN = re.compile(r"[0-9]{1,300}(?:\.[0-9]+)?")
 _DIGIT_RUN = re.compile(r"[0-9][0-9.,]|[^0-9十百千]")
 _TO_CHINESE = str.maketrans("0123456789", "零一二三四五六七八九")
 _MULTIPLIER = re.compile(r"[十百千]?万?亿?")
@@ -31,6 +32,8 @@ _PLAN_NAME = re.compile(r"十[一二三四五]五")  # 十四五 is a five-year 
 
 def parse_numeral(s: str) -> float | None:
     """四万五 -> 45000, 七点五万 -> 75000, 12万3千 -> 123000, 二点六万亿 -> 2.6e12; None if not a numeral."""
+    if _PLAIN.fullmatch(s):
+        return float(s)  # the common case: 1331.2
     s = s.replace("廿", "二十").replace("卅", "三十")
     try:
         if "点" in s:
