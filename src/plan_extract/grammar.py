@@ -116,6 +116,7 @@ def _compiled() -> Grammar:
         letter_units,
         frozenset(numbers["minus_signs"]),
         re.compile(rf"(?:{negative})\s*$"),
+        frozenset(w[-1] for w in numbers["negative_before"]) | {" "},
     )
 
 
@@ -128,6 +129,7 @@ class Grammar(NamedTuple):
     letter_units: set[str]
     minus: frozenset[str]
     negative: re.Pattern
+    negative_ends: frozenset[str]  # the last characters of the negative words: a cheap test first
 
 
 _ROUND = re.compile(r"[百千万亿]+")
@@ -185,63 +187,68 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
     return v1 if v1 is not None and v1 <= v2 else None
 
 
+_GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "cheng2", "chengtail", "vague", "vmult", "jpre",
+           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after")
+
+
 def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
-    g = m.group
-    unit = g("unit") or ""
+    (unit, tail, ge, pct, pct2, pmil, cheng, cheng2, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
+     mmult, inside1, inside2, after) = m.group(*_GROUPS)  # one call: this runs for every quantity
+    unit = unit or ""
+    tail = tail or ""
     value_max = None
     approximate = estimate = False
-    tail = g("mult") or ""
-    if g("ge") and not (g("num") or g("jpre")):
+    if ge and not (num or jpre):
         return None
-    if g("pct") is not None:
+    if pct is not None:
         if tail:
             return None
-        value = 100.0 if g("pct") == "百" else parse_numeral(g("pct"))
-        if g("pct2") is not None:
-            value_max = 100.0 if g("pct2") == "百" else parse_numeral(g("pct2"))
+        value = 100.0 if pct == "百" else parse_numeral(pct)
+        if pct2 is not None:
+            value_max = 100.0 if pct2 == "百" else parse_numeral(pct2)
             if value_max is None:
                 return None
         unit, start = "%", m.start()
-    elif g("pmil") is not None:
+    elif pmil is not None:
         if tail:
             return None
-        value, unit, start = parse_numeral(g("pmil")), "‰", m.start()
-    elif g("cheng") is not None:
+        value, unit, start = parse_numeral(pmil), "‰", m.start()
+    elif cheng is not None:
         if tail:
             return None
-        value, value_max, estimate = _tenths(g("cheng"), g("cheng2"))
-        if g("chengtail"):
+        value, value_max, estimate = _tenths(cheng, cheng2)
+        if chengtail:
             if value_max is not None or value is None or value % 10 or value >= 100:
                 return None
-            value += DIGITS[g("chengtail")]
+            value += DIGITS[chengtail]
         unit, start = "%", m.start("cheng")
-    elif g("vague") is not None:
+    elif vague is not None:
         if not unit:
             return None
-        value = multiplier(g("vmult") + tail)
+        value = multiplier(vmult + tail)
         approximate, start = True, m.start("vague")
-    elif g("jpre") is not None:
-        pre, suf = g("jpre"), g("jsuf") + tail
+    elif jpre is not None:
+        pre, suf = jpre, jsuf + tail
         if not suf and pre[-1] != "十":
             return None  # 一百几: 101-109 or 110-190, not said
         value, value_max = parse_numeral(pre + "一" + suf), parse_numeral(pre + "九" + suf)
         estimate, start = True, m.start("jpre")
     else:
-        num, start = g("num"), m.start("num")
-        e1 = num + (g("mult1") or "")
-        if g("num2") is not None:
-            if g("runit") and unit not in ("", "%"):
+        num, start = num, m.start("num")
+        e1 = num + (mult1 or "")
+        if num2 is not None:
+            if runit and unit not in ("", "%"):
                 return None
-            if g("runit"):
+            if runit:
                 unit = "%"
-            e2 = g("num2") + tail
+            e2 = num2 + tail
             value_max = parse_numeral(e2)
             value = parse_numeral(e1)
             if value_max is not None:
                 value = _shared(e1, e2, value_max) or value
         else:
-            if g("mult1") and tail:
+            if mult1 and tail:
                 return None  # 3万 亿: two multipliers
             e1 += tail
             value = parse_numeral(e1)
@@ -251,12 +258,12 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
                     (value, value_max), estimate = pair, True
             if value is None and pm is not None and _ROUND.fullmatch(num):
                 value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元
-            if num in ("一", "零", "〇") and not g("ge") and view[start - 1:start] != "负" and unit != "个百分点":
+            if num in ("一", "零", "〇") and not ge and view[start - 1:start] != "负" and unit != "个百分点":
                 return None  # 一个, 一批: an article, not a count; 零件, 零距离
     if value is None or value_max is None and estimate:
         return None
-    if g("mmult"):
-        scale = gr.money_mults[g("mmult")]
+    if mmult:
+        scale = gr.money_mults[mmult]
         value, value_max = value * scale, None if value_max is None else value_max * scale
     if unit in gr.letter_units:
         nxt = view[m.end("unit"): m.end("unit") + 1]
@@ -267,9 +274,9 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         comparator = ">" if pm.group("rel").startswith(("高于", "超过", "超出", "领先", "快于")) else "<"
     elif pm is not None:
         comparator = gr.cmp_map[pm.group("before")]
-    for name in ("inside1", "inside2", "after"):
-        if g(name):
-            comparator = gr.cmp_map[g(name)]
+    for word in (inside1, inside2, after):
+        if word:
+            comparator = gr.cmp_map[word]
     if approximate and comparator == "=":
         comparator = ">"
     outer_start = pm.start() if pm is not None else start
@@ -277,7 +284,8 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     if start > pos and view[start - 1] in gr.minus and (start - 1 == pos or view[start - 2] not in _NOT_BEFORE_SIGN):
         start = outer_start = min(outer_start, start - 1)
         value, value_max = _negate(value, value_max)
-    elif gr.negative.search(view, max(pos, outer_start - 4), outer_start):
+    elif outer_start > pos and view[outer_start - 1] in gr.negative_ends and \
+            gr.negative.search(view, max(pos, outer_start - 8), outer_start):
         if view[outer_start - 1] == "负" and outer_start == start:
             start = outer_start = start - 1  # 负3.8%: the sign is the number's
         value, value_max = _negate(value, value_max)
@@ -290,10 +298,10 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             comparator = "~" if estimate else ">="
     if not math.isfinite(value) or value_max is not None and not math.isfinite(value_max):
         return None
-    end = m.start("after") if g("after") else m.end()
+    end = m.start("after") if after else m.end()
     while view[end - 1].isspace():  # the optional spaces before a unit that was not there
         end -= 1
-    outer_end = m.end("after") if g("after") else end
+    outer_end = m.end("after") if after else end
     unit = UNIT_NAMES.get(unit, unit)
     return Quantity(start, end, outer_start, outer_end, _round(value), unit, comparator,
                     None if value_max is None else _round(value_max), approximate)

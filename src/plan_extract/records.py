@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 Comparator = Literal["=", ">", ">=", "<", "<=", "~"]
 # A lone surrogate (a str built by hand, a file name decoded with surrogateescape) cannot be written
@@ -37,10 +37,14 @@ class Record(BaseModel):
     published: str | None
     duplicate: bool = False
 
-    @field_validator("doc", "region", "plan", "indicator", "sentence", mode="before")
-    @classmethod
-    def _no_surrogates(cls, v):
-        return _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+    @model_validator(mode="after")
+    def _no_surrogates(self) -> "Record":
+        if _SURROGATE.search(f"{self.doc}{self.sentence}{self.indicator}{self.region}{self.plan}{self.published}"):
+            for name in ("doc", "region", "plan", "indicator", "sentence", "published"):
+                v = getattr(self, name)
+                if v is not None:
+                    setattr(self, name, _SURROGATE.sub("\ufffd", v))
+        return self
 
 
 class DocumentInfo(BaseModel):
