@@ -46,11 +46,12 @@ def _compiled() -> Grammar:
     lx = lexicon()
     cmp_before = lx["comparators"]["before"]
     cmp_inside = lx["comparators"]["inside"]
+    cmp_unit_inside = lx["comparators"]["inside_before_unit"]
     cmp_after = lx["comparators"]["after"]
     refs = lx["comparators"]["relative_references"]
     units = lx["units"]
     letter_units = set(units["letter_units"])
-    all_units = [u for key, group in units.items() if key != "letter_units" for u in group]
+    all_units = [u for key, group in units.items() if key not in ("letter_units", "unit_not_before") for u in group]
     numbers = lx["numbers"]
     mult_chars = "".join(numbers["multipliers"])
     money_mults = numbers["money_multipliers"]
@@ -89,7 +90,7 @@ def _compiled() -> Grammar:
       | (?P<num>{number})(?P<mult1>{mult})?
         (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<num2>{number}))?
     )
-    (?P<inside1>{alternation(cmp_inside)})?
+    (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
     \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<ge>个(?=[万亿]))?(?P<mult>{mult}))?
     (?P<inside2>{alternation(cmp_inside)})?
     \s?(?P<unit>{unit_alt})?
@@ -105,18 +106,19 @@ def _compiled() -> Grammar:
     trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
                rf"|一(?:[{CHARS}点]+|(?=成|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
                rf"|(?:{alternation(vague)})(?=[十百千万亿])"
-               r"|[超近逾](?=[百千万])")  # 超千家, 近万人: a round number after a comparator
+               r"|[超近逾](?=[百千万])|[百千万](?=[余多])")  # 超千家, 近万人, 千余家: a round number
     negative = alternation(numbers["negative_before"])
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
         re.compile(core, re.VERBOSE),
         re.compile(prefix),
-        {**cmp_before, **cmp_inside, **cmp_after},
+        {**cmp_before, **cmp_inside, **cmp_unit_inside, **cmp_after},
         money_mults,
         letter_units,
         frozenset(numbers["minus_signs"]),
         re.compile(rf"(?:{negative})\s*$"),
         frozenset(w[-1] for w in numbers["negative_before"]) | {" "},
+        {u: tuple(words) for u, words in units["unit_not_before"].items()},
     )
 
 
@@ -130,6 +132,7 @@ class Grammar(NamedTuple):
     minus: frozenset[str]
     negative: re.Pattern
     negative_ends: frozenset[str]  # the last characters of the negative words: a cheap test first
+    unit_not_before: dict[str, tuple[str, ...]]
 
 
 _ROUND = re.compile(r"[百千万亿]+")
@@ -256,7 +259,7 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
                 pair = parse_estimate(e1)
                 if pair is not None:
                     (value, value_max), estimate = pair, True
-            if value is None and pm is not None and _ROUND.fullmatch(num):
+            if value is None and (pm is not None or inside1) and _ROUND.fullmatch(num):
                 value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元
             if num in ("一", "零", "〇") and not ge and view[start - 1:start] != "负" and unit != "个百分点":
                 return None  # 一个, 一批: an article, not a count; 零件, 零距离
@@ -265,6 +268,10 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     if mmult:
         scale = gr.money_mults[mmult]
         value, value_max = value * scale, None if value_max is None else value_max * scale
+    if unit in gr.unit_not_before and view.startswith(gr.unit_not_before[unit], m.end("unit")):
+        return None  # 两位数增长
+    if view.startswith("分之", m.end()):
+        return None  # 五百万分之一: a fraction's denominator
     if unit in gr.letter_units:
         nxt = view[m.end("unit"): m.end("unit") + 1]
         if nxt and (nxt.isascii() and nxt.isalnum() or nxt in "-+"):
