@@ -152,3 +152,17 @@ def test_view_keeps_length_and_simplifies():
 def test_view_keeps_characters_beyond_the_bmp():
     text = "𠀀建成5G基站3万个😀"
     assert search_view(text) == text
+
+
+def test_number_data_is_valid():
+    lx = lexicon()
+    numbers, comparators = lx["numbers"], lx["comparators"]
+    assert set(numbers["multipliers"]) == set("十百千万亿")  # numerals.py reads exactly these
+    assert all(isinstance(d, str) and d for d in numbers["range_dashes"] + numbers["negative_before"])
+    assert all(len(c) == 1 for c in numbers["minus_signs"])
+    cmps = {"=", ">", ">=", "<", "<=", "~"}
+    for group in ("before", "inside", "inside_before_unit", "after"):
+        assert set(comparators[group].values()) <= cmps, group
+    units = lx["units"]
+    measures = {u for key, group in units.items() if isinstance(group, list) for u in group}
+    assert set(units["unit_not_before"]) <= measures
