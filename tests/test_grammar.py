@@ -64,6 +64,9 @@ CORPUS = [
     ("12.5兆元", 1.25e13, "元", "="),
     ("五至六个", 5, "个", ">="),
     ("30%-40%", 30, "%", ">="),
+    ("站点3000个", 3000, "个", "="),  # 点 before a Chinese numeral ends a reading (点零); not before digits
+    ("试点30个", 30, "个", "="),
+    ("网点1.2万个", 12000, "个", "="),
     # not values
     ("5G基站", None, None, None),
     ("4G网络", None, None, None),

@@ -138,7 +138,8 @@ class Grammar(NamedTuple):
 _ROUND = re.compile(r"[百千万亿]+")
 # A number right after these is an ordinal (第123场), part of a name (IPv6, rmzk001, the 0 of 2.0), or
 # the tail of a numeral that did not read (百十一, 点零).
-_NOT_AFTER = frozenset("第.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ十百千万亿点")
+_NOT_AFTER = frozenset("第.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NOT_AFTER_CHINESE = frozenset("十百千万亿点")  # before a Chinese numeral only: 站点3000个 is a count
 # What a minus sign must not follow to be a sign: then it is a dash or a hyphen (3-5, A-3, 30%-40%).
 _NOT_BEFORE_SIGN = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%‰)）]】") | set(CHARS)
 
@@ -152,7 +153,8 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
         p = t.start()
         if view[p] in "超近逾负":  # the round number after the comparator; 负一
             p += 1
-        if p < done or p > pos and view[p - 1] in _NOT_AFTER:
+        if p < done or p > pos and (view[p - 1] in _NOT_AFTER or
+                                     view[p - 1] in _NOT_AFTER_CHINESE and not view[p].isdigit()):
             continue
         m = g.core.match(view, p, end)
         if m is None:
