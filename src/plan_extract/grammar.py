@@ -83,12 +83,11 @@ def _compiled() -> Grammar:
   | (?:
         百分之\s?(?P<pct>{arabic}|{chinese})(?:\s*(?:{dash})\s*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
       | 千分之\s?(?P<pmil>{arabic}|{chinese})
-      | (?P<cheng>{arabic}|[{digits}十][点{digits}十]*)(?:\s*(?:{dash})\s*(?P<cheng2>{arabic}|[{digits}十][点{digits}十]*))?
-        成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群])  # 九成五 = 95%
       | (?P<vague>{alternation(vague)})(?P<vmult>[十百千]?万?亿?)(?<![数几上])
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?P<num>{number})(?P<mult1>{mult})?
         (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<num2>{number}))?
+        (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?  # 两成, 九成五 = 95%
     )
     (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
     \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<ge>个(?=[万亿]))?(?P<mult>{mult}))?
@@ -192,13 +191,13 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
     return v1 if v1 is not None and v1 <= v2 else None
 
 
-_GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "cheng2", "chengtail", "vague", "vmult", "jpre",
+_GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
            "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after")
 
 
 def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
-    (unit, tail, ge, pct, pct2, pmil, cheng, cheng2, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
+    (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
      mmult, inside1, inside2, after) = m.group(*_GROUPS)  # one call: this runs for every quantity
     unit = unit or ""
     tail = tail or ""
@@ -219,15 +218,6 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         if tail:
             return None
         value, unit, start = parse_numeral(pmil), "‰", m.start()
-    elif cheng is not None:
-        if tail:
-            return None
-        value, value_max, estimate = _tenths(cheng, cheng2)
-        if chengtail:
-            if value_max is not None or value is None or value % 10 or value >= 100:
-                return None
-            value += DIGITS[chengtail]
-        unit, start = "%", m.start("cheng")
     elif vague is not None:
         if not unit:
             return None
@@ -239,8 +229,22 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             return None  # 一百几: 101-109 or 110-190, not said
         value, value_max = parse_numeral(pre + "一" + suf), parse_numeral(pre + "九" + suf)
         estimate, start = True, m.start("jpre")
+    elif cheng is not None:
+        if mult1 or runit:
+            return None
+        # 六成人口: the 成 (with 多 or 以上 right after it) ends the quantity; what follows is no unit
+        cheng_end = m.end("inside1") if inside1 and m.start("inside1") == m.end("cheng") else m.end("cheng")
+        inside1 = inside1 if cheng_end > m.end("cheng") else None
+        inside2 = tail = None
+        after = after if after and m.start("after") == cheng_end else None
+        value, value_max, estimate = _tenths(num, num2)
+        if chengtail:
+            if value_max is not None or value is None or value % 10 or value >= 100:
+                return None
+            value += DIGITS[chengtail]
+        unit, start = "%", m.start("num")
     else:
-        num, start = num, m.start("num")
+        start = m.start("num")
         e1 = num + (mult1 or "")
         if num2 is not None:
             if runit and unit not in ("", "%"):
@@ -307,7 +311,7 @@ def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             comparator = "~" if estimate else ">="
     if not math.isfinite(value) or value_max is not None and not math.isfinite(value_max):
         return None
-    end = m.start("after") if after else m.end()
+    end = m.start("after") if after else cheng_end if cheng is not None else m.end()
     while view[end - 1].isspace():  # the optional spaces before a unit that was not there
         end -= 1
     outer_end = m.end("after") if after else end
