@@ -159,21 +159,20 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
         if m is None:
             continue
         done = m.end()
-        if m.group("skip") is not None or not _measured(m):
+        groups = m.group(*_GROUPS)  # one call: this runs for every candidate
+        if m.group("skip") is not None or not _measured(groups):
             continue  # dates, years, phone numbers, 5G; a bare number
-        q = _quantity(m, g.prefix.search(view, max(pos, p - 16), p), view, g, pos)
+        q = _quantity(m, groups, g.prefix.search(view, max(pos, p - 16), p), view, g, pos)
         if q is not None:
             yield q
 
 
-_MEASURES = ("unit", "mult", "mult1", "mmult", "pct", "pmil", "cheng")
-
-
-def _measured(m) -> bool:
+def _measured(groups) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
-    if any(m.group(*_MEASURES)):
+    (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
+     mmult, inside1, inside2, after) = groups
+    if unit or mult or mult1 or mmult or pct or pmil or cheng:
         return True
-    num, num2, jpre, jsuf = m.group("num", "num2", "jpre", "jsuf")
     text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
     return "万" in text or "亿" in text
 
@@ -195,10 +194,10 @@ _GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "v
            "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after")
 
 
-def _quantity(m, pm, view, gr: Grammar, pos: int) -> Quantity | None:
+def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after) = m.group(*_GROUPS)  # one call: this runs for every quantity
+     mmult, inside1, inside2, after) = groups
     unit = unit or ""
     tail = tail or ""
     value_max = None
