@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from . import context as ctx
+from . import tables
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .records import Record
@@ -34,26 +36,60 @@ class Match:
 
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
-                 time_limit: float | None = None) -> tuple[list[Record], ctx.DocFacts]:
+                 time_limit: float | None = None, pages: tuple[int, ...] = (),
+                 cell_x: dict | None = None) -> tuple[list[Record], ctx.DocFacts]:
     """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds.
 
     A long document (a compilation) is read in segments of about SEGMENT characters cut at line ends,
     so that its search view and cue lists stay small; the document facts come from the first one.
+    Indicator tables (tables.py) give their own records; prose rules skip the lines they cover.
+    `pages` (a PDF's page starts) gives each record its page; `cell_x` the PDF's table cell extents.
     """
     deadline = None if time_limit is None else time.monotonic() + time_limit
     facts = None
     records: list[Record] = []
+    table_records: list[Record] = []
     for a, b in list(segments(text)) or [(0, 0)]:
         seg = text[a:b]
         view = search_view(seg)
         lay = ctx.layout(view)
         facts = facts or ctx.doc_facts(view)
+        found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a)
+        if covered:
+            _block(lay, covered)
+        table_records += [table_record(seg, v, a, name, facts) for v in found]
         try:
             records += _extract_segment(seg, view, lay, a, name, rules, facts, deadline)
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
-    return _mark_duplicates(records, keep_duplicates), facts
+    records = _mark_duplicates(records, keep_duplicates)
+    if table_records:  # each cell is its own fact: no duplicate marking
+        records = sorted(records + table_records, key=lambda r: r.start)
+    if pages:
+        for r in records:
+            r.page = bisect.bisect_right(pages, r.start)
+    return records, facts
+
+
+def _block(lay: ctx.Layout, spans: list[tuple[int, int]]) -> None:
+    """Adds spans to the layout's blocked ones (kept merged: one bisect finds the covering span)."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(lay.blocked + spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    lay.blocked = merged
+    lay.__post_init__()
+
+
+def table_record(seg: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts) -> Record:
+    return Record(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
+                  category="table", value=v.value, value_max=None, unit=v.unit, comparator=v.comparator,
+                  kind=v.kind, year=v.year, raw=seg[v.start:v.end], start=offset + v.start,
+                  end=offset + v.end, sentence=seg[v.row[0]:v.row[1]].strip(), rule="TABLE",
+                  published=facts.published, attribute=v.attribute, cumulative=v.cumulative)
 
 
 SEGMENT = 1_000_000

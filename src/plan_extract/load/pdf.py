@@ -1,0 +1,199 @@
+"""PDF -> Document: the text layer in reading order, page by page (pypdfium2: see README, Input).
+
+What the text is, since offsets refer to it:
+- one line per PDF text line; page headers, footers and page numbers are left out;
+- a CJK line that runs to the right margin without ending its sentence is joined to the next line
+  (on the next page too) with nothing between, so a sentence broken at the page edge reads whole;
+- a wide horizontal gap between two words (a table's column gap) is a tab; the loader also keeps
+  each such cell's horizontal extent, so that a table row lines up with its header.
+Pages are opened, read and closed one at a time: memory stays bounded for long documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import InputError
+
+# A gap wider than this many font sizes between two words on a line is a column gap.
+COLUMN_GAP = 1.5
+# A line is full (its sentence goes on below) when it ends this close to the page's right edge.
+FULL_LINE = 0.92
+# Headers and footers sit in this fraction of the page height at the top and bottom.
+MARGIN = 0.09
+_PAGE_NUMBER = re.compile(r"^[\s—\-–―~－·•]*(?:第\s*)?[0-9]{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*[0-9]{1,4}\s*页?)?[\s—\-–―~－·•]*$")
+_SENTENCE_END = set("。；！？：:;!?…」』”）)")
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+
+
+@dataclass
+class _Line:
+    text: str
+    y: float
+    right: float
+    cells: list[tuple[int, float, float]]  # (offset in line, x0, x1) of each cell, for tab-separated lines
+
+
+def load_pdf(source, name: str):
+    """Document of a PDF file path (or its bytes); InputError naming the reason for a bad file."""
+    import pypdfium2 as pdfium
+
+    from . import Document
+
+    try:
+        pdf = pdfium.PdfDocument(source)
+    except pdfium.PdfiumError as e:
+        msg = str(e)
+        if "password" in msg.lower():
+            raise InputError("encrypted PDF (password required), skipped", name) from None
+        raise InputError(f"corrupt or truncated PDF ({msg.split('(PDFium: ')[-1].rstrip(')') or msg}), skipped",
+                         name) from None
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot read PDF: {e}", name) from None
+    try:
+        pages, scanned = [], []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            try:
+                lines, height = _page_lines(page), page.get_height()
+                if not lines and _has_images(page):
+                    scanned.append(i + 1)
+            finally:
+                page.close()
+            pages.append((lines, height))
+    except pdfium.PdfiumError as e:
+        raise InputError(f"corrupt or truncated PDF ({e}), skipped", name) from None
+    finally:
+        pdf.close()
+    if not any(lines for lines, _ in pages):
+        if scanned:
+            raise InputError("no text layer: scanned?", name)
+        return Document(name, "", "pdf", pages=(0,) * len(pages))
+    text, starts, cell_x = _assemble(pages)
+    warnings = tuple(f"page {p}: no text layer: scanned? (its figures are not read)" for p in scanned)
+    return Document(name, text, "pdf", pages=tuple(starts), cell_x=cell_x, warnings=warnings)
+
+
+def _has_images(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return next(iter(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None) is not None
+
+
+def _page_lines(page) -> list[_Line]:
+    import pypdfium2.raw as raw
+
+    tp = page.get_textpage()
+    try:
+        text = tp.get_text_range()
+        box = tp.get_charbox
+        lines = []
+        pos = 0
+        for chunk in text.split("\r\n"):
+            a, b = pos, pos + len(chunk)
+            pos = b + 2
+            out, cells = [], []
+            cell_start = a
+            i = a
+            while i < b:
+                ch = text[i]
+                if ch == " " or ch == "\t":  # a run of spaces: a column gap when wide
+                    j = i
+                    while j < b and text[j] in " \t":
+                        j += 1
+                    if i > a and j < b:
+                        gap = box(j)[0] - box(i - 1)[2]
+                        size = max(raw.FPDFText_GetFontSize(tp.raw, i - 1), raw.FPDFText_GetFontSize(tp.raw, j), 1.0)
+                        if gap > COLUMN_GAP * size:
+                            cells.append((cell_start, i))
+                            out.append("\t")
+                            cell_start = j
+                        else:
+                            out.append(text[i:j])
+                    i = j
+                    continue
+                out.append(ch)
+                i += 1
+            line = "".join(out).strip()
+            if not line:
+                continue
+            cells.append((cell_start, b))
+            last = b - 1
+            while last > a and text[last].isspace():
+                last -= 1
+            first = a
+            while first < last and text[first].isspace():
+                first += 1
+            spans, off = [], 0
+            if len(cells) > 1:
+                for (ca, cb), piece in zip(cells, line.split("\t")):
+                    cb2 = cb - 1
+                    while cb2 > ca and text[cb2].isspace():
+                        cb2 -= 1
+                    spans.append((off, box(ca)[0], box(cb2)[2]))
+                    off += len(piece) + 1
+            lines.append(_Line(line, box(first)[1], box(last)[2], spans))
+        return lines
+    finally:
+        tp.close()
+
+
+def _furniture(pages) -> set[tuple[int, int]]:
+    """(page, line) of headers, footers and page numbers: a line in the top or bottom margin that is
+    a page number or repeats (digits aside) in the margin of another page."""
+    seen: dict[str, int] = {}
+    band = []
+    for p, (lines, height) in enumerate(pages):
+        for k, line in enumerate(lines):
+            edge = k == 0 or k == len(lines) - 1
+            if edge or line.y < height * MARGIN or line.y > height * (1 - MARGIN):
+                key = re.sub(r"[0-9]+", "#", line.text.replace(" ", ""))
+                band.append((p, k, key, line))
+                seen[key] = seen.get(key, 0) + 1
+    out = set()
+    for p, k, key, line in band:
+        in_margin = line.y < pages[p][1] * MARGIN or line.y > pages[p][1] * (1 - MARGIN)
+        if _PAGE_NUMBER.match(line.text) or in_margin and seen[key] > 1 and "\t" not in line.text:
+            out.add((p, k))
+    return out
+
+
+def _assemble(pages):
+    skip = _furniture(pages)
+    parts: list[str] = []
+    starts: list[int] = []
+    cell_x: dict[int, tuple[float, float]] = {}
+    length = 0
+    prev: _Line | None = None
+    prev_right = 0.0
+    for p, (lines, _h) in enumerate(pages):
+        body = [line for k, line in enumerate(lines) if (p, k) not in skip]
+        right = max((line.right for line in body if "\t" not in line.text), default=0.0)
+        page_start = None
+        for line in body:
+            if prev is not None:
+                if _joins(prev, prev_right, line):
+                    pass  # the sentence goes on: nothing between the two lines
+                else:
+                    parts.append("\n")
+                    length += 1
+            if page_start is None:
+                page_start = length
+            for off, x0, x1 in line.cells:
+                cell_x[length + off] = (x0, x1)
+            parts.append(line.text)
+            length += len(line.text)
+            prev, prev_right = line, right
+        starts.append(length if page_start is None else page_start)
+    return "".join(parts) + "\n", starts, cell_x
+
+
+def _joins(prev: _Line, right: float, line: _Line) -> bool:
+    """A CJK line that reaches the right margin without ending its sentence goes on in `line`."""
+    if "\t" in prev.text or "\t" in line.text or not right:
+        return False
+    last, first = prev.text[-1], line.text[0]
+    if last in _SENTENCE_END or not (_CJK.match(last) or _CJK.match(first)):
+        return False
+    return prev.right >= right * FULL_LINE
