@@ -24,7 +24,6 @@ FULL_LINE = 0.92
 MARGIN = 0.09
 _PAGE_NUMBER = re.compile(r"^[\s—\-–―~－·•]*(?:第\s*)?[0-9]{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*[0-9]{1,4}\s*页?)?[\s—\-–―~－·•]*$")
 _SENTENCE_END = set("。；！？：:;!?…」』”）)")
-_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 
 
 @dataclass
@@ -47,32 +46,39 @@ def load_pdf(source, name: str):
         msg = str(e)
         if "password" in msg.lower():
             raise InputError("encrypted PDF (password required), skipped", name) from None
-        raise InputError(f"corrupt or truncated PDF ({msg.split('(PDFium: ')[-1].rstrip(')') or msg}), skipped",
-                         name) from None
+        raise InputError(f"corrupt or truncated PDF ({_reason(e)}), skipped", name) from None
     except (OSError, ValueError) as e:
         raise InputError(f"cannot read PDF: {e}", name) from None
     try:
-        pages, scanned = [], []
+        pages, images = [], []
         for i in range(len(pdf)):
             page = pdf[i]
             try:
-                lines, height = _page_lines(page), page.get_height()
-                if not lines and _has_images(page):
-                    scanned.append(i + 1)
+                lines = _page_lines(page)
+                pages.append((lines, page.get_height()))
+                # only a page with no more text than its header and footer may be a scan
+                images.append(len(lines) <= 3 and _has_images(page))
             finally:
                 page.close()
-            pages.append((lines, height))
     except pdfium.PdfiumError as e:
-        raise InputError(f"corrupt or truncated PDF ({e}), skipped", name) from None
+        raise InputError(f"corrupt or truncated PDF ({_reason(e)}), skipped", name) from None
     finally:
         pdf.close()
-    if not any(lines for lines, _ in pages):
+    skip = _furniture(pages)
+    bodies = [[line for k, line in enumerate(lines) if (p, k) not in skip] for p, (lines, _h) in enumerate(pages)]
+    scanned = [p + 1 for p, body in enumerate(bodies) if not body and images[p]]
+    if not any(bodies):
         if scanned:
             raise InputError("no text layer: scanned?", name)
         return Document(name, "", "pdf", pages=(0,) * len(pages))
-    text, starts, cell_x = _assemble(pages)
+    text, starts, cell_x = _assemble(bodies)
     warnings = tuple(f"page {p}: no text layer: scanned? (its figures are not read)" for p in scanned)
     return Document(name, text, "pdf", pages=tuple(starts), cell_x=cell_x, warnings=warnings)
+
+
+def _reason(e) -> str:
+    msg = str(e)  # "Failed to load document (PDFium: Data format error)."
+    return msg.split("PDFium: ")[-1].rstrip(").").lower() if "PDFium: " in msg else msg
 
 
 def _has_images(page) -> bool:
@@ -159,16 +165,14 @@ def _furniture(pages) -> set[tuple[int, int]]:
     return out
 
 
-def _assemble(pages):
-    skip = _furniture(pages)
+def _assemble(bodies):
     parts: list[str] = []
     starts: list[int] = []
     cell_x: dict[int, tuple[float, float]] = {}
     length = 0
     prev: _Line | None = None
     prev_right = 0.0
-    for p, (lines, _h) in enumerate(pages):
-        body = [line for k, line in enumerate(lines) if (p, k) not in skip]
+    for body in bodies:
         right = max((line.right for line in body if "\t" not in line.text), default=0.0)
         page_start = None
         for line in body:
@@ -190,10 +194,10 @@ def _assemble(pages):
 
 
 def _joins(prev: _Line, right: float, line: _Line) -> bool:
-    """A CJK line that reaches the right margin without ending its sentence goes on in `line`."""
+    """A line that reaches the right margin without ending its sentence goes on in `line`."""
     if "\t" in prev.text or "\t" in line.text or not right:
         return False
     last, first = prev.text[-1], line.text[0]
-    if last in _SENTENCE_END or not (_CJK.match(last) or _CJK.match(first)):
-        return False
+    if last in _SENTENCE_END or last.isascii() and last.isalpha() and first.isascii() and first.isalpha():
+        return False  # a sentence ends, or a Latin word ends (the line break is its space)
     return prev.right >= right * FULL_LINE
