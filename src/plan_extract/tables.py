@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .view import to_simplified
 
 # A cell boundary: a tab, a pipe, a full-width space, or a run of two or more spaces.
-_SEP = re.compile(r"[ \u3000]*(?:\t|\|)[ \u3000]*|\u3000+| {2,}")
+_SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值.
@@ -80,21 +80,23 @@ class _Table:
     rows: list[list[tuple[int, int]]] = field(default_factory=list)
 
 
-def split_cells(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cell spans of one line, trimmed; empty cells between separators kept (as empty spans)."""
+def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cell spans of one line of the text (not the view: it folds the full-width space), trimmed;
+    empty cells between separators kept (as empty spans)."""
+    view = text
     cells = []
     pos = start
     line = view[start:end]
-    if "\t" not in line and "|" not in line and "  " not in line and "\u3000" not in line:
+    if "\t" not in line and "|" not in line and "  " not in line and "\u3000" not in line and "｜" not in line:
         return [(start, end)]
     for m in _SEP.finditer(view, start, end):
         cells.append((pos, m.start()))
         pos = m.end()
     cells.append((pos, end))
-    if "|" in line:  # | a | b |: the outer pipes open and close the row
-        if cells and cells[0][0] == cells[0][1] and view[start:end].lstrip().startswith("|"):
+    if "|" in line or "｜" in line:  # | a | b |: the outer pipes open and close the row
+        if cells and cells[0][0] == cells[0][1] and line.lstrip()[:1] in "|｜":
             cells = cells[1:]
-        if cells and cells[-1][0] == cells[-1][1] and view[start:end].rstrip().endswith("|"):
+        if cells and cells[-1][0] == cells[-1][1] and line.rstrip()[-1:] in "|｜":
             cells = cells[:-1]
     out = []
     for a, b in cells:
@@ -217,8 +219,8 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
 
 # A line that may be a table header: a cell boundary next to a year or period word. Tables are
 # looked for only from the first such line, so that prose pays one regex search.
-_HINT = re.compile(r"(?:\t|\||  |\u3000)\s*(?:(?:19|20)\d{2}\s*年|基期|基准|现状|目标|预期|年均)"
-                   r"|(?:(?:19|20)\d{2}\s*年|基期|现状|目标值)\s*(?:\t|\||  |\u3000)")
+_HINT = re.compile(r"(?:\t|\||｜|  |\u3000)\s*(?:(?:19|20|１９|２０)\S{2}\s*年|基期|基準|基准|現狀|现状|目標|目标|預期|预期|年均)"
+                   r"|(?:(?:19|20|１９|２０)\S{2}\s*年|基期|現狀|现状|目標值|目标值)\s*(?:\t|\||｜|  |\u3000)")
 
 
 def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
@@ -229,7 +231,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     values: list[TableValue] = []
     covered: list[tuple[int, int]] = []
     table: _Table | None = None
-    hint = _HINT.search(view)
+    hint = _HINT.search(text)  # on the text: the view folds the full-width space
     if hint is None:
         return values, covered
     pos = view.rfind("\n", 0, hint.start()) + 1
@@ -239,7 +241,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
         end = n if end < 0 else end
         line = (pos, end)
         pos = end + 1
-        cells = split_cells(view, *line)
+        cells = split_cells(text, *line)
         if len(cells) < 2 or _MD_RULE.match(view[line[0]:line[1]] or "x"):
             if table is not None and _MD_RULE.match(view[line[0]:line[1]] or "x") and view[line[0]:line[1]].strip():
                 covered.append(line)

@@ -1,0 +1,115 @@
+"""Indicator tables in text and HTML: one row per value cell, exact spans, no row for — / empty."""
+
+from __future__ import annotations
+
+import pytest
+
+from plan_extract import extract
+from plan_extract.load import decode
+
+
+def rows(text: str, name: str = "plan.txt"):
+    doc = decode(text.encode("utf-8"), name)
+    recs = [r for r in extract(doc.text, name) if r.rule == "TABLE"]
+    assert all(doc.text[r.start:r.end] == r.raw for r in recs)
+    return [(r.indicator, r.value, r.unit, r.comparator, r.kind, r.year, r.raw, r.attribute, r.cumulative)
+            for r in recs]
+
+
+NATIONAL = """表1 "十四五"数字经济发展主要指标
+指标                                   | 2020年 | 2025年 | 属性
+数字经济核心产业增加值占GDP比重（%）      | 7.8    | 10     | 预期性
+IPv6活跃用户数（亿户）                    | 4.6    | 8      | 预期性
+千兆宽带用户数（万户）                    | 640    | 6000   | 预期性
+软件和信息技术服务业规模（万亿元）         | 8.16   | 14     | 预期性
+"""
+NATIONAL_ROWS = [
+    ("数字经济核心产业增加值占GDP比重", 7.8, "%", "=", "actual", 2020, "7.8", "expected", False),
+    ("数字经济核心产业增加值占GDP比重", 10, "%", "=", "target", 2025, "10", "expected", False),
+    ("IPv6活跃用户数", 460000000, "户", "=", "actual", 2020, "4.6", "expected", False),
+    ("IPv6活跃用户数", 800000000, "户", "=", "target", 2025, "8", "expected", False),
+    ("千兆宽带用户数", 6400000, "户", "=", "actual", 2020, "640", "expected", False),
+    ("千兆宽带用户数", 60000000, "户", "=", "target", 2025, "6000", "expected", False),
+    ("软件和信息技术服务业规模", 8.16e12, "元", "=", "actual", 2020, "8.16", "expected", False),
+    ("软件和信息技术服务业规模", 14e12, "元", "=", "target", 2025, "14", "expected", False),
+]
+
+
+def test_pipe_table_of_the_national_plan():
+    assert rows(NATIONAL) == NATIONAL_ROWS
+
+
+@pytest.mark.parametrize("sep", ["\t", "  ", " | ", "\u3000"])
+def test_any_cell_separator_reads_the_same(sep):
+    text = "\n".join(sep.join(c.strip() for c in line.split("|")) for line in NATIONAL.splitlines()) + "\n"
+    assert rows(text) == NATIONAL_ROWS
+
+
+def test_traditional_table_gives_simplified_indicators():
+    text = ("指標\t2020年\t2025年\t屬性\n"
+            "數字經濟核心產業增加值（億元）\t4000\t8000\t預期性\n"
+            "5G基站數（萬個）\t1.5\t8\t約束性\n")
+    assert rows(text) == [
+        ("数字经济核心产业增加值", 4e11, "元", "=", "actual", 2020, "4000", "expected", False),
+        ("数字经济核心产业增加值", 8e11, "元", "=", "target", 2025, "8000", "expected", False),
+        ("5G基站数", 15000, "个", "=", "actual", 2020, "1.5", "binding", False),
+        ("5G基站数", 80000, "个", "=", "target", 2025, "8", "binding", False),
+    ]
+
+
+def test_cells_as_they_occur():
+    text = ("序号\t指标名称\t单位\t基期（2020年）\t2025年目标\t2035年\t指标属性\n"
+            "1\t5G用户普及率*\t%\t30\t>60\t≥95\t预期性\n"
+            "2\t城市千兆光网覆盖率\t%\t—\t＞50\t/\t约束性\n"
+            "3\t数据中心机架数①\t万架\t\t60以上\t\t预期性\n"
+            "4\t累计新增工业互联网平台\t个\t/\t[10]\t\t预期性\n")
+    assert rows(text) == [
+        ("5G用户普及率", 30, "%", "=", "actual", 2020, "30", "expected", False),
+        ("5G用户普及率", 60, "%", ">", "target", 2025, "60", "expected", False),
+        ("5G用户普及率", 95, "%", ">=", "target", 2035, "95", "expected", False),
+        ("城市千兆光网覆盖率", 50, "%", ">", "target", 2025, "50", "binding", False),
+        ("数据中心机架数", 600000, "架", ">=", "target", 2025, "60", "expected", False),
+        ("累计新增工业互联网平台", 10, "个", "=", "target", 2025, "10", "expected", True),
+    ]
+
+
+def test_growth_column_is_a_percentage_target_and_base_target_labels_take_the_plan_period():
+    text = ("湖北省数字经济发展“十四五”规划主要指标\n"
+            "指标\t基期值\t目标值\t年均增速\t属性\n"
+            "数字经济增加值（万亿元）\t2.0\t3.5\t12%\t预期性\n")
+    assert rows(text) == [
+        ("数字经济增加值", 2e12, "元", "=", "actual", 2020, "2.0", "expected", False),
+        ("数字经济增加值", 3.5e12, "元", "=", "target", 2025, "3.5", "expected", False),
+        ("数字经济增加值年均增速", 12, "%", "=", "target", 2025, "12%", "expected", False),
+    ]
+
+
+def test_row_numbers_header_years_and_prose_around_are_not_table_values():
+    text = ("到2025年，全省5G基站数量达到8万个。\n"
+            "序号  指标  2020年  2025年\n"
+            "1  5G基站数（万个）  1.5  8\n"
+            "2  数据中心数（个）  12  20\n"
+            "\n"
+            "截至2020年底，共有企业300家。\n")
+    recs = extract(decode(text.encode(), "p.txt").text)
+    assert [(r.rule == "TABLE", r.value) for r in recs] == [
+        (False, 80000), (True, 15000), (True, 80000), (True, 12), (True, 20), (False, 300)]
+
+
+def test_a_line_with_years_but_no_table_below_is_prose():
+    text = "2020年  2025年\n到2025年，全省5G基站数量达到8万个。\n"
+    assert rows(text) == []
+    assert [r.value for r in extract(text)] == [80000]
+
+
+def test_html_table_with_paragraphs_inside_cells():
+    page = ("<html><head><title>數位福建規劃</title></head><body><p>主要指標</p><table>"
+            "<tr><th><p>序號</p></th><th>指標</th><th>2020年</th><th>2025年</th><th>屬性</th></tr>"
+            "<tr><td>1</td><td><p>5G基站數</p><p>（萬個）</p></td><td>5.2</td><td>15</td><td>預期性</td></tr>"
+            "<tr>\n\t<td>2</td>\n\t<td>軟件業務收入（億元）</td><td>—</td><td>3000以上</td><td>約束性</td></tr>"
+            "</table></body></html>")
+    assert rows(page, "page.html") == [
+        ("5G基站数", 52000, "个", "=", "actual", 2020, "5.2", "expected", False),
+        ("5G基站数", 150000, "个", "=", "target", 2025, "15", "expected", False),
+        ("软件业务收入", 3e11, "元", ">=", "target", 2025, "3000", "binding", False),
+    ]
