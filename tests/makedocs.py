@@ -18,9 +18,7 @@ def _font():
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-    try:
-        pdfmetrics.getFont(FONT)
-    except KeyError:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
 
@@ -28,6 +26,7 @@ def wrap(text: str, width: float = RIGHT - LEFT) -> list[str]:
     """Lines of a paragraph broken where the next character would pass the right margin."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    _font()
     lines, cur, w = [], "", 0.0
     for ch in text:
         cw = stringWidth(ch, FONT, SIZE)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 
-# A gap wider than this many font sizes between two words on a line is a column gap.
-COLUMN_GAP = 1.5
+# A gap wider than this many font sizes between two words on a line is a column gap (a space
+# between words is about a quarter of one).
+COLUMN_GAP = 1.0
 # A line is full (its sentence goes on below) when it ends this close to the page's right edge.
 FULL_LINE = 0.92
 # Headers and footers sit in this fraction of the page height at the top and bottom.
@@ -99,47 +100,41 @@ def _page_lines(page) -> list[_Line]:
         for chunk in text.split("\r\n"):
             a, b = pos, pos + len(chunk)
             pos = b + 2
-            out, cells = [], []
-            cell_start = a
-            i = a
-            while i < b:
-                ch = text[i]
-                if ch == " " or ch == "\t":  # a run of spaces: a column gap when wide
-                    j = i
-                    while j < b and text[j] in " \t":
-                        j += 1
-                    if i > a and j < b:
-                        gap = box(j)[0] - box(i - 1)[2]
-                        size = max(raw.FPDFText_GetFontSize(tp.raw, i - 1), raw.FPDFText_GetFontSize(tp.raw, j), 1.0)
-                        if gap > COLUMN_GAP * size:
-                            cells.append((cell_start, i))
-                            out.append("\t")
-                            cell_start = j
-                        else:
-                            out.append(text[i:j])
-                    i = j
-                    continue
-                out.append(ch)
-                i += 1
-            line = "".join(out).strip()
-            if not line:
+            if not chunk.strip():
                 continue
-            cells.append((cell_start, b))
-            last = b - 1
-            while last > a and text[last].isspace():
-                last -= 1
-            first = a
-            while first < last and text[first].isspace():
+            first, last = a, b - 1
+            while text[first].isspace():
                 first += 1
-            spans, off = [], 0
-            if len(cells) > 1:
-                for (ca, cb), piece in zip(cells, line.split("\t")):
-                    cb2 = cb - 1
-                    while cb2 > ca and text[cb2].isspace():
-                        cb2 -= 1
-                    spans.append((off, box(ca)[0], box(cb2)[2]))
-                    off += len(piece) + 1
-            lines.append(_Line(line, box(first)[1], box(last)[2], spans))
+            while text[last].isspace():
+                last -= 1
+            # PDFium splits a line into rectangles at wide gaps: one rectangle, no column gap to look for
+            if raw.FPDFText_CountRects(tp.raw, first, last + 1 - first) <= 1:
+                lines.append(_Line(text[first:last + 1], box(first)[1], box(last)[2], []))
+                continue
+            out: list[str] = []
+            spans: list[tuple[int, float, float]] = []
+            cell_x0 = prev_x1 = None
+            prev = first
+            for i in range(first, last + 1):
+                ch = text[i]
+                if ch.isspace():
+                    continue
+                x0, _, x1, _ = box(i)
+                if prev_x1 is not None:
+                    size = max(raw.FPDFText_GetFontSize(tp.raw, i), 1.0)
+                    if x0 - prev_x1 > COLUMN_GAP * size:  # a column gap, with or without a space in the text
+                        spans.append((cell_off, cell_x0, prev_x1))
+                        out.append("\t")
+                        cell_x0 = None
+                    else:
+                        out.append(text[prev + 1:i])  # the spaces between, as PDFium wrote them
+                if cell_x0 is None:
+                    cell_x0, cell_off = x0, sum(map(len, out))
+                out.append(ch)
+                prev, prev_x1 = i, x1
+            spans.append((cell_off, cell_x0, prev_x1))
+            line = "".join(out)
+            lines.append(_Line(line, box(first)[1], prev_x1, spans if len(spans) > 1 else []))
         return lines
     finally:
         tp.close()
