@@ -47,10 +47,13 @@ def _check_archive(z: zipfile.ZipFile, name: str) -> None:
     if "word/document.xml" not in names:
         raise InputError("ZIP archive without word/document.xml: not a DOCX file, skipped", name)
     total = 0
-    for i in infos:
+    for i in infos:  # sizes from the archive's directory: zipfile never inflates past them
         total += i.file_size
-        if total > MAX_UNPACKED or i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 1 << 20:
+        if total > MAX_UNPACKED:
             raise InputError(f"DOCX would unpack to over {MAX_UNPACKED >> 20} MB (a zip bomb?), skipped", name)
+        if i.file_size > 1 << 20 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            raise InputError(f"DOCX part {i.filename} inflates {i.file_size // max(i.compress_size, 1)}x "
+                             "(a zip bomb?), skipped", name)
 
 
 def _open(z: zipfile.ZipFile, name: str):
