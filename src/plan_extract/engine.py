@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from . import context as ctx
-from . import tables
+from . import tables, unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .records import Record
@@ -50,16 +50,27 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
     records: list[Record] = []
     table_records: list[Record] = []
     for a, b in list(segments(text)) or [(0, 0)]:
-        seg = text[a:b]
-        view = search_view(seg)
+        seg, index, found, covered, view = text[a:b], None, None, [], None
+        soft = unwrap.soft_breaks(seg)
+        if soft:  # hard-wrapped lines: matched joined, offsets mapped back through `index`
+            found = []
+            if tables.may_hold_table(seg):  # a table's rows are lines of their own: never joined
+                view = search_view(seg)
+                found, covered = tables.find_values(seg, view, (facts or ctx.doc_facts(view)).plan_years, cell_x, a)
+                soft = [p for p in soft if not _touches(covered, p)]
+            if soft:
+                seg, index = unwrap.remove(seg, soft)
+                view = None
+        view = view or search_view(seg)
         lay = ctx.layout(view)
         facts = facts or ctx.doc_facts(view)
-        found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a)
-        if covered:
-            _block(lay, covered)
-        table_records += [table_record(seg, v, a, name, facts) for v in found]
+        if found is None:
+            found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a)
+        if covered:  # table lines are read by the table stage only
+            _block(lay, covered if index is None else [_moved(soft, s, e) for s, e in covered])
+        table_records += [table_record(text, v, a, name, facts) for v in found]
         try:
-            records += _extract_segment(seg, view, lay, a, name, rules, facts, deadline)
+            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline)
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
@@ -70,6 +81,17 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
         for r in records:
             r.page = bisect.bisect_right(pages, r.start)
     return records, facts
+
+
+def _touches(spans: list[tuple[int, int]], p: int) -> bool:
+    """Is the line break at `p` (or the \r of its \r\n) one that ends or opens a table line?"""
+    i = bisect.bisect_right(spans, (p + 2, p + 2)) - 1
+    return i >= 0 and spans[i][0] - 2 <= p <= spans[i][1] + 1
+
+
+def _moved(removed: list[int], s: int, e: int) -> tuple[int, int]:
+    """A span of the segment in the coordinates of the segment without the `removed` characters."""
+    return s - bisect.bisect_left(removed, s), e - bisect.bisect_left(removed, e)
 
 
 def _block(lay: ctx.Layout, spans: list[tuple[int, int]]) -> None:
@@ -84,11 +106,11 @@ def _block(lay: ctx.Layout, spans: list[tuple[int, int]]) -> None:
     lay.__post_init__()
 
 
-def table_record(seg: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts) -> Record:
+def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts) -> Record:
     return Record(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
                   category="table", value=v.value, value_max=None, unit=v.unit, comparator=v.comparator,
-                  kind=v.kind, year=v.year, raw=seg[v.start:v.end], start=offset + v.start,
-                  end=offset + v.end, sentence=seg[v.row[0]:v.row[1]].strip(), rule="TABLE",
+                  kind=v.kind, year=v.year, raw=text[offset + v.start:offset + v.end], start=offset + v.start,
+                  end=offset + v.end, sentence=text[offset + v.row[0]:offset + v.row[1]].strip(), rule="TABLE",
                   published=facts.published, attribute=v.attribute, cumulative=v.cumulative)
 
 
@@ -109,7 +131,9 @@ def segments(text: str, size: int = SEGMENT):
         start = end
 
 
-def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> list[Record]:
+def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, deadline) -> list[Record]:
+    """`seg` is the segment's text starting at `offset`, with the characters that `index` maps around
+    removed (soft line breaks), when there is an index."""
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
     records = []
@@ -124,6 +148,7 @@ def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> li
         if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
+        start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         records.append(Record(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
@@ -137,9 +162,9 @@ def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> li
             comparator=q.comparator,
             kind=kind,
             year=year,
-            raw=seg[q.start:q.end],
-            start=offset + q.start,
-            end=offset + q.end,
+            raw=text[offset + start:offset + end],
+            start=offset + start,
+            end=offset + end,
             sentence=seg[sent[0]:sent[1]].strip(),
             rule=match.rule.id,
             published=facts.published,

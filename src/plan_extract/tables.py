@@ -223,6 +223,10 @@ _HINT = re.compile(r"(?:\t|\||｜|  |\u3000)\s*(?:(?:19|20|１９|２０)\S{2}\s
                    r"|(?:(?:19|20|１９|２０)\S{2}\s*年|基期|現狀|现状|目標值|目标值)\s*(?:\t|\||｜|  |\u3000)")
 
 
+def may_hold_table(text: str) -> bool:
+    return _HINT.search(text) is not None
+
+
 def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
                 cell_x: dict[int, tuple[float, float]] | None = None,
                 offset: int = 0) -> tuple[list[TableValue], list[tuple[int, int]]]:
