@@ -113,3 +113,17 @@ def test_html_table_with_paragraphs_inside_cells():
         ("5G基站数", 150000, "个", "=", "target", 2025, "15", "expected", False),
         ("软件业务收入", 3e11, "元", ">=", "target", 2025, "3000", "binding", False),
     ]
+
+
+def test_a_table_inside_hard_wrapped_prose_keeps_its_rows():
+    body = ("到2025年，全省数字经济核心产业增加值占地区生产总值比重达到\n10%，千兆宽带用户数达到500万户，工业互联网平台应用普及率达\n"
+            "到45%以上，培育数字经济领军企业超过100家，建成省级工业互联\n网平台30个以上，数字化转型服务商不少于200家，电子商务交易额\n"
+            "达到1.5万亿元，全省5G基站数量达到8万个，数据中心标准机架数\n达到12万架。\n")
+    table = "指標\t2020年\t2025年\t屬性\n5G基站數（萬個）\t1.5\t8\t約束性\n數據中心數（個）\t12\t20\t預期性\n"
+    text = body + table
+    recs = extract(text)
+    assert all(text[r.start:r.end] == r.raw for r in recs)
+    assert [(r.indicator, r.value, r.kind, r.year) for r in recs if r.rule == "TABLE"] == [
+        ("5G基站数", 15000, "actual", 2020), ("5G基站数", 80000, "target", 2025),
+        ("数据中心数", 12, "actual", 2020), ("数据中心数", 20, "target", 2025)]
+    assert ("工业互联网平台应用普及率", 45) in [(r.indicator, r.value) for r in recs]  # prose still unwrapped
