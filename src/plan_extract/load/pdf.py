@@ -23,6 +23,7 @@ COLUMN_GAP = 1.0
 FULL_LINE = 0.92
 # Headers and footers sit in this fraction of the page height at the top and bottom.
 MARGIN = 0.09
+REPEATED = 0.3
 _PAGE_NUMBER = re.compile(r"^[\s—\-–―~－·•]*(?:第\s*)?[0-9]{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*[0-9]{1,4}\s*页?)?[\s—\-–―~－·•]*$")
 _SENTENCE_END = set("。；！？：:;!?…」』”）)")
 
@@ -141,8 +142,9 @@ def _page_lines(page) -> list[_Line]:
 
 
 def _furniture(pages) -> set[tuple[int, int]]:
-    """(page, line) of headers, footers and page numbers: a line in the top or bottom margin that is
-    a page number or repeats (digits aside) in the margin of another page."""
+    """(page, line) of headers, footers and page numbers: a page's first or last line that reads as
+    a page number, or a line in the top or bottom margin that repeats (digits aside) in the margin
+    of at least REPEATED of the pages (a body line seldom starts that many pages)."""
     seen: dict[str, int] = {}
     band = []
     for p, (lines, height) in enumerate(pages):
@@ -153,9 +155,10 @@ def _furniture(pages) -> set[tuple[int, int]]:
                 band.append((p, k, key, line))
                 seen[key] = seen.get(key, 0) + 1
     out = set()
+    need = max(2, REPEATED * len(pages))
     for p, k, key, line in band:
         in_margin = line.y < pages[p][1] * MARGIN or line.y > pages[p][1] * (1 - MARGIN)
-        if _PAGE_NUMBER.match(line.text) or in_margin and seen[key] > 1 and "\t" not in line.text:
+        if _PAGE_NUMBER.match(line.text) or in_margin and seen[key] >= need and "\t" not in line.text:
             out.add((p, k))
     return out
 
