@@ -100,15 +100,19 @@ def make_pdf(blocks, header: str | None = "数字辽宁发展规划", footer: bo
 
 
 def _row(c, row, xs, state):
+    """One table row; a cell with line breaks takes several lines (the row grows to fit)."""
     y = state["y"]
+    height = max(cell.count("\n") + 1 for cell in row)
     for x, cell in zip(xs, row):
-        if cell:
-            c.drawString(x + 3, y, cell)
-    c.line(xs[0], y - 5, RIGHT, y - 5)
+        for k, part in enumerate(cell.split("\n")):
+            if part:
+                c.drawString(x + 3, y - k * LEADING, part)
+    bottom = y - (height - 1) * LEADING - 5
+    c.line(xs[0], bottom, RIGHT, bottom)
     c.line(xs[0], y + LEADING - 5, RIGHT, y + LEADING - 5)
     for x in xs:
-        c.line(x, y - 5, x, y + LEADING - 5)
-    state["y"] -= LEADING
+        c.line(x, bottom, x, y + LEADING - 5)
+    state["y"] -= height * LEADING
 
 
 def _image_reader():

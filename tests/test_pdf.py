@@ -221,3 +221,19 @@ def test_error_is_an_input_error_not_a_traceback(tmp_path):
     path.write_bytes(b"%PDF-1.4\n%%EOF\n")
     with pytest.raises(InputError, match="x.pdf: corrupt or truncated PDF"):
         read_document(str(path))
+
+
+def test_indicator_names_wrapped_in_their_cell(tmp_path):
+    table = [["指标", "2020年", "2025年", "属性"],
+             ["软件和信息技术服务业\n规模（万亿元）", "8.16", "14", "预期性"],  # values beside the first line
+             ["工业互联网平台应用\n普及率（%）", "\n14.7", "\n45", "\n预期性"],  # values beside the last line
+             ["IPv6活跃用户数（亿户）", "4.6", "8", "约束性"]]
+    path = tmp_path / "w.pdf"
+    path.write_bytes(make_pdf([("h", "主要指标"), ("table", table, [72, 230, 330, 420])]))
+    got = [(r["indicator"], r["value"], r["unit"], r["kind"], r["year"], r["attribute"]) for r in rows(path).rows]
+    assert got == [("软件和信息技术服务业规模", 8.16e12, "元", "actual", 2020, "expected"),
+                   ("软件和信息技术服务业规模", 14e12, "元", "target", 2025, "expected"),
+                   ("工业互联网平台应用普及率", 14.7, "%", "actual", 2020, "expected"),
+                   ("工业互联网平台应用普及率", 45, "%", "target", 2025, "expected"),
+                   ("IPv6活跃用户数", 4.6e8, "户", "actual", 2020, "binding"),
+                   ("IPv6活跃用户数", 8e8, "户", "target", 2025, "binding")]

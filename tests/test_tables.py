@@ -127,3 +127,16 @@ def test_a_table_inside_hard_wrapped_prose_keeps_its_rows():
         ("5G基站数", 15000, "actual", 2020), ("5G基站数", 80000, "target", 2025),
         ("数据中心数", 12, "actual", 2020), ("数据中心数", 20, "target", 2025)]
     assert ("工业互联网平台应用普及率", 45) in [(r.indicator, r.value) for r in recs]  # prose still unwrapped
+
+
+def test_wrapped_indicator_names_in_a_text_table():
+    text = ("指標      2020年    2025年    屬性\n"
+            "軟件和信息技術服務業\n"
+            "規模（萬億元）      8.16      14        預期性\n"
+            "千兆寬帶用戶數      640       6000      預期性\n"
+            "（萬戶）\n"
+            "工業互聯網平台應用普及率（%）    14.7    45    預期性\n")
+    assert [r[:3] for r in rows(text)] == [
+        ("软件和信息技术服务业规模", 8.16e12, "元"), ("软件和信息技术服务业规模", 14e12, "元"),
+        ("千兆宽带用户数", 6400000, "户"), ("千兆宽带用户数", 60000000, "户"),
+        ("工业互联网平台应用普及率", 14.7, "%"), ("工业互联网平台应用普及率", 45, "%")]

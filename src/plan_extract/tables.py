@@ -240,6 +240,8 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
         return values, covered
     pos = view.rfind("\n", 0, hint.start()) + 1
     n = len(view)
+    last = None  # the previous row: (cells lined up, line, index of its first value)
+    lone: list[tuple[int, int]] = []  # short lines since the previous row: a wrapped indicator name
     while pos < n:
         end = view.find("\n", pos)
         end = n if end < 0 else end
@@ -250,9 +252,22 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             if table is not None and _MD_RULE.match(view[line[0]:line[1]] or "x") and view[line[0]:line[1]].strip():
                 covered.append(line)
                 continue
-            if table is not None and (line[0] == line[1] or len(cells) == 1 and _is_note(view, *cells[0])):
-                continue  # a blank line or a lone note inside a table, e.g. a wrapped indicator name
-            table = None
+            if table is not None and line[0] == line[1]:
+                continue
+            if table is not None and len(cells) == 1 and _is_note(view, *cells[0]) and len(lone) < 2:
+                # A cell's text wrapped onto a line of its own: the end of the previous row's
+                # indicator when that one lacks its unit, else the start of the next row's.
+                if last is not None and not lone and not _named_unit(view, last[0]):
+                    row, row_line, first = last
+                    found = _row_values(text, view, row, table.columns, row_line, suffix=cells[0])
+                    if found is not None:
+                        values[first:] = found
+                        covered.append(line)
+                        last = None
+                        continue
+                lone.append(cells[0])
+                continue
+            table, lone = None, []
             continue
         xs = [cell_x.get(offset + a) for a, _ in cells] if cell_x else None
         columns = _header(view, cells, _plan_years(view, line[0], plan_years))
@@ -260,29 +275,45 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             if xs:
                 for c, x in zip(columns, xs):
                     c.x = x
-            table = _Table(columns)
+            table, last, lone = _Table(columns), None, []
             covered.append(line)
             continue
         if table is None:
             continue
         row = _assign(cells, xs, table.columns)
-        found = _row_values(text, view, row, table.columns, line)
+        found = _row_values(text, view, row, table.columns, line, prefix=lone)
         if found is None:
+            lone = []
             continue
-        covered.append(line)
+        covered += [line] + [_line_of(view, a) for a, _ in lone]
+        last, lone = (row, line, len(values)), []
         values += found
+    covered.sort()
     return values, covered
+
+
+def _line_of(view: str, pos: int) -> tuple[int, int]:
+    end = view.find("\n", pos)
+    return view.rfind("\n", 0, pos) + 1, len(view) if end < 0 else end
+
+
+def _named_unit(view: str, row) -> bool:
+    """Does one of the row's cells end with a unit in parentheses (its indicator is complete)?"""
+    return any(cell and _PAREN_UNIT.search(view, *cell) for cell in row)
 
 
 def _is_note(view: str, a: int, b: int) -> bool:
     return b - a <= 30 and _VALUE.match(view, a, b) is None
 
 
-def _row_values(text, view, row, columns, line) -> list[TableValue] | None:
+def _row_values(text, view, row, columns, line, prefix=(), suffix=None) -> list[TableValue] | None:
+    """The row's values; `prefix` (cell spans) and `suffix` (a cell span) are the parts of its
+    indicator name that wrapped onto lines of their own."""
     ind = next((cell for cell, c in zip(row, columns) if c.role == "indicator" and cell), None)
     if ind is None or not _HAN.search(view, *ind):
         return None
-    name = re.sub(r"\s+", "", view[ind[0]:ind[1]])
+    parts = [view[a:b] for a, b in prefix] + [view[ind[0]:ind[1]]] + ([view[suffix[0]:suffix[1]]] if suffix else [])
+    name = re.sub(r"\s+", "", "".join(parts))
     scale, unit = 1.0, ""
     if m := _PAREN_UNIT.search(name):
         if (u := _unit(m.group("u"))) is not None:

@@ -34,6 +34,8 @@ class _Line:
     y: float
     right: float
     cells: list[tuple[int, float, float]]  # (offset in line, x0, x1) of each cell, for tab-separated lines
+    left: float = 0.0
+    size: float = 10.0  # font size
 
 
 def load_pdf(source, name: str):
@@ -110,7 +112,9 @@ def _page_lines(page) -> list[_Line]:
                 last -= 1
             # PDFium splits a line into rectangles at wide gaps: one rectangle, no column gap to look for
             if raw.FPDFText_CountRects(tp.raw, first, last + 1 - first) <= 1:
-                lines.append(_Line(text[first:last + 1], box(first)[1], box(last)[2], []))
+                b0 = box(first)
+                lines.append(_Line(text[first:last + 1], b0[1], box(last)[2], [], b0[0],
+                                   raw.FPDFText_GetFontSize(tp.raw, first)))
                 continue
             out: list[str] = []
             spans: list[tuple[int, float, float]] = []
@@ -135,10 +139,45 @@ def _page_lines(page) -> list[_Line]:
                 prev, prev_x1 = i, x1
             spans.append((cell_off, cell_x0, prev_x1))
             line = "".join(out)
-            lines.append(_Line(line, box(first)[1], prev_x1, spans if len(spans) > 1 else []))
-        return lines
+            b0 = box(first)
+            lines.append(_Line(line, b0[1], prev_x1, spans if len(spans) > 1 else [], b0[0],
+                               raw.FPDFText_GetFontSize(tp.raw, first)))
+        return _same_baseline(lines)
     finally:
         tp.close()
+
+
+def _same_baseline(lines: list[_Line]) -> list[_Line]:
+    """Fragments PDFium reports as separate lines although they share a baseline (a table drawn
+    cell by cell, whose first cell wraps) become one line, left to right, cells apart."""
+    groups: list[list[_Line]] = []
+    for line in lines:
+        g = next((g for g in groups[-8:] if abs(g[0].y - line.y) < 2.0
+                  and all(line.left >= o.right or line.right <= o.left for o in g)), None)
+        if g is None:
+            groups.append([line])
+        else:
+            g.append(line)
+    if len(groups) == len(lines):
+        return lines
+    out = []
+    for g in groups:
+        if len(g) == 1:
+            out.append(g[0])
+            continue
+        g.sort(key=lambda x: x.left)
+        text, cells = "", []
+        for k, frag in enumerate(g):
+            if k and frag.left - g[k - 1].right <= COLUMN_GAP * frag.size:  # one run of text, split
+                text += frag.text
+                continue
+            if k:
+                text += "\t"
+            base = len(text)
+            cells += [(base + off, x0, x1) for off, x0, x1 in frag.cells] or [(base, frag.left, frag.right)]
+            text += frag.text
+        out.append(_Line(text, g[0].y, g[-1].right, cells if len(cells) > 1 else [], g[0].left, g[0].size))
+    return out
 
 
 def _furniture(pages) -> set[tuple[int, int]]:
@@ -169,13 +208,15 @@ def _assemble(bodies):
     cell_x: dict[int, tuple[float, float]] = {}
     length = 0
     prev: _Line | None = None
-    prev_right = 0.0
+    plain = sorted(line.right for body in bodies for line in body if "\t" not in line.text)
+    right = plain[int(0.95 * (len(plain) - 1))] if plain else 0.0  # the text's right margin
+    lefts = sorted(line.left for body in bodies for line in body if "\t" not in line.text)
+    left = lefts[int(0.05 * (len(lefts) - 1))] if lefts else 0.0
     for body in bodies:
-        right = max((line.right for line in body if "\t" not in line.text), default=0.0)
         page_start = None
         for line in body:
             if prev is not None:
-                if _joins(prev, prev_right, line):
+                if _joins(prev, left, right, line):
                     pass  # the sentence goes on: nothing between the two lines
                 else:
                     parts.append("\n")
@@ -186,14 +227,15 @@ def _assemble(bodies):
                 cell_x[length + off] = (x0, x1)
             parts.append(line.text)
             length += len(line.text)
-            prev, prev_right = line, right
+            prev = line
         starts.append(length if page_start is None else page_start)
     return "".join(parts) + "\n", starts, cell_x
 
 
-def _joins(prev: _Line, right: float, line: _Line) -> bool:
-    """A line that reaches the right margin without ending its sentence goes on in `line`."""
-    if "\t" in prev.text or "\t" in line.text or not right:
+def _joins(prev: _Line, left: float, right: float, line: _Line) -> bool:
+    """A line that runs from the left margin (or a paragraph indent) to the right margin without
+    ending its sentence goes on in `line`; a centred title does not."""
+    if "\t" in prev.text or "\t" in line.text or not right or prev.left > left + 2.5 * prev.size:
         return False
     last, first = prev.text[-1], line.text[0]
     if last in _SENTENCE_END or last.isascii() and last.isalpha() and first.isascii() and first.isalpha():
