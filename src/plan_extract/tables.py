@@ -219,12 +219,19 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
 
 # A line that may be a table header: a cell boundary next to a year or period word. Tables are
 # looked for only from the first such line, so that prose pays one regex search.
-_HINT = re.compile(r"(?:\t|\||｜|  |\u3000)\s*(?:(?:19|20|１９|２０)\S{2}\s*年|基期|基準|基准|現狀|现状|目標|目标|預期|预期|年均)"
-                   r"|(?:(?:19|20|１９|２０)\S{2}\s*年|基期|現狀|现状|目標值|目标值)\s*(?:\t|\||｜|  |\u3000)")
+_HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|基期|基準|基准|現狀|现状|目標|目标"
+                   r"|預期|预期|年均)")
+_SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
+
+
+def _hint(text: str):
+    """The first line that may be a header; a quick substring test first (most prose has no cell
+    separator at all)."""
+    return _HINT.search(text) if any(sep in text for sep in _SEPARATORS) else None
 
 
 def may_hold_table(text: str) -> bool:
-    return _HINT.search(text) is not None
+    return _hint(text) is not None
 
 
 def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
@@ -235,7 +242,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     values: list[TableValue] = []
     covered: list[tuple[int, int]] = []
     table: _Table | None = None
-    hint = _HINT.search(text)  # on the text: the view folds the full-width space
+    hint = _hint(text)  # on the text: the view folds the full-width space
     if hint is None:
         return values, covered
     pos = view.rfind("\n", 0, hint.start()) + 1
