@@ -140,3 +140,14 @@ def test_wrapped_indicator_names_in_a_text_table():
         ("软件和信息技术服务业规模", 8.16e12, "元"), ("软件和信息技术服务业规模", 14e12, "元"),
         ("千兆宽带用户数", 6400000, "户"), ("千兆宽带用户数", 60000000, "户"),
         ("工业互联网平台应用普及率", 14.7, "%"), ("工业互联网平台应用普及率", 45, "%")]
+
+
+def test_period_labels_in_parentheses_and_a_growth_column_named_by_its_period():
+    text = ("表2 數字經濟主要指標\n"
+            "指標\t2020年（基期）\t2025年（目標）\t2021-2025年年均增速\t屬性\n"
+            "數字經濟增加值（億元）\t1200\t2000\t≥10.8%\t預期性\n")
+    assert rows(text) == [
+        ("数字经济增加值", 1.2e11, "元", "=", "actual", 2020, "1200", "expected", False),
+        ("数字经济增加值", 2e11, "元", "=", "target", 2025, "2000", "expected", False),
+        ("数字经济增加值年均增速", 10.8, "%", ">=", "target", 2025, "10.8%", "expected", False),
+    ]

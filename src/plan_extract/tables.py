@@ -19,10 +19,10 @@ _SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值.
-_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR})\s*年?\s*(?:底|末)?\s*(?P<lab1>基期|现状|实际|目标|预期|远景)?(?:值)?"
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR})\s*年?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?)$")
-_GROWTH = re.compile(r"^(?:\S{0,8})?(?:年均|年平均)(?:增速|增长率?|增幅)(?:[（(]\s*%\s*[)）])?$")
+_GROWTH = re.compile(r"^\S{0,12}?(?P<name>(?:年均|年平均)(?:增速|增长率?|增幅))(?:[（(]\s*%\s*[)）])?$")
 _INDICATOR = re.compile(r"^(?:主要)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
@@ -349,7 +349,7 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None) -> list[
         start, end, value, cmp, cumulative, pct = v
         if c.role == "growth":
             out.append(TableValue(start, end, value, "%", cmp, "target", last_target,
-                                  to_simplified(name + c.label.split("（")[0].split("(")[0]), attribute,
+                                  to_simplified(name + _GROWTH.match(c.label).group("name")), attribute,
                                   cumulative, line))
             continue
         u, s = ("%", 1.0) if pct else (unit, scale)
