@@ -237,3 +237,17 @@ def test_indicator_names_wrapped_in_their_cell(tmp_path):
                    ("工业互联网平台应用普及率", 45, "%", "target", 2025, "expected"),
                    ("IPv6活跃用户数", 4.6e8, "户", "actual", 2020, "binding"),
                    ("IPv6活跃用户数", 8e8, "户", "target", 2025, "binding")]
+
+
+def test_traditional_table_with_open_cells(tmp_path):
+    table = [["序號", "指標", "單位", "2020年", "2025年", "屬性"],
+             ["1", "城市千兆光網覆蓋率", "%", "—", "＞50", "約束性"],
+             ["2", "數據中心機架數①", "萬架", "", "60以上", "預期性"],
+             ["3", "新增上雲企業*", "萬家", "/", "[3]", "預期性"]]
+    path = tmp_path / "t.pdf"
+    path.write_bytes(make_pdf([("h", "數位福建規劃主要指標"), ("table", table, [72, 105, 300, 345, 400, 460])]))
+    got = [(r["indicator"], r["value"], r["unit"], r["comparator"], r["kind"], r["year"], r["attribute"],
+            r["cumulative"], r["page"]) for r in rows(path).rows]
+    assert got == [("城市千兆光网覆盖率", 50, "%", ">", "target", 2025, "binding", False, 1),
+                   ("数据中心机架数", 600000, "架", ">=", "target", 2025, "expected", False, 1),
+                   ("新增上云企业", 30000, "家", "=", "target", 2025, "expected", True, 1)]
