@@ -1,9 +1,11 @@
-"""PDF -> Document: the text layer in reading order, page by page (pypdfium2: see README, Input).
+"""PDF -> Document: the text layer in reading order, page by page (pypdfium2; README: PDF, DOCX
+and indicator tables, says why).
 
 What the text is, since offsets refer to it:
 - one line per PDF text line; page headers, footers and page numbers are left out;
-- a CJK line that runs to the right margin without ending its sentence is joined to the next line
-  (on the next page too) with nothing between, so a sentence broken at the page edge reads whole;
+- a line that runs from the left to the right margin without ending its sentence is joined to the
+  next line (on the next page too) with nothing between, so a sentence broken at the edge reads whole;
+- fragments PDFium reports as separate lines on one baseline (a table drawn cell by cell) are one line;
 - a wide horizontal gap between two words (a table's column gap) is a tab; the loader also keeps
   each such cell's horizontal extent, so that a table row lines up with its header.
 Pages are opened, read and closed one at a time: memory stays bounded for long documents.
@@ -19,10 +21,12 @@ from ..errors import InputError
 # A gap wider than this many font sizes between two words on a line is a column gap (a space
 # between words is about a quarter of one).
 COLUMN_GAP = 1.0
-# A line is full (its sentence goes on below) when it ends this close to the page's right edge.
+# A line is full (its sentence goes on below) when it ends this close to the text's right margin
+# (the 95th percentile of where lines end).
 FULL_LINE = 0.92
 # Headers and footers sit in this fraction of the page height at the top and bottom.
 MARGIN = 0.09
+# A margin line that repeats (digits aside) on this share of the pages is a running header or footer.
 REPEATED = 0.3
 _PAGE_NUMBER = re.compile(r"^[\s—\-–―~－·•]*(?:第\s*)?[0-9]{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*[0-9]{1,4}\s*页?)?[\s—\-–―~－·•]*$")
 _SENTENCE_END = set("。；！？：:;!?…」』”）)")
