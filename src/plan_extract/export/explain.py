@@ -1,5 +1,5 @@
 """One document for the terminal: its text with each row's span highlighted (coloured by kind and
-numbered), the numbers that gave no row underlined, then the rows with the cue that decided kind
+numbered; a repeated mention points to its row), the numbers that gave no row underlined, then the rows with the cue that decided kind
 and year. Without colour (piped, NO_COLOR) the spans are marked [raw]#n and missed ones {raw}."""
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
     plain = console.color_system is None
     rows = [r for r in records if not r.get("duplicate")]
     missed = missed_numbers(text, [(r["start"], r["end"]) for r in records])
+    number = {_fact(r): i for i, r in enumerate(rows, 1)}
     spans = sorted([(r["start"], r["end"], "row", i) for i, r in enumerate(rows, 1)]
+                   + [(r["start"], r["end"], "repeat", number.get(_fact(r), 0)) for r in records if r.get("duplicate")]
                    + [(m.start, m.end, "missed", 0) for m in missed])
     body, pos = Text(), 0
     for start, end, what, n in spans:
@@ -33,6 +35,9 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
             kind = rows[n - 1]["kind"]
             body.append(f"[{raw}]" if plain else raw, style=STYLE.get(kind, "reverse"))
             body.append(f"#{n}", style="dim")
+        elif what == "repeat":  # a repeated mention of row n's figure (a headline, a summary)
+            body.append(f"[{raw}]" if plain else raw, style="underline")
+            body.append(f"=#{n}" if n else "=", style="dim")
         else:
             body.append(f"{{{raw}}}" if plain else raw, style="underline dim")
         pos = end
@@ -56,3 +61,7 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
     if missed:
         console.print(Text(f"{len(missed)} number(s) without a row: " + "  ".join(m.raw for m in missed)))
     out.flush()
+
+
+def _fact(r: dict) -> tuple:
+    return r["indicator"], r["value"], r["unit"], r["comparator"]
