@@ -166,3 +166,13 @@ def test_evaluate_figures_match_score_for_one_document():
     out = evaluate(gold, _seed_records(), [p.name for p in sorted(SEEDS.glob("*.txt"))])
     first = sorted(SEEDS.glob("*.txt"))[0].name
     assert out["documents"][first] == score(gold, _seed_records(), {first}).figures
+
+
+def test_the_readme_annotation_example_is_valid_and_scores(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8").split("## Checking the numbers", 1)[1]
+    example = readme.split("```json\n", 1)[1].split("```", 1)[0]
+    text = readme.split("For a `plan.txt` that reads `", 1)[1].split("`", 1)[0]
+    gold = parse_gold(example, "README.md")
+    assert all(text[g["start"]:g["end"]] == g["text"] for g in gold)
+    out = evaluate(gold, [r.model_dump() for r in extract(text, "plan.txt")], ["plan.txt"])
+    assert (out["f1"], out["strict_f1"], out["fp"]) == (1.0, 1.0, 0)
