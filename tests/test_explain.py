@@ -89,3 +89,20 @@ def test_review_page_embeds_hostile_text_inertly(tmp_path):
 
     raw = html.split('id="pe-text-0">', 1)[1].split("</script>", 1)[0]
     assert json.loads(raw) == text
+
+
+def test_explain_lists_the_cue_of_each_row_when_records_carry_one():
+    import io
+
+    from plan_extract.export.explain import write_explain
+
+    records = [r.model_dump() | {"cue": "到2025年" if r.kind == "target" else "截至2020年底"}
+               for r in extract(PLAN, "plan.txt")]
+    buf = io.StringIO()
+    write_explain(buf, "plan.txt", PLAN, records)
+    table = buf.getvalue().split("2 row(s)", 1)[1]
+    assert "cue" in table.splitlines()[2]
+    assert re.search(r"3.5万个 .*│ 到2025年", table) and re.search(r"95.94% .*│ 截至2020年底", table)
+    plain = io.StringIO()
+    write_explain(plain, "plan.txt", PLAN, [r.model_dump() for r in extract(PLAN, "plan.txt")])
+    assert " cue " not in plain.getvalue()

@@ -169,3 +169,28 @@ def test_the_command_writes_the_seeds_page_and_a_screenshot_reads(page, tmp_path
     page.locator("#text mark.actual").first.click()
     shot = page.screenshot(path=str(tmp_path / "review.png"))
     assert len(shot) > 10_000
+
+
+def test_the_cue_is_shown_when_records_carry_one(page, tmp_path):
+    from plan_extract import extract
+
+    out = tmp_path / "cue.html"
+    records = [r.model_dump() | {"cue": "到2025年" if r.kind == "target" else "截至2020年底"}
+               for r in extract(SIMPLIFIED, "plan.txt")]
+    with out.open("w", encoding="utf-8") as fh:
+        w = ReviewWriter(fh)
+        w.add("plan.txt", SIMPLIFIED, records)
+        w.close()
+    _open(page, out)
+    page.locator("#text mark.actual").hover()
+    assert page.inner_text('#detail [data-field="cue"]') == "截至2020年底"
+    page.fill("#f-text", "到2025年")
+    assert page.locator("#rows tbody tr").all_inner_texts()[0].count("3.5万个") == 1
+    assert page.locator("#rows tbody tr").count() == 1
+
+
+def test_without_a_cue_field_the_detail_has_no_cue(page, tmp_path):
+    _open(page, _write(tmp_path, {"plan.txt": SIMPLIFIED}))
+    page.locator("#text mark.target").hover()
+    assert page.locator('#detail [data-field="cue"]').count() == 0
+    assert page.inner_text('#detail [data-field="indicator"]') == "5G基站"
