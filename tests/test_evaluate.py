@@ -176,3 +176,12 @@ def test_the_readme_annotation_example_is_valid_and_scores(tmp_path):
     assert all(text[g["start"]:g["end"]] == g["text"] for g in gold)
     out = evaluate(gold, [r.model_dump() for r in extract(text, "plan.txt")], ["plan.txt"])
     assert (out["f1"], out["strict_f1"], out["fp"]) == (1.0, 1.0, 0)
+
+
+def test_no_annotated_input_is_an_error_and_gold_paths_match_by_file_name(corpus, tmp_path):
+    r = run("evaluate", corpus / "gold.jsonl", ROOT / "seeds")
+    assert r.returncode == 1 and "none of the inputs is annotated" in r.stderr.decode().splitlines()[-1]
+    lines = (corpus / "gold.jsonl").read_text(encoding="utf-8").replace('"doc": "plan.txt"', '"doc": "some/dir/plan.txt"')
+    (corpus / "gold.jsonl").write_text(lines, encoding="utf-8")
+    out = json.loads(run("evaluate", corpus / "gold.jsonl", corpus / "docs", "-f", "json").stdout)
+    assert out["documents"]["plan.txt"]["found"] == 2

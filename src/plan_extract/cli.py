@@ -6,6 +6,7 @@ Exit codes: 0 every input was read; 1 some input or the rule set failed; 2 usage
 
 from __future__ import annotations
 
+import enum
 import os
 import signal
 import sys
@@ -231,7 +232,7 @@ def explain(
         write_explain(out, doc.path, doc.text, doc.records)
 
 
-class ReportFormat(str, __import__("enum").Enum):
+class ReportFormat(str, enum.Enum):
     text = "text"
     json = "json"
 
@@ -281,6 +282,9 @@ def evaluate(
     docs = sorted({doc_key(f) for f in given})
     for d in sorted(annotated - set(docs)):
         _err(f"{gold}: {d}: annotated but not among the inputs, left out")
+    if not docs:
+        _err(f"{gold}: none of the inputs is annotated (documents are matched by file name)")
+        raise typer.Exit(1)
     result = score(annotation, records, docs)
     with _output(None) as out:
         out.write(json.dumps(result, ensure_ascii=False) + "\n" if fmt == ReportFormat.json else report(result) + "\n")

@@ -97,7 +97,7 @@ def parse_gold(text: str, path: str) -> list[dict]:
         if problem:
             problems.append(f"{path}:{n}: {problem}")
         else:
-            rows.append(row)
+            rows.append({**row, "doc": doc_key(row["doc"])})
     if problems:
         raise InputError("\n".join(problems))
     return rows
