@@ -52,11 +52,12 @@ def _write(tmp_path, docs: dict[str, str], name="review.html") -> Path:
 @pytest.fixture
 def page(browser):
     pg = browser.new_page(viewport={"width": 1500, "height": 900})
-    pg.on("pageerror", lambda e: pytest.fail(f"script error on the page: {e}"))
-    requests = []
+    script_errors, requests = [], []
+    pg.on("pageerror", lambda e: script_errors.append(str(e)))
     pg.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
     pg.requests = requests
     yield pg
+    assert script_errors == [], "script errors on the page"
     assert requests == [], "the page must not reach the network"
     pg.close()
 
