@@ -195,3 +195,17 @@ def test_without_a_cue_field_the_detail_has_no_cue(page, tmp_path):
     page.locator("#text mark.target").hover()
     assert page.locator('#detail [data-field="cue"]').count() == 0
     assert page.inner_text('#detail [data-field="indicator"]') == "5G基站"
+
+
+def test_j_and_k_step_through_the_rows_across_documents(page, tmp_path):
+    _open(page, _write(tmp_path, {"a/plan.txt": SIMPLIFIED, "b/news.txt": TRADITIONAL}))
+    seen = []
+    for _ in range(4):
+        page.keyboard.press("j")
+        seen.append(page.inner_text('#detail [data-field="raw"]'))
+    assert seen == ["3.5万个", "95.94%", "7.5萬個", "1800萬戶"]
+    assert page.inner_text("#docname") == "b/news.txt" and page.inner_text("#text mark.picked") == "1800萬戶"
+    page.keyboard.press("k")
+    assert page.inner_text('#detail [data-field="raw"]') == "7.5萬個"
+    page.fill("#f-text", "j")  # typing in a filter does not step
+    assert page.inner_text('#detail [data-field="raw"]') == "7.5萬個"
