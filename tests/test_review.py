@@ -209,3 +209,14 @@ def test_j_and_k_step_through_the_rows_across_documents(page, tmp_path):
     assert page.inner_text('#detail [data-field="raw"]') == "7.5萬個"
     page.fill("#f-text", "j")  # typing in a filter does not step
     assert page.inner_text('#detail [data-field="raw"]') == "7.5萬個"
+
+
+def test_the_document_says_what_it_is_about(page, tmp_path):
+    text = "辽宁省人民政府办公厅印发《数字辽宁发展规划（2.0版）》。" + SIMPLIFIED
+    out = tmp_path / "facts.html"
+    r = subprocess.run([sys.executable, "-m", "plan_extract", "review", "-", "-o", str(out)], input=text.encode(),
+                       capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    _open(page, out)
+    facts = page.inner_text("#docfacts")
+    assert "辽宁" in facts and "数字辽宁发展规划" in facts and "2 rows" in facts

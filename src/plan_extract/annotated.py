@@ -15,6 +15,7 @@ class Annotated:
     path: str
     text: str = ""
     records: list[dict] = field(default_factory=list)  # duplicates included, marked duplicate=true
+    facts: dict = field(default_factory=dict)  # region, plan, published: what the document says of itself
     error: str | None = None  # one line: `path: what is wrong`
 
 
@@ -26,8 +27,9 @@ def annotate(paths: list[str], rules: list[CompiledRule], encoding: str | None =
     for path in paths:
         try:
             doc = read_document(path, encoding)
-            records, _ = extract_text(doc.text, path, rules, True, time_limit)
+            records, facts = extract_text(doc.text, path, rules, True, time_limit)
         except PlanExtractError as e:
             yield Annotated(path, error=str(e) if e.path else f"{path}: {e}")
             continue
-        yield Annotated(path, doc.text, [r.model_dump() for r in records])
+        about = {"region": facts.region, "plan": facts.plan, "published": facts.published}
+        yield Annotated(path, doc.text, [r.model_dump() for r in records], about)

@@ -205,7 +205,7 @@ def review(
                 _err(doc.error)
                 page.error(doc.error)
             else:
-                page.add(doc.path, doc.text, doc.records)
+                page.add(doc.path, doc.text, doc.records, doc.facts)
         page.close()
     if failures:
         _err(f"{len(failures)} input(s) failed")
@@ -229,7 +229,7 @@ def explain(
         _err(doc.error)
         raise typer.Exit(1)
     with _output(None) as out:
-        write_explain(out, doc.path, doc.text, doc.records)
+        write_explain(out, doc.path, doc.text, doc.records, facts=doc.facts)
 
 
 class ReportFormat(str, enum.Enum):

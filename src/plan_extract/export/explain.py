@@ -12,7 +12,9 @@ from .cells import cell
 STYLE = {"target": "black on #bcd7ff", "actual": "black on #c5ecbd"}
 
 
-def write_explain(out: IO[str], name: str, text: str, records: list[dict], width: int | None = None) -> None:
+def write_explain(out: IO[str], name: str, text: str, records: list[dict], width: int | None = None,
+                  facts: dict | None = None) -> None:
+    """`facts`: what the document says of itself (region, plan, published), shown under its name."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -43,6 +45,9 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
         pos = end
     body.append(text[pos:])
     console.rule(name, style="dim")
+    about = [v for v in (facts or {}).values() if v]
+    if about:
+        console.print(Text(" · ".join(map(str, about)), style="dim"))
     console.print(body, soft_wrap=plain)
     console.rule(style="dim")
     has_cue = any(r.get("cue") not in (None, "", {}) for r in rows)

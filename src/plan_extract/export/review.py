@@ -28,7 +28,7 @@ def _json(data) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def document_data(name: str, text: str, records: list[dict]) -> dict:
+def document_data(name: str, text: str, records: list[dict], facts: dict | None = None) -> dict:
     """What the page knows of one document (its text goes separately): the rows, the repeated
     mentions of a row's figure (records marked duplicate) and the missed numbers."""
     rows = [{k: v for k, v in r.items() if k not in _DROP} for r in records if not r.get("duplicate")]
@@ -36,7 +36,7 @@ def document_data(name: str, text: str, records: list[dict]) -> dict:
     repeats = [[r["start"], r["end"], key.get((r["indicator"], r["value"], r["unit"], r["comparator"]))]
                for r in records if r.get("duplicate")]
     missed = missed_numbers(text, [(r["start"], r["end"]) for r in records])
-    return {"name": name, "chars": len(text), "rows": rows, "repeats": repeats,
+    return {"name": name, "chars": len(text), "facts": facts or {}, "rows": rows, "repeats": repeats,
             "missed": [[m.start, m.end, m.value, m.unit] for m in missed]}
 
 
@@ -50,8 +50,9 @@ class ReviewWriter:
         self._head, self._tail = page.split("<!--DOCUMENTS-->")
         self.out.write(self._head.replace("{{TITLE}}", html.escape(title)))
 
-    def add(self, name: str, text: str, records: list[dict]) -> None:
-        meta = document_data(name, text, records)
+    def add(self, name: str, text: str, records: list[dict], facts: dict | None = None) -> None:
+        """`facts`: what the document says of itself (region, plan, published), shown under its name."""
+        meta = document_data(name, text, records, facts)
         n = self.count
         self.out.write(f'<script type="application/json" id="pe-meta-{n}">{_json(meta)}</script>\n'
                        f'<script type="application/json" id="pe-text-{n}">{_json(text)}</script>\n')
