@@ -19,7 +19,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 SIMPLIFIED = "到2025年，累计建成5G基站3.5万个。截至2020年底，光纤接入宽带用户占比为95.94%。另有12次会议。\n"
 TRADITIONAL = "截至2022年底，全省已建成5G基站7.5萬個，力爭到2025年固定寬帶用戶達到1800萬戶。\n"
-HOSTILE = ("</script><script>window.pwned=1</script><b id=\"injected\">粗体</b><!--\n"
+HOSTILE = ("</script><script>window.pwned=1</script><script>alert(1)</script><b id=\"injected\">粗体</b><!--\n"
            "<img src=x onerror=\"window.pwned=2\">到2025年，5G基站达到2万个。&amp; </SCRIPT> \u2028\n")
 
 
@@ -54,6 +54,7 @@ def page(browser):
     pg = browser.new_page(viewport={"width": 1500, "height": 900})
     script_errors, requests = [], []
     pg.on("pageerror", lambda e: script_errors.append(str(e)))
+    pg.on("dialog", lambda d: (script_errors.append(f"dialog: {d.message}"), d.dismiss()))
     pg.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
     pg.requests = requests
     yield pg
