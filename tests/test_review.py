@@ -127,6 +127,8 @@ def test_a_number_without_a_row_is_marked_faintly(page, tmp_path):
     missed = page.locator("#text mark.missed")
     assert missed.all_inner_texts() == ["12次"]
     assert "no row" in missed.get_attribute("title")
+    missed.hover()
+    assert "gave no row" in page.inner_text("#detail") and page.inner_text('#detail [data-field="value"]') == "12"
     style = missed.evaluate("e => getComputedStyle(e).backgroundColor")
     assert style in ("rgba(0, 0, 0, 0)", "transparent")
 
