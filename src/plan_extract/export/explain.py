@@ -23,9 +23,9 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
     plain = console.color_system is None
     rows = [r for r in records if not r.get("duplicate")]
     missed = missed_numbers(text, [(r["start"], r["end"]) for r in records])
-    number = {_fact(r): i for i, r in enumerate(rows, 1)}
+    repeats = [(r, repeated_row(r, rows)) for r in records if r.get("duplicate")]
     spans = sorted([(r["start"], r["end"], "row", i) for i, r in enumerate(rows, 1)]
-                   + [(r["start"], r["end"], "repeat", number.get(_fact(r), 0)) for r in records if r.get("duplicate")]
+                   + [(r["start"], r["end"], "repeat", 0 if j is None else j + 1) for r, j in repeats]
                    + [(m.start, m.end, "missed", 0) for m in missed])
     body, pos = Text(), 0
     for start, end, what, n in spans:
@@ -68,5 +68,12 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
     out.flush()
 
 
-def _fact(r: dict) -> tuple:
-    return r["indicator"], r["value"], r["unit"], r["comparator"]
+def repeated_row(mention: dict, rows: list[dict]) -> int | None:
+    """The index of the row a repeated mention repeats: the same fact, else (a headline naming it in
+    other words) the same value and unit."""
+    fact = ("indicator", "value", "unit", "comparator")
+    for keys in (fact, ("value", "unit")):
+        i = next((i for i, r in enumerate(rows) if all(r[k] == mention[k] for k in keys)), None)
+        if i is not None:
+            return i
+    return None

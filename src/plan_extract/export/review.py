@@ -16,8 +16,9 @@ from importlib import resources
 from typing import IO
 
 from ..missed import missed_numbers
+from .explain import repeated_row
 
-# Record fields the page shows (others, such as a field added later, are passed through too).
+# Record fields left out of the page (every other one, such as a field added later, is passed through).
 _DROP = {"duplicate"}
 
 
@@ -32,9 +33,7 @@ def document_data(name: str, text: str, records: list[dict], facts: dict | None 
     """What the page knows of one document (its text goes separately): the rows, the repeated
     mentions of a row's figure (records marked duplicate) and the missed numbers."""
     rows = [{k: v for k, v in r.items() if k not in _DROP} for r in records if not r.get("duplicate")]
-    key = {(r["indicator"], r["value"], r["unit"], r["comparator"]): i for i, r in enumerate(rows)}
-    repeats = [[r["start"], r["end"], key.get((r["indicator"], r["value"], r["unit"], r["comparator"]))]
-               for r in records if r.get("duplicate")]
+    repeats = [[r["start"], r["end"], repeated_row(r, rows)] for r in records if r.get("duplicate")]
     missed = missed_numbers(text, [(r["start"], r["end"]) for r in records])
     return {"name": name, "chars": len(text), "facts": facts or {}, "rows": rows, "repeats": repeats,
             "missed": [[m.start, m.end, m.value, m.unit] for m in missed]}
