@@ -106,3 +106,12 @@ def test_explain_lists_the_cue_of_each_row_when_records_carry_one():
     plain = io.StringIO()
     write_explain(plain, "plan.txt", PLAN, [r.model_dump() for r in extract(PLAN, "plan.txt")])
     assert " cue " not in plain.getvalue()
+
+
+def test_explain_keeps_terminal_escapes_of_a_document_out_of_the_terminal(tmp_path):
+    doc = tmp_path / "evil.txt"
+    doc.write_text("\x1b]0;owned\x07\x1b[2J到2025年，累计建成5G基站3.5万个。\x1b[31m\n", encoding="utf-8")
+    for env in ({}, {"FORCE_COLOR": "1", "TERM": "xterm-256color"}):
+        out = run("explain", doc, env=env).stdout.decode("utf-8")
+        assert "\x1b]" not in out and "\x1b[2J" not in out and "\x07" not in out
+        assert "\ufffd[2J到2025年" in out and "3.5万个" in out

@@ -10,6 +10,13 @@ from ..missed import missed_numbers
 from .cells import cell
 
 STYLE = {"target": "black on #bcd7ff", "actual": "black on #c5ecbd"}
+# Control characters (ESC sequences in a document) must not reach the terminal: each is shown as one
+# replacement character, so the text keeps its length.
+_CONTROLS = {c: "\ufffd" for c in [*range(0, 9), 11, 12, *range(14, 32), 127, *range(128, 160)]}  # not \r: CRLF text
+
+
+def _safe(s: str) -> str:
+    return s.translate(_CONTROLS)
 
 
 def write_explain(out: IO[str], name: str, text: str, records: list[dict], width: int | None = None,
@@ -23,6 +30,7 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
     plain = console.color_system is None
     rows = [r for r in records if not r.get("duplicate")]
     missed = missed_numbers(text, [(r["start"], r["end"]) for r in records])
+    text = _safe(text)
     repeats = [(r, repeated_row(r, rows)) for r in records if r.get("duplicate")]
     spans = sorted([(r["start"], r["end"], "row", i) for i, r in enumerate(rows, 1)]
                    + [(r["start"], r["end"], "repeat", 0 if j is None else j + 1) for r, j in repeats]
@@ -44,10 +52,10 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
             body.append(f"{{{raw}}}" if plain else raw, style="underline dim")
         pos = end
     body.append(text[pos:])
-    console.rule(name, style="dim")
+    console.rule(_safe(name), style="dim")
     about = [v for v in (facts or {}).values() if v]
     if about:
-        console.print(Text(" · ".join(map(str, about)), style="dim"))
+        console.print(Text(_safe(" · ".join(map(str, about))), style="dim"))
     console.print(body, soft_wrap=plain)
     console.rule(style="dim")
     has_cue = any(r.get("cue") not in (None, "", {}) for r in rows)
@@ -61,10 +69,10 @@ def write_explain(out: IO[str], name: str, text: str, records: list[dict], width
                  Text(r["kind"], style="" if plain else STYLE.get(r["kind"], "")), cell(r["year"]), r["raw"], r["rule"]]
         if has_cue:
             cells.append(str(cell(r.get("cue"))))
-        table.add_row(*(c if isinstance(c, Text) else Text(str(c)) for c in cells))
+        table.add_row(*(c if isinstance(c, Text) else Text(_safe(str(c))) for c in cells))
     console.print(table)
     if missed:
-        console.print(Text(f"{len(missed)} number(s) without a row: " + "  ".join(m.raw for m in missed)))
+        console.print(Text(f"{len(missed)} number(s) without a row: " + _safe("  ".join(m.raw for m in missed))))
     out.flush()
 
 
