@@ -19,6 +19,21 @@ SEEDS = ROOT / "seeds"
 
 
 def run(*args):
+    """The command in this process (typer's runner: no interpreter start per call), one worker."""
+    from typer.testing import CliRunner
+
+    from plan_extract.cli import app
+
+    args = [str(a) for a in args]
+    if args[0] == "evaluate":
+        args += ["--jobs", "1"]
+    r = CliRunner().invoke(app, args)
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return subprocess.CompletedProcess(args, r.exit_code, r.stdout_bytes, r.stderr_bytes)
+
+
+def run_command(*args):
     return subprocess.run([sys.executable, "-m", "plan_extract", *map(str, args)], capture_output=True, timeout=120)
 
 
@@ -52,7 +67,7 @@ def test_the_package_scorer_agrees_with_the_reference_scorer_on_the_seeds():
 
 
 def test_evaluate_command_json_matches_the_reference_scorer(tmp_path):
-    r = run("evaluate", GOLD, SEEDS, "-f", "json")
+    r = run_command("evaluate", GOLD, SEEDS, "-f", "json")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     pred = tmp_path / "pred.json"

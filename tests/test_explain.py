@@ -15,7 +15,20 @@ ANSI = re.compile(r"\x1b\[")
 
 
 def run(*args, env=None):
-    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")} | (env or {})
+    """The command in this process (typer's runner: its output is a pipe, not a terminal)."""
+    from typer.testing import CliRunner
+
+    from plan_extract.cli import app
+
+    environ = {"FORCE_COLOR": None, "NO_COLOR": None} | (env or {})
+    r = CliRunner().invoke(app, [str(a) for a in args], env=environ)
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return subprocess.CompletedProcess(args, r.exit_code, r.stdout_bytes, r.stderr_bytes)
+
+
+def run_command(*args):
+    environ = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
     return subprocess.run([sys.executable, "-m", "plan_extract", *map(str, args)], capture_output=True,
                           timeout=120, env=environ)
 
@@ -23,7 +36,7 @@ def run(*args, env=None):
 def test_explain_piped_marks_spans_as_text_without_colour(tmp_path):
     doc = tmp_path / "plan.txt"
     doc.write_text(PLAN, encoding="utf-8")
-    r = run("explain", doc)
+    r = run_command("explain", doc)
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode("utf-8")
     assert not ANSI.search(out)
