@@ -145,7 +145,7 @@ def text_cmd(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A file (text, HTML, PDF, DOCX) or - for stdin.")],
     encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
 ) -> None:
-    """Print the text offsets refer to (for PDF and DOCX, the extracted text): text[start:end] == raw."""
+    """Print the text that offsets (start, end) refer to: for PDF and DOCX, the extracted text."""
     from .errors import PlanExtractError
     from .load import read_document
 
