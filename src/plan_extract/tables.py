@@ -10,7 +10,7 @@ cell value keeps its exact span, `text[start:end] == raw`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .view import to_simplified
 
@@ -77,7 +77,6 @@ class TableValue:
 @dataclass
 class _Table:
     columns: list[Column]
-    rows: list[list[tuple[int, int]]] = field(default_factory=list)
 
 
 def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
