@@ -151,3 +151,14 @@ def test_period_labels_in_parentheses_and_a_growth_column_named_by_its_period():
         ("数字经济增加值", 2e11, "元", "=", "target", 2025, "2000", "expected", False),
         ("数字经济增加值年均增速", 10.8, "%", ">=", "target", 2025, "10.8%", "expected", False),
     ]
+
+
+def test_parentheses_that_are_not_a_unit_stay_in_the_name():
+    text = ("指标\t2020年\t2025年\n"
+            "新增上云企业（累计）（万家）\t1.2\t5\n"
+            "每万人拥有5G基站数（个/万人）\t10\t26\n"
+            "工业互联网标识解析节点（累计）\t3\t8\n")
+    assert [r[:3] for r in rows(text)] == [
+        ("新增上云企业(累计)", 12000, "家"), ("新增上云企业(累计)", 50000, "家"),  # width folded, as in prose
+        ("每万人拥有5G基站数", 10, "个/万人"), ("每万人拥有5G基站数", 26, "个/万人"),
+        ("工业互联网标识解析节点(累计)", 3, ""), ("工业互联网标识解析节点(累计)", 8, "")]

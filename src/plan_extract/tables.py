@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from .lexicon import lexicon
 from .view import to_simplified
 
 # A cell boundary: a tab, a pipe, a full-width space, or a run of two or more spaces.
@@ -43,7 +45,7 @@ _MULT = {"": 1, "十": 10, "百": 100, "千": 1e3, "万": 1e4, "十万": 1e5, "�
          "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
 # The unit inside an indicator cell's last parentheses, or a unit column: 万个, 亿户, 万亿元, %, 个/万人.
 _PAREN_UNIT = re.compile(r"[（(]\s*(?P<u>[^（）()]{1,12}?)\s*[)）]\s*[" + _FOOTNOTE + r"]*\s*$")
-_UNIT_BODY = re.compile(r"^(?P<m>万亿|十万|百万|千万|十亿|百亿|千亿|万|亿|千|百|十)?(?P<u>%|‰|[^\d\s]{0,6})$")
+_UNIT_BODY = re.compile(r"^(?P<m>万亿|十万|百万|千万|十亿|百亿|千亿|万|亿|千|百|十)?(?P<u>%|‰|[^\d\s]{0,10})$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
 
@@ -164,9 +166,16 @@ def _unit(text: str) -> tuple[float, str] | None:
     if m is None:
         return None
     u = m.group("u")
-    if u and not (u in ("%", "‰") or _HAN.match(u) or u[0].isalpha()):
-        return None
+    head = u.split("/")[0]  # 个/万人, 元/人: the unit before the denominator is a known one
+    if u and u not in ("%", "‰") and not any(head.endswith(k) for k in _known_units()):
+        return None  # （累计）, （含5G）: not a unit
     return float(_MULT[m.group("m") or ""]), u
+
+
+@cache
+def _known_units() -> tuple[str, ...]:
+    units = lexicon()["units"]
+    return tuple(w for words in units.values() for w in words)
 
 
 def _value(view: str, a: int, b: int):
