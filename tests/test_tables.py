@@ -162,3 +162,18 @@ def test_parentheses_that_are_not_a_unit_stay_in_the_name():
         ("新增上云企业(累计)", 12000, "家"), ("新增上云企业(累计)", 50000, "家"),  # width folded, as in prose
         ("每万人拥有5G基站数", 10, "个/万人"), ("每万人拥有5G基站数", 26, "个/万人"),
         ("工业互联网标识解析节点(累计)", 3, ""), ("工业互联网标识解析节点(累计)", 8, "")]
+
+
+@pytest.mark.parametrize("second", ["\t基期值\t目标值\t", "\t（基期）\t（目標）\t"])
+def test_a_second_header_line_names_the_kinds(second):
+    text = ("指标\t2019年\t2022年\t属性\n" + second + "\n"
+            "5G基站数（万个）\t1.5\t8\t约束性\n")
+    assert [r[:6] for r in rows(text)] == [("5G基站数", 15000, "个", "=", "actual", 2019),
+                                           ("5G基站数", 80000, "个", "=", "target", 2022)]
+
+
+def test_a_second_header_line_overrides_the_column_order_guess():
+    text = ("指标\t2021年\t2025年\t属性\n"
+            "\t（目標）\t（目標）\t\n"
+            "5G基站数（万个）\t3\t8\t约束性\n")
+    assert [r[4:6] for r in rows(text)] == [("target", 2021), ("target", 2025)]

@@ -57,6 +57,8 @@ class Column:
     year: int | None = None
     kind: str | None = None
     x: tuple[float, float] | None = None
+    dated: bool = False  # the header names the year (2020年), rather than the plan period giving it
+    labelled: bool = False  # the header names the kind (基期, 目标)
 
 
 @dataclass
@@ -79,6 +81,17 @@ class TableValue:
 @dataclass
 class _Table:
     columns: list[Column]
+    rows: int = 0
+
+
+def _merge(old: Column, new: Column) -> Column:
+    """One column from two header lines: the year one names, the kind the other names."""
+    if old.role != "period" or new.role != "period":
+        return new if old.role in ("skip", "other") and new.role == "period" or not old.label else old
+    year = old.year if old.dated or not new.dated else new.year
+    kind = new.kind if new.labelled or not old.labelled else old.kind
+    return Column("period", old.label + new.label, year, kind, old.x or new.x, old.dated or new.dated,
+                  old.labelled or new.labelled)
 
 
 def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -117,12 +130,14 @@ def _header(view: str, cells: list[tuple[int, int]], plan_years: tuple[int, ...]
     cols = []
     for a, b in cells:
         label = re.sub(r"\s+", "", view[a:b])
+        if label[:1] in "(（" and label[-1:] in ")）":  # (基期) under 2020年
+            label = label[1:-1]
         if m := _PERIOD.match(label):
             year = m.group("y1") or m.group("y2")
             lab = m.group("lab1") or m.group("lab2") or ""
             cols.append(Column("period", label, int(year) if year else None,
                                "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") else
-                               "target" if lab else None))
+                               "target" if lab else None, dated=bool(year), labelled=bool(lab)))
         elif _GROWTH.match(label):
             cols.append(Column("growth", label))
         elif _INDICATOR.match(label):
@@ -290,6 +305,9 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             if xs:
                 for c, x in zip(columns, xs):
                     c.x = x
+            if table is not None and not table.rows and len(columns) == len(table.columns):
+                # a second header line (2020年 / 基期值 in one cell, wrapped): it completes the first
+                columns = [_merge(old, new) for old, new in zip(table.columns, columns)]
             table, last, lone = _Table(columns), None, []
             covered.append(line)
             continue
@@ -302,6 +320,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             continue
         covered += [line] + [_line_of(view, a) for a, _ in lone]
         last, lone = (row, line, len(values)), []
+        table.rows += 1
         values += found
     covered.sort()
     return values, covered
