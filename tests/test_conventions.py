@@ -1,0 +1,93 @@
+"""Command-line conventions (csvkit / sqlite-utils style) and the Python API's parity with the CLI."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import plan_extract
+from plan_extract import extract, extract_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "plan_extract", *map(str, args)], capture_output=True,
+                          cwd=cwd, timeout=120)
+
+
+def test_version():
+    r = run("--version")
+    assert r.returncode == 0 and r.stdout.decode().strip() == f"plan-extract {plan_extract.__version__}"
+
+
+def test_unknown_encoding_is_a_usage_error_before_any_file_is_read(tmp_path):
+    r = run("extract", tmp_path / "missing.txt", "--encoding", "klingon")
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "unknown encoding 'klingon'" in err
+    assert "missing.txt" not in err  # the file was never looked at
+
+
+def test_document_table_shows_every_column():
+    r = run("extract", "seeds/", "--documents", "-f", "table")
+    header = r.stdout.decode().splitlines()[1]
+    for column in ("doc", "region", "plan", "published", "encoding", "html", "characters", "records"):
+        assert column in header
+    assert "数字辽宁发展规划" in r.stdout.decode()
+
+
+@pytest.mark.parametrize("fmt,notice", [("json", True), ("table", True), ("csv", False)])
+def test_bom_with_a_format_it_does_not_apply_to_says_so(fmt, notice):
+    r = run("extract", SEEDS[0], "--bom", "-f", fmt)
+    assert r.returncode == 0
+    assert ("--bom applies to csv and tsv only" in r.stderr.decode()) is notice
+    assert r.stdout.startswith(b"\xef\xbb\xbf") is (fmt == "csv")
+
+
+def test_quick_start_output_is_ignored_by_git():
+    assert "indicators.csv" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.name for s in SEEDS])
+def test_extract_file_gives_what_the_cli_prints(seed):
+    rel = f"seeds/{seed.name}"
+    cli_rows = json.loads(run("extract", rel).stdout)
+    cli_doc = json.loads(run("extract", rel, "--documents").stdout)[0]
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        records, info = extract_file(rel)
+    finally:
+        os.chdir(cwd)
+    assert [r.model_dump(mode="json") for r in records] == cli_rows
+    assert info.model_dump(mode="json") == cli_doc
+
+
+def test_extract_bytes_decodes_as_the_cli_does():
+    text = "到2025年，全省5G基站達到8萬個。"
+    want = [(r.value, r.raw, r.start) for r in extract(text)]
+    for codec in ("utf-8", "utf-16", "big5", "gb18030"):
+        assert [(r.value, r.raw, r.start) for r in extract(text.encode(codec))] == want, codec
+    assert [r.value for r in extract(text.encode("big5"), encoding="big5")] == [80000]
+
+
+@pytest.mark.parametrize("bad", [["到2025年"], 42, None])
+def test_extract_refuses_what_is_not_text(bad):
+    with pytest.raises(TypeError, match="str or bytes"):
+        extract(bad)
+
+
+def test_the_api_reaches_the_cli_options(tmp_path):
+    p = tmp_path / "p.txt"
+    p.write_bytes("全省5G基站達到8萬個。全省5G基站達到8萬個，今年新增1萬個。".encode("big5"))
+    records, info = extract_file(p, encoding="big5", keep_duplicates=True, time_limit=5)
+    assert info.encoding == "big5" and [r.duplicate for r in records].count(True) == 1
+    from plan_extract import load_rules
+
+    rules = load_rules(add=[ROOT / "examples" / "rules"])
+    assert extract("全市多功能智能杆达到800根", rules=rules)[0].rule == "EX-SMART-POLES"
