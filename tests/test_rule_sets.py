@@ -116,7 +116,8 @@ def test_check_reports_every_problem_of_every_rule_in_one_run(tmp_path):
     folder = write(tmp_path / "r", "a.toml",
                    rule("T-BAD-REGEX", pattern="充电桩{LINK}(?:{QUANTITY}"),
                    rule("T-BAD-UNITS", extra="units = ['万根', '根儿']\nkeywords = ['充電樁']"),
-                   rule("T-WRONG-VALUE", examples="{ text = '全市智能充电桩达到800根', value = 801 }"))
+                   rule("T-WRONG-VALUE", examples="{ text = '全市智能充电桩达到800根', value = 801 }"),
+                   rule("T-WRONG-UNIT", extra="units = ['个']"))
     write(folder, "b.toml", "[[rule]\n")
     r = run("rules", "check", "--rules", folder)
     assert r.returncode == 1
@@ -129,6 +130,7 @@ def test_check_reports_every_problem_of_every_rule_in_one_run(tmp_path):
         f"{a}: T-BAD-UNITS: units[1]: '根儿' is not a unit the number grammar knows",
         f"{a}: T-BAD-UNITS: keywords[0]: '充電樁' never occurs",
         f"{a}: T-WRONG-VALUE: examples[0]: '全市智能充电桩达到800根': expected value 801",
+        f"{a}: T-WRONG-UNIT: examples[0].unit: '根' is not one of the rule's units",
     ]
     for want in expected:
         assert any(line.startswith(want) for line in lines), (want, lines)
@@ -178,4 +180,12 @@ def test_load_rules_raises_one_rule_error_listing_everything(tmp_path):
     folder = write(tmp_path / "r", "a.toml", rule(indicator="{x}{"), rule("T-TWO", extra="units = ['万根']"))
     with pytest.raises(RuleError) as e:
         load_rules(folder)
-    assert len(e.value.problems) == 2
+    assert len(e.value.problems) == 3  # the template; the unit with a multiplier; the example in no unit
+
+
+def test_a_rule_file_nested_too_deep_for_toml_is_one_line(tmp_path):
+    folder = write(tmp_path / "r", "deep.toml", "x = " + "[" * 5000 + "]" * 5000 + "\n")
+    write(folder, "ok.toml", rule())
+    rules, problems = load_rule_set(folder)
+    assert [r.id for r in rules] == ["T-PILES"]
+    assert len(problems) == 1 and problems[0].startswith(f"{folder / 'deep.toml'}: ")

@@ -62,6 +62,10 @@ def check_values(rule: "Rule") -> list[tuple[str, str]]:
         elif simple != word:
             out.append((f"keywords[{i}]", f"'{word}' never occurs: rules are tried on the Simplified, "
                         f"half-width view of the text, write '{simple}'"))
+    for i, ex in enumerate(rule.examples):
+        if ex.unit is not None and rule.units and ex.unit not in rule.units:
+            out.append((f"examples[{i}].unit", f"'{ex.unit}' is not one of the rule's units {rule.units}: "
+                        "the rule is never tried on it"))
     if rule.keywords and not out:
         for i, ex in enumerate(rule.examples):
             if not any(k in _simplified(ex.text) for k in rule.keywords):
