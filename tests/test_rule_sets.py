@@ -189,3 +189,18 @@ def test_a_rule_file_nested_too_deep_for_toml_is_one_line(tmp_path):
     rules, problems = load_rule_set(folder)
     assert [r.id for r in rules] == ["T-PILES"]
     assert len(problems) == 1 and problems[0].startswith(f"{folder / 'deep.toml'}: ")
+
+
+def test_two_rows_for_one_figure_are_reported(monkeypatch):
+    from plan_extract import checks
+
+    rules = default_rules()
+    rule = next(r for r in rules if r.id == "INF-5G-BASE-STATIONS")
+    real = checks._run
+
+    def twice(rule_set, text):  # as if the figure had been read twice, overlapping
+        records, error = real(rule_set, text)
+        return records + [records[0].model_copy(update={"start": records[0].start + 1, "raw": "万个"})], error
+
+    monkeypatch.setattr(checks, "_run", twice)
+    assert checks.check_example(rule, 0, rules) == "two rows for one figure: 3.5万个 and 万个"

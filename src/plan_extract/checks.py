@@ -35,8 +35,10 @@ def check_example(rule: CompiledRule, index: int, rules: list[CompiledRule] | No
     if not hits:
         got = ", ".join(f"{r.raw}={r.value:g} ({r.rule})" for r in records) or "nothing"
         return f"expected value {ex.value:g}, got {got}"
-    if len({(r.start, r.end) for r in hits}) < len(hits):
-        return f"{len(hits)} rows for one figure {hits[0].raw}"
+    spans = sorted((r.start, r.end, r.raw) for r in records)
+    for (a, b, raw), (c, d, raw2) in zip(spans, spans[1:]):
+        if c < b:  # overlapping spans: one figure read twice
+            return f"two rows for one figure: {raw} and {raw2}"
     own = [r for r in hits if r.rule == rule.id]
     if not own:
         return f"example of {rule.id} won by {hits[0].rule}"
