@@ -204,3 +204,28 @@ def test_two_rows_for_one_figure_are_reported(monkeypatch):
 
     monkeypatch.setattr(checks, "_run", twice)
     assert checks.check_example(rule, 0, rules) == "two rows for one figure: 3.5万个 and 万个"
+
+
+# ---- any rule text: problems as lines, never an exception
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_TEMPLATE = st.text(alphabet="{}x0y!r:.[]名", max_size=12)
+_PATTERN = st.lists(st.sampled_from(["(", ")", "(?:", "(?P<x>", "|", "*", "+", "?", "{2}", "{99}", "{0,999}",
+                                     "{", "}", "[", "]", "^", "\\", "\\p{Han}", "5G", "基站", "{QUANTITY}",
+                                     "{LINK}", "{PHRASE}", "{NOPE}", "x"]), max_size=14).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(template=_TEMPLATE, pattern=_PATTERN)
+def test_any_template_and_pattern_give_problem_lines_never_an_exception(tmp_path, template, pattern):
+    folder = tmp_path / "r"
+    folder.mkdir(exist_ok=True)
+    text = (f"[[rule]]\nid = 'T-ANY'\nindicator = {json.dumps(template, ensure_ascii=False)}\ncategory = 't'\n"
+            f"pattern = {json.dumps(pattern, ensure_ascii=False)}\nexamples = [{{ text = '5G基站3万个', value = 30000 }}]\n")
+    (folder / "a.toml").write_text(text, encoding="utf-8")
+    rules, problems = load_rule_set(folder)
+    assert all(p.startswith(f"{folder / 'a.toml'}: ") and "\n" not in p for p in problems)
+    assert len(rules) + bool(problems) == 1
+    if rules:
+        check_rules(rules)  # its examples run too, without raising
