@@ -51,21 +51,16 @@ def test_quick_start_output_is_ignored_by_git():
     assert "indicators.csv" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=[s.name for s in SEEDS])
-def test_extract_file_gives_what_the_cli_prints(seed):
-    rel = f"seeds/{seed.name}"
-    cli_rows = json.loads(run("extract", rel).stdout)
-    cli_doc = json.loads(run("extract", rel, "--documents").stdout)[0]
-    import os
-
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        records, info = extract_file(rel)
-    finally:
-        os.chdir(cwd)
-    assert [r.model_dump(mode="json") for r in records] == cli_rows
-    assert info.model_dump(mode="json") == cli_doc
+def test_extract_file_gives_what_the_cli_prints(monkeypatch):
+    cli_rows = [json.loads(line) for line in run("extract", "seeds/", "-f", "jsonl").stdout.decode().splitlines()]
+    cli_docs = json.loads(run("extract", "seeds/", "--documents").stdout)
+    monkeypatch.chdir(ROOT)
+    rows, docs = [], []
+    for seed in SEEDS:
+        records, info = extract_file(f"seeds/{seed.name}")
+        rows += [r.model_dump(mode="json") for r in records]
+        docs.append(info.model_dump(mode="json"))
+    assert rows == cli_rows and docs == cli_docs and len(docs) == 5
 
 
 def test_extract_bytes_decodes_as_the_cli_does():
