@@ -115,7 +115,7 @@ def test_every_bundled_example_is_won_by_its_own_rule():
 def test_check_reports_every_problem_of_every_rule_in_one_run(tmp_path):
     folder = write(tmp_path / "r", "a.toml",
                    rule("T-BAD-REGEX", pattern="充电桩{LINK}(?:{QUANTITY}"),
-                   rule("T-BAD-UNITS", extra="units = ['万根', '根儿']\nkeywords = ['充電樁']"),
+                   rule("T-BAD-UNITS", extra="units = ['万根', '根儿']\nkeywords = ['充電樁', '。智能充电桩']"),
                    rule("T-WRONG-VALUE", examples="{ text = '全市智能充电桩达到800根', value = 801 }"),
                    rule("T-WRONG-UNIT", extra="units = ['个']"))
     write(folder, "b.toml", "[[rule]\n")
@@ -129,6 +129,7 @@ def test_check_reports_every_problem_of_every_rule_in_one_run(tmp_path):
         f"{a}: T-BAD-UNITS: units[0]: '万根' carries the multiplier 万",
         f"{a}: T-BAD-UNITS: units[1]: '根儿' is not a unit the number grammar knows",
         f"{a}: T-BAD-UNITS: keywords[0]: '充電樁' never occurs",
+        f"{a}: T-BAD-UNITS: keywords[1]: '。智能充电桩' never occurs: rules are tried on one sentence at a time",
         f"{a}: T-WRONG-VALUE: examples[0]: '全市智能充电桩达到800根': expected value 801",
         f"{a}: T-WRONG-UNIT: examples[0].unit: '根' is not one of the rule's units",
     ]

@@ -62,6 +62,8 @@ def check_values(rule: "Rule") -> list[tuple[str, str]]:
         elif simple != word:
             out.append((f"keywords[{i}]", f"'{word}' never occurs: rules are tried on the Simplified, "
                         f"half-width view of the text, write '{simple}'"))
+        elif any(c in "。!?\n" for c in word[:-1]):
+            out.append((f"keywords[{i}]", f"'{word}' never occurs: rules are tried on one sentence at a time"))
     for i, ex in enumerate(rule.examples):
         if ex.unit is not None and rule.units and ex.unit not in rule.units:
             out.append((f"examples[{i}].unit", f"'{ex.unit}' is not one of the rule's units {rule.units}: "
