@@ -48,6 +48,12 @@ def test_add_rules_keeps_the_bundled_set_and_rules_replaces_it(tmp_path):
     assert [json.loads(line)["rule"] for line in replaced.stdout.decode().splitlines()] == ["T-PILES"]
 
 
+def test_a_single_rule_file_can_be_added(tmp_path):
+    mine = write(tmp_path / "mine", "piles.toml", rule(extra="priority = 50")) / "piles.toml"
+    rules = load_rules(add=[mine])
+    assert [r.id for r in rules if r.source == str(mine)] == ["T-PILES"]
+
+
 def test_added_rules_reach_worker_processes(tmp_path):
     mine = write(tmp_path / "mine", "piles.toml", rule(extra="priority = 50"))
     docs = tmp_path / "docs"

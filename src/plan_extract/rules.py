@@ -160,10 +160,13 @@ def load_rule_set(directory: str | Path | None = None,
     compiled: list[CompiledRule] = []
     seen: dict[str, str] = {}
     for folder, bundled in sources:
-        if not folder.is_dir():
+        if folder.is_file() and folder.suffix == ".toml":  # one rule file is a rule set too
+            files = [folder]
+        elif not folder.is_dir():
             problems.append(f"{folder}: not a directory of rule files")
             continue
-        files = sorted(folder.glob("*.toml"))
+        else:
+            files = sorted(folder.glob("*.toml"))
         if not files:
             problems.append(f"{folder}: no *.toml rule files")
         for path in files:
