@@ -123,7 +123,9 @@ def test_check_reports_every_problem_of_every_rule_in_one_run(tmp_path):
                    rule("T-BAD-REGEX", pattern="充电桩{LINK}(?:{QUANTITY}"),
                    rule("T-BAD-UNITS", extra="units = ['万根', '根儿']\nkeywords = ['充電樁', '。智能充电桩']"),
                    rule("T-WRONG-VALUE", examples="{ text = '全市智能充电桩达到800根', value = 801 }"),
-                   rule("T-WRONG-UNIT", extra="units = ['个']"))
+                   rule("T-WRONG-UNIT", extra="units = ['个']"),
+                   rule("T-WRONG-KIND", examples="{ text = '全市智能充电桩达到800根', value = 800, kind = 'target' }",
+                        extra="kind = 'actual'"))
     write(folder, "b.toml", "[[rule]\n")
     r = run("rules", "check", "--rules", folder)
     assert r.returncode == 1
@@ -138,6 +140,7 @@ def test_check_reports_every_problem_of_every_rule_in_one_run(tmp_path):
         f"{a}: T-BAD-UNITS: keywords[1]: '。智能充电桩' never occurs: rules are tried on one sentence at a time",
         f"{a}: T-WRONG-VALUE: examples[0]: '全市智能充电桩达到800根': expected value 801",
         f"{a}: T-WRONG-UNIT: examples[0].unit: '根' is not one of the rule's units",
+        f"{a}: T-WRONG-KIND: examples[0].kind: 'target' can never hold: the rule sets kind 'actual'",
     ]
     for want in expected:
         assert any(line.startswith(want) for line in lines), (want, lines)

@@ -68,6 +68,8 @@ def check_values(rule: "Rule") -> list[tuple[str, str]]:
         if ex.unit is not None and rule.units and ex.unit not in rule.units:
             out.append((f"examples[{i}].unit", f"'{ex.unit}' is not one of the rule's units {rule.units}: "
                         "the rule is never tried on it"))
+        if ex.kind is not None and rule.kind is not None and ex.kind != rule.kind:
+            out.append((f"examples[{i}].kind", f"'{ex.kind}' can never hold: the rule sets kind '{rule.kind}'"))
     if rule.keywords and not out:
         for i, ex in enumerate(rule.examples):
             if not any(k in _simplified(ex.text) for k in rule.keywords):
