@@ -239,3 +239,10 @@ def test_any_template_and_pattern_give_problem_lines_never_an_exception(tmp_path
     assert len(rules) + bool(problems) == 1
     if rules:
         check_rules(rules)  # its examples run too, without raising
+
+
+def test_the_example_rule_set_holds_beside_the_bundled_one():
+    folder = Path(__file__).resolve().parents[1] / "examples" / "rules"
+    rules = load_rules(add=[folder])
+    assert any(r.source.startswith(str(folder)) for r in rules)
+    assert check_rules(rules) == []
