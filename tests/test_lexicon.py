@@ -40,3 +40,16 @@ def test_the_engine_placeholder_cannot_be_redefined():
     data["blocks"]["QUANTITY"] = "x"
     with pytest.raises(ValueError):
         validate(data)
+
+
+def test_problems_are_one_line_each_naming_the_file_and_key():
+    from plan_extract.lexicon_schema import problems
+
+    assert problems(lexicon(), "zh.toml") == []
+    data = copy.deepcopy(lexicon())
+    data["units"]["colours"] = ["红"]
+    data["context"]["year"] = "(?P<y"
+    found = problems(data, "zh.toml")
+    assert "zh.toml: units.colours: Extra inputs are not permitted" in found
+    assert any(line.startswith("zh.toml: context.year: Value error, not a valid regex: ") for line in found)
+    assert len(found) == 2

@@ -207,7 +207,12 @@ def rules_check(rules_dir: RulesOpt = None, add_rules: AddRulesOpt = None) -> No
     from .checks import check_rules
     from .rules import load_rule_set
 
-    rules, problems = load_rule_set(rules_dir, add_rules or ())
+    from .lexicon import lexicon, lexicon_path
+    from .lexicon_schema import problems as lexicon_problems
+
+    problems = lexicon_problems(lexicon(), lexicon_path())  # the language data the blocks come from
+    rules, rule_problems = load_rule_set(rules_dir, add_rules or ())
+    problems += rule_problems
     failures = check_rules(rules)
     for line in problems + failures:
         _err(line)

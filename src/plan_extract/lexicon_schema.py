@@ -108,3 +108,16 @@ def validate(data: dict) -> Lexicon:
     if "QUANTITY" in lexicon.blocks:
         raise ValueError("blocks: QUANTITY is defined by the engine")
     return lexicon
+
+
+def problems(data: dict, path: str) -> list[str]:
+    """One line per problem of the data file, `path: section.key: message`; empty when it is valid."""
+    from pydantic import ValidationError
+
+    try:
+        validate(data)
+    except ValidationError as e:
+        return [f"{path}: {'.'.join(str(x) for x in err['loc']) or '-'}: {err['msg']}" for err in e.errors()]
+    except ValueError as e:
+        return [f"{path}: {e}"]
+    return []
