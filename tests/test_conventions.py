@@ -86,3 +86,12 @@ def test_the_api_reaches_the_cli_options(tmp_path):
 
     rules = load_rules(add=[ROOT / "examples" / "rules"])
     assert extract("全市多功能智能杆达到800根", rules=rules)[0].rule == "EX-SMART-POLES"
+
+
+def test_every_command_that_reads_documents_takes_added_rules(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("全市多功能智能杆达到800根。", encoding="utf-8")
+    r = run("explain", doc, "--add-rules", ROOT / "examples" / "rules")
+    assert r.returncode == 0 and "EX-SMART-POLES" in r.stdout.decode(), r.stderr
+    r = run("review", doc, "-o", tmp_path / "r.html", "--add-rules", ROOT / "examples" / "rules")
+    assert r.returncode == 0 and "EX-SMART-POLES" in (tmp_path / "r.html").read_text(encoding="utf-8")
