@@ -14,13 +14,33 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
-def run(*args, cwd=ROOT):
+def run(*args):
+    """The command in this process (typer's runner), from the top of the checkout."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from plan_extract.cli import app
+
+    args = [str(a) for a in args]
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        r = CliRunner().invoke(app, args)
+    finally:
+        os.chdir(cwd)
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return subprocess.CompletedProcess(args, r.exit_code, r.stdout_bytes, r.stderr_bytes)
+
+
+def run_command(*args):
     return subprocess.run([sys.executable, "-m", "plan_extract", *map(str, args)], capture_output=True,
-                          cwd=cwd, timeout=120)
+                          cwd=ROOT, timeout=120)
 
 
 def test_version():
-    r = run("--version")
+    r = run_command("--version")
     assert r.returncode == 0 and r.stdout.decode().strip() == f"plan-extract {plan_extract.__version__}"
 
 
@@ -41,7 +61,7 @@ def test_document_table_shows_every_column():
 
 @pytest.mark.parametrize("fmt,notice", [("json", True), ("table", True), ("csv", False)])
 def test_bom_with_a_format_it_does_not_apply_to_says_so(fmt, notice):
-    r = run("extract", SEEDS[0], "--bom", "-f", fmt)
+    r = run_command("extract", SEEDS[0], "--bom", "-f", fmt)
     assert r.returncode == 0
     assert ("--bom applies to csv and tsv only" in r.stderr.decode()) is notice
     assert r.stdout.startswith(b"\xef\xbb\xbf") is (fmt == "csv")

@@ -17,7 +17,21 @@ from plan_extract.rules import default_rules_dir, load_rule_set
 PLAN = "到2025年，累计建成5G基站3.5万个，全市智能充电桩达到800根。\n"
 
 
-def run(*args, timeout=120):
+def run(*args):
+    """The command in this process (typer's runner: no interpreter start per call)."""
+    from typer.testing import CliRunner
+
+    from plan_extract.cli import app
+
+    args = [str(a) for a in args]
+    r = CliRunner().invoke(app, args)
+    if r.exception and not isinstance(r.exception, SystemExit):
+        raise r.exception
+    return subprocess.CompletedProcess(args, r.exit_code, r.stdout_bytes, r.stderr_bytes)
+
+
+def run_command(*args, timeout=120):
+    """The real command: for worker processes, and for patterns that must not blow up this process."""
     return subprocess.run([sys.executable, "-m", "plan_extract", *map(str, args)], capture_output=True,
                           timeout=timeout)
 
@@ -60,7 +74,7 @@ def test_added_rules_reach_worker_processes(tmp_path):
     docs.mkdir()
     for i in range(3):
         (docs / f"{i}.txt").write_text(PLAN, encoding="utf-8")
-    r = run("extract", docs, "--add-rules", mine, "-f", "jsonl", "-j", "2")
+    r = run_command("extract", docs, "--add-rules", mine, "-f", "jsonl", "-j", "2")
     assert [json.loads(line)["rule"] for line in r.stdout.decode().splitlines()].count("T-PILES") == 3
 
 
@@ -179,7 +193,7 @@ def test_broken_indicator_templates_are_one_line(tmp_path, template):
 def test_patterns_too_deep_or_too_large_are_refused_before_compiling(tmp_path, pattern, message):
     folder = write(tmp_path / "r", "a.toml", rule(pattern=pattern))
     t = time.monotonic()
-    r = run("rules", "check", "--rules", folder, timeout=60)
+    r = run_command("rules", "check", "--rules", folder, timeout=60)
     err = r.stderr.decode()
     assert r.returncode == 1 and "Traceback" not in err
     assert f"{folder / 'a.toml'}: T-PILES: pattern: " in err and message in err, err
