@@ -62,14 +62,16 @@ def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json):
     if not _worker_args:
         from .rules import load_rules
 
-        _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json)
+        # rules_dir: a directory, or (directory, added directories) as the CLI gives them
+        rules = load_rules(*rules_dir) if isinstance(rules_dir, tuple) else load_rules(rules_dir)
+        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json)
 
 
 def _work(path: str) -> Result:
     return process(path, *_worker_args)
 
 
-def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, encoding: str | None = None,
+def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | tuple | None, encoding: str | None = None,
         keep_duplicates: bool = False, jobs: int = 1,
         time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False) -> Iterator[Result]:
     """Yields one Result per input path, in order. Stdin ("-") is always read in this process."""
