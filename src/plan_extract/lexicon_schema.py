@@ -42,11 +42,15 @@ class Numbers(Section):
     multipliers: dict[str, float]
     money_multipliers: dict[str, float]
     vague_prefixes: Words
+    range_dashes: Words
+    minus_signs: Words
+    negative_before: Words
 
 
 class Comparators(Section):
     before: dict[str, Comparator]
     inside: dict[str, Comparator]
+    inside_before_unit: dict[str, Comparator]
     after: dict[str, Comparator]
     relative_references: Words
 
@@ -62,6 +66,7 @@ class Units(Section):
     time: Words
     times: Words
     measure: Words
+    unit_not_before: dict[str, Words]
     letter_units: Words
 
 
