@@ -13,7 +13,7 @@ from . import context as ctx
 from . import tables, unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
-from .records import Record
+from .records import Record, has_surrogates, without_surrogates
 from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
 
@@ -80,6 +80,8 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
     if pages:
         for r in records:
             r.page = bisect.bisect_right(pages, r.start)
+    if has_surrogates(text) or has_surrogates(name):  # only a str built by hand or a file name
+        records = [without_surrogates(r) for r in records]
     return records, facts
 
 

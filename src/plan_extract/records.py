@@ -5,12 +5,23 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict
 
 Comparator = Literal["=", ">", ">=", "<", "<=", "~"]
 # A lone surrogate (a str built by hand, a file name decoded with surrogateescape) cannot be written
-# as UTF-8: it becomes U+FFFD in a record, so that every export works. A quantity's raw never has one.
+# as UTF-8: it becomes U+FFFD in a record's text fields, so that every export works. A quantity's raw
+# never has one. Checked once per document (has_surrogates), not per record: a validator costs 5 %.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_FIELDS = ("doc", "region", "plan", "indicator", "sentence", "published")
+
+
+def has_surrogates(s: str) -> bool:
+    return _SURROGATE.search(s) is not None
+
+
+def without_surrogates(record: "Record") -> "Record":
+    return record.model_copy(update={f: _SURROGATE.sub("\ufffd", getattr(record, f)) for f in _TEXT_FIELDS
+                                     if getattr(record, f) is not None})
 
 
 class Record(BaseModel):
@@ -39,16 +50,6 @@ class Record(BaseModel):
     attribute: Literal["binding", "expected"] | None = None  # a table's 属性 column: 约束性 / 预期性
     cumulative: bool = False  # a table cell in brackets, [10]: a total over the plan period
     duplicate: bool = False
-
-    @model_validator(mode="after")
-    def _no_surrogates(self) -> "Record":
-        if _SURROGATE.search(f"{self.doc}{self.sentence}{self.indicator}{self.region}{self.plan}{self.published}"):
-            for name in ("doc", "region", "plan", "indicator", "sentence", "published"):
-                v = getattr(self, name)
-                if v is not None:
-                    setattr(self, name, _SURROGATE.sub("\ufffd", v))
-        return self
-
 
 class DocumentInfo(BaseModel):
     """One row per document: what the context layer found about it."""
