@@ -58,6 +58,9 @@ def cn(n: int, two: bool = False, short_ten: bool = True) -> str:
     return s
 
 
+TRAD = str.maketrans("万亿两点个", "萬億兩點個")
+
+
 def read(text: str):
     found = list(scan(search_view(text)))
     assert len(found) == 1, (text, found)
@@ -83,9 +86,10 @@ def test_arabic_forms(n):
 
 
 @FAST
-@given(st.integers(min_value=2, max_value=10**13), st.booleans(), st.booleans())  # 一个 is an article
-def test_chinese_formal(n, two, short_ten):
+@given(st.integers(min_value=2, max_value=10**13), st.booleans(), st.booleans(), st.booleans())  # 一个: an article
+def test_chinese_formal(n, two, short_ten, traditional):
     text = cn(n, two, short_ten) + "个"
+    text = text.translate(TRAD) if traditional else text
     assert close(read(text).value, n), text
 
 
@@ -96,15 +100,17 @@ def test_chinese_colloquial_tail(a, b, place):
     """四万五 = 45000, 三百六 = 360: a lone digit after a place is the next place down."""
     size, name = place
     text = DIG[a] + name + DIG[b] + "个"
+    text = text.translate(TRAD) if a % 2 else text  # Traditional for half of them
     assert close(read(text).value, a * size + b * size // 10), text
 
 
 @FAST
 @given(st.integers(min_value=0, max_value=9999), st.integers(min_value=1, max_value=99),
-       st.sampled_from(["", "万", "亿", "万亿"]))
-def test_chinese_decimals(whole, frac, mult):
+       st.sampled_from(["", "万", "亿", "万亿"]), st.booleans())
+def test_chinese_decimals(whole, frac, mult, traditional):
     frac_digits = f"{frac:02d}".rstrip("0")
     text = cn(whole) + "点" + "".join(DIG[int(c)] for c in frac_digits) + mult + "元"
+    text = text.translate(TRAD) if traditional else text
     scale = {"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}[mult]
     assert close(read(text).value, float(f"{whole}.{frac_digits}") * scale), text
 
