@@ -83,7 +83,7 @@ def _compiled() -> Grammar:
   | (?:
         百分之\s?(?P<pct>{arabic}|{chinese})(?:\s*(?:{dash})\s*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
       | 千分之\s?(?P<pmil>{arabic}|{chinese})
-      | (?P<vague>{alternation(vague)})(?P<vmult>[十百千]?万?亿?)(?<![数几上])
+      | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?P<num>{number})(?P<mult1>{mult})?
         (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<num2>{number}))?
@@ -104,7 +104,7 @@ def _compiled() -> Grammar:
     other_digits = digits.replace("一", "")
     trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
                rf"|一(?:[{CHARS}点]+|(?=成|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
-               rf"|(?:{alternation(vague)})(?=[十百千万亿])"
+               rf"|(?:{alternation(vague)})(?=[十百千万亿]|个[万亿])"
                r"|[超近逾](?=[百千万])|[百千万](?=[余多])")  # 超千家, 近万人, 千余家: a round number
     negative = alternation(numbers["negative_before"])
     return Grammar(
@@ -202,7 +202,7 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     tail = tail or ""
     value_max = None
     approximate = estimate = False
-    if ge and not (num or jpre):
+    if ge and not (num or jpre or vague):
         return None
     if pct is not None:
         if tail:
@@ -220,7 +220,7 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     elif vague is not None:
         if not unit:
             return None
-        value = multiplier(vmult + tail)
+        value = multiplier((vmult or "") + tail)
         approximate, start = True, m.start("vague")
     elif jpre is not None:
         pre, suf = jpre, jsuf + tail
