@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import regex
 
+from . import canon
 from . import context as ctx
 from . import unwrap
 from .errors import PlanExtractError
@@ -35,7 +36,7 @@ class Match:
 
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
-                 time_limit: float | None = None) -> tuple[list[Record], ctx.DocFacts]:
+                 time_limit: float | None = None, catalogue=None) -> tuple[list[Record], ctx.DocFacts]:
     """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds.
 
     A long document (a compilation) is read in segments of about SEGMENT characters cut at line ends,
@@ -53,7 +54,7 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
         lay = ctx.layout(view)
         facts = facts or ctx.doc_facts(view)
         try:
-            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline)
+            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline, catalogue)
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
@@ -77,7 +78,7 @@ def segments(text: str, size: int = SEGMENT):
         start = end
 
 
-def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, deadline) -> list[Record]:
+def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, deadline, catalogue=None) -> list[Record]:
     """`seg` is the segment's text starting at `offset`, with the characters that `index` maps around
     removed (soft line breaks), when there is an index."""
     cues = ctx.cues(view, lay, facts)
@@ -95,7 +96,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
-        records.append(Record(
+        records.append(canon.finish(Record(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
@@ -114,7 +115,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             sentence=seg[sent[0]:sent[1]].strip(),
             rule=match.rule.id,
             published=facts.published,
-        ))
+        ), view, q.start, sent, catalogue))
     return records
 
 

@@ -31,6 +31,9 @@ class Record(BaseModel):
     sentence: str
     rule: str
     published: str | None
+    # stock (a level), increment (new over a period) or difference (from `reference`, e.g. 全国)
+    measure: Literal["stock", "increment", "difference"] | None = None
+    reference: str | None = None
     duplicate: bool = False
 
 

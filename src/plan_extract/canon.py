@@ -1,0 +1,123 @@
+"""After context: a row's canonical indicator, its place and what kind of quantity it is.
+
+- The indicator name loses a place at its front (福建数字经济增加值 -> 数字经济增加值, region 福建); a
+  district or county at the start of the row's clause (包河区, 蜀山区) is the row's region.
+- The catalogue gives the row an `indicator_id` when the name is one of its wordings and the unit fits.
+- `measure`: stock (a level: 累计, 总数, 达到, or nothing said), increment (新建, 新增, 增长 ...) or
+  difference (高于全国2个百分点), with the `reference` it is measured against when one is named.
+Works on the search view, whatever rule found the row.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from .catalogue import Catalogue, default_catalogue, fits
+from .lexicon import alternation, lexicon
+from .records import Record
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+
+
+@cache
+def _places() -> tuple[regex.Pattern, frozenset[str], tuple[str, ...]]:
+    pl = lexicon()["places"]
+    known = alternation(pl["provinces"] + pl["cities"])
+    pattern = regex.compile(
+        rf"(?:其中|另外|此外|同时)?(?P<p>(?P<k>{known})(?:省|市|自治区|特别行政区)?"
+        rf"|\p{{Han}}{{2,3}}(?:省|市|区|县|旗))(?!级|域|城|场|民|内|外|委|政府|长|属)"
+    )
+    return pattern, frozenset(pl["not_places"]), tuple(lexicon()["catalogue"]["not_districts"])
+
+
+def split_place(name: str) -> tuple[list[str], str]:
+    """The places at the front of a phrase (合肥市蜀山区软件业务收入 -> [合肥, 蜀山区]) and the rest."""
+    pattern, not_places, not_districts = _places()
+    found = []
+    for _ in range(2):
+        m = pattern.match(name)
+        if not m or m.end() >= len(name):
+            break
+        p = m.group("p")
+        if p in not_places or p.endswith(not_districts) or len(p) > 2 and p[-2] in "全我本该各外占":
+            break
+        found.append(m.group("k") or (p[:-1] if p.endswith(("省", "市")) else p))
+        name = name[m.end():]
+    return found, name
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    return frozenset(lexicon()["places"]["provinces"])
+
+
+_MEASURE_VERB = re.compile(r"^(?:新建并开通|建成并开通|建成开通|新建设|新建|新增|新开通|累计建成|累计|已建成|建成)")
+
+
+@cache
+def _measure_patterns() -> dict:
+    refs = alternation(lexicon()["comparators"]["relative_references"])
+    ref = rf"(?P<ref>{refs}|[0-9]{{4}}\s*年(?:底|末)?)"
+    return {
+        # 高于全国2个百分点, 比全国平均水平高2个百分点, 较2020年提高5个百分点
+        "difference": regex.compile(  # regex: the two alternatives share the group name
+            rf"(?:高于|低于|超出|超过|领先|落后|多于|少于|优于)\s*{ref}(?:平均水平|平均|水平)?[^，。；]{{0,4}}$"
+            rf"|(?:比|较)\s*{ref}(?:平均水平|平均|水平)?(?:高出|高|低|多|少|提高|提升|增长|增加|下降|减少|降低)了?\s*(?:达到|达|约|近|超过)?$"
+        ),
+        "stock": re.compile(r"累计|总数|总量|总规模|共有|现有|保有|存量|增长到|增加到|提高到|提升到|增至|提高至|提升至|达到了?$"),
+        "increment": re.compile(r"新建|新增|新开通|新部署|新培育|新认定|新上云|新发展|净增|再建设|新建设|增加了?|增长了?|提高了?|提升了?|增速|增幅"),
+        "same_period": re.compile(r"同比|比上年同期|较上年同期|比去年同期|较去年同期|环比"),
+    }
+
+
+def measure(view: str, pos: int, sent: tuple[int, int], indicator: str) -> tuple[str, str | None]:
+    """(measure, reference) of the quantity at `pos`, from the words of its clause before it; a cue
+    that is part of the indicator's own name (数字经济增加值年均增速) does not count."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
+    clause = view[start:pos]
+    pats = _measure_patterns()
+    m = pats["difference"].search(clause)
+    if m:
+        return "difference", m.group("ref")
+    own = indicator.replace(" ", "")
+    for cue in pats["stock"].finditer(clause):
+        if cue.group() not in own or cue.group().startswith("累计"):
+            return "stock", None
+    for cue in pats["increment"].finditer(clause):
+        if cue.group() not in own or cue.group().startswith("新"):
+            ref = pats["same_period"].search(clause)
+            return "increment", ("上年同期" if ref and "环比" not in ref.group() else "上期" if ref else None)
+    return "stock", None
+
+
+def finish(record: Record, view: str, pos: int, sent: tuple[int, int],
+           catalogue: Catalogue | None = None) -> Record:
+    """The record with its place taken out of the indicator, its catalogue id, measure and reference."""
+    catalogue = catalogue or default_catalogue()
+    update: dict = {}
+    name = record.indicator
+    places, rest = split_place(name)  # names come from the search view: already Simplified
+    # 山东省晨星工厂 in a 滨州 document is a province's title, not the row's place
+    title = places and record.region and places[-1] != record.region and places[-1] in _provinces()
+    if places and rest and not title:
+        name = rest
+        update["indicator"] = rest
+        update["region"] = places[-1]
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
+    clause_places, _ = split_place(view[start:pos])
+    if clause_places and clause_places[-1][-1] in "区县旗":  # districts: context knows cities and provinces
+        update["region"] = clause_places[-1]
+    entry = catalogue.lookup(name)
+    if entry is not None and fits(entry, record.unit):
+        update["indicator_id"] = entry.id
+        bare = _MEASURE_VERB.sub("", name)
+        if bare != name and catalogue.lookup(bare) is entry:  # the measure field says it now
+            update["indicator"] = bare
+    elif entry is not None:  # a catalogued name with a unit it never takes: not that indicator
+        update["indicator_id"] = None
+    update["measure"], update["reference"] = measure(view, pos, sent, record.indicator)
+    return record.model_copy(update=update)
+
