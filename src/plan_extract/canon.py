@@ -121,3 +121,25 @@ def finish(record: Record, view: str, pos: int, sent: tuple[int, int],
     update["measure"], update["reference"] = measure(view, pos, sent, record.indicator)
     return record.model_copy(update=update)
 
+
+
+def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> list[Record]:
+    """`数字经济增加值达2.6万亿元，占全省地区生产总值比重超49%`: a share named only by what it is a share
+    of (占…比重) belongs to the figure before it in the sentence; it takes that figure's name in front
+    when the joined name is a catalogued indicator."""
+    catalogue = catalogue or default_catalogue()
+    out = list(records)
+    for i, r in enumerate(out):
+        if i == 0 or r.indicator_id or not r.indicator.startswith("占"):
+            continue
+        prev = out[i - 1]
+        if prev.sentence != r.sentence or prev.doc != r.doc:
+            continue
+        joined = prev.indicator + _WHOLE.sub("占", r.indicator, count=1)
+        entry = catalogue.lookup(joined)
+        if entry is not None and fits(entry, r.unit):
+            out[i] = r.model_copy(update={"indicator": joined, "indicator_id": entry.id})
+    return out
+
+
+_WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
