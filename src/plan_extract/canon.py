@@ -28,7 +28,7 @@ def _places() -> tuple[regex.Pattern, frozenset[str], tuple[str, ...]]:
     known = alternation(pl["provinces"] + pl["cities"])
     pattern = regex.compile(
         rf"(?:其中|另外|此外|同时)?(?P<p>(?P<k>{known})(?:省|市|自治区|特别行政区)?"
-        rf"|\p{{Han}}{{2,3}}(?:省|市|区|县|旗))(?!级|域|城|场|民|内|外|委|政府|长|属)"
+        rf"|\p{{Han}}{{2,3}}(?:市|区|县|旗))(?!级|际|域|城|场|民|内|外|委|政府|长|属)"
     )
     return pattern, frozenset(pl["not_places"]), tuple(lexicon()["catalogue"]["not_districts"])
 
@@ -143,3 +143,28 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
 
 
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
+
+
+def resolve(phrase: str, catalogue: Catalogue | None = None):
+    """The catalogue entry a phrase names (any script, a place in front allowed), or None."""
+    catalogue = catalogue or default_catalogue()
+    simple = catalogue.simplify(phrase)
+    places, rest = split_place(simple)
+    return catalogue.lookup(rest if places and rest else simple)
+
+
+def check_catalogue(catalogue: Catalogue) -> list[str]:
+    """One line per failure: a wording or example that does not resolve to its own entry, a counter
+    example that does."""
+    problems = []
+    for e in catalogue.entries:
+        src = catalogue.sources.get(e.id, "-")
+        for field_, phrases in (("wordings", e.wordings), ("examples", e.examples)):
+            for i, p in enumerate(phrases):
+                got = resolve(p, catalogue)
+                if got is not e:
+                    problems.append(f"{src}: {e.id}: {field_}[{i}]: {p!r} resolves to {got.id if got else 'nothing'}")
+        for i, p in enumerate(e.counter_examples):
+            if resolve(p, catalogue) is e:
+                problems.append(f"{src}: {e.id}: counter_examples[{i}]: {p!r} resolves to it")
+    return problems
