@@ -113,6 +113,9 @@ def finish(record: Record, view: str, pos: int, sent: tuple[int, int],
     entry = catalogue.lookup(name)
     if entry is not None and fits(entry, record.unit):
         update["indicator_id"] = entry.id
+        mainland = catalogue.simplify(name, fold=False)  # 数位经济增加值 -> 数字经济增加值, like its group
+        if mainland != name:
+            name = update["indicator"] = mainland
         bare = _MEASURE_VERB.sub("", name)
         if bare != name and catalogue.lookup(bare) is entry:  # the measure field says it now
             update["indicator"] = bare

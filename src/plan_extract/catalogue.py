@@ -59,11 +59,12 @@ class Catalogue:
     def by_id(self, id_: str) -> Entry | None:
         return next((e for e in self.entries if e.id == id_), None)
 
-    def simplify(self, phrase: str) -> str:
-        """Simplified characters, mainland vocabulary, no quotes or spaces, letters in one case."""
+    def simplify(self, phrase: str, fold: bool = True) -> str:
+        """Simplified characters, mainland vocabulary, no quotes or spaces, letters in one case (`fold`)."""
         from .view import to_simplified
 
-        s = _NOISE.sub("", to_simplified(phrase)).casefold()
+        s = _NOISE.sub("", to_simplified(phrase))
+        s = s.casefold() if fold else s
         return self._syn.sub(lambda m: self.synonyms[m.group()], s) if self._syn else s
 
     def key(self, phrase: str) -> str:
