@@ -54,6 +54,7 @@ def _provinces() -> frozenset[str]:
     return frozenset(lexicon()["places"]["provinces"])
 
 
+_CURRENCY = re.compile(r"(?:达到|达|为|约|超过|突破)?(?:新台币|人民币|港币|港元|澳门元|美元|欧元)$")
 _MEASURE_VERB = re.compile(r"^(?:新建并开通|建成并开通|建成开通|新建设|新建|新增|新开通|累计建成|累计|已建成|建成)")
 
 
@@ -69,7 +70,7 @@ def _measure_patterns() -> dict:
         ),
         "stock": re.compile(r"累计|总数|总量|总规模|共有|现有|保有|存量|增长到|增加到|提高到|提升到|增至|提高至|提升至|达到了?$"),
         "increment": re.compile(r"新建|新增|新开通|新部署|新培育|新认定|新上云|新发展|净增|再建设|新建设|增加了?|增长了?|提高了?|提升了?|增速|增幅"),
-        "same_period": re.compile(r"同比|比上年同期|较上年同期|比去年同期|较去年同期|环比"),
+        "same_period": re.compile(r"(?:同比|比上年同期|较上年同期|比去年同期|较去年同期|环比)\s*(?:增长|增加|提高|提升|下降|减少|降低|增|减)"),
     }
 
 
@@ -82,14 +83,16 @@ def measure(view: str, pos: int, sent: tuple[int, int], indicator: str) -> tuple
     m = pats["difference"].search(clause)
     if m:
         return "difference", m.group("ref")
+    m = pats["same_period"].search(clause)
+    if m:  # 同比增长12%: a difference from the same period a year before
+        return "difference", "上期" if m.group() == "环比" else "上年同期"
     own = indicator.replace(" ", "")
     for cue in pats["stock"].finditer(clause):
         if cue.group() not in own or cue.group().startswith("累计"):
             return "stock", None
     for cue in pats["increment"].finditer(clause):
         if cue.group() not in own or cue.group().startswith("新"):
-            ref = pats["same_period"].search(clause)
-            return "increment", ("上年同期" if ref and "环比" not in ref.group() else "上期" if ref else None)
+            return "increment", None
     return "stock", None
 
 
@@ -98,7 +101,9 @@ def finish(record: Record, view: str, pos: int, sent: tuple[int, int],
     """The record with its place taken out of the indicator, its catalogue id, measure and reference."""
     catalogue = catalogue or default_catalogue()
     update: dict = {}
-    name = record.indicator
+    name = _CURRENCY.sub("", record.indicator) or record.indicator  # 数字经济规模达到新台币 (5.6兆元)
+    if name != record.indicator:
+        update["indicator"] = name
     places, rest = split_place(name)  # names come from the search view: already Simplified
     # 山东省晨星工厂 in a 滨州 document is a province's title, not the row's place
     title = places and record.region and places[-1] != record.region and places[-1] in _provinces()
@@ -133,18 +138,26 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
     catalogue = catalogue or default_catalogue()
     out = list(records)
     for i, r in enumerate(out):
-        if i == 0 or r.indicator_id or not r.indicator.startswith("占"):
+        if i == 0 or r.indicator_id:
             continue
         prev = out[i - 1]
         if prev.sentence != r.sentence or prev.doc != r.doc:
             continue
-        joined = prev.indicator + _WHOLE.sub("占", r.indicator, count=1)
+        share = _WHOLE.sub("占", r.indicator, count=1)
+        # 比重为28.5%，低于全国平均水平10个百分点 / 比全国平均水平高8.2个百分点: the figure before, compared
+        if r.measure == "difference" and (_COMPARISON.match(r.indicator) or share.startswith("占") and prev.indicator.endswith(share)):
+            out[i] = r.model_copy(update={"indicator": prev.indicator, "indicator_id": prev.indicator_id})
+            continue
+        if not r.indicator.startswith("占"):
+            continue
+        joined = prev.indicator + share
         entry = catalogue.lookup(joined)
         if entry is not None and fits(entry, r.unit):
             out[i] = r.model_copy(update={"indicator": joined, "indicator_id": entry.id})
     return out
 
 
+_COMPARISON = re.compile(r"^(?:比|较|高于|低于|超出|领先|落后)")
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
 
 

@@ -69,7 +69,7 @@ class Catalogue:
 
     def key(self, phrase: str) -> str:
         """The lookup key: the simplified phrase without the scope, verb and count words around it."""
-        s = self.simplify(phrase).replace("同比", "")  # the measure's reference, not the indicator
+        s = _inner().sub("", self.simplify(phrase))  # 同比, 比上年: the measure's reference, not the indicator
         for _ in range(3):  # 全省累计建成 -> several prefix words in a row
             t = _prefix().sub("", s, count=1)
             if t == s or not t:
@@ -88,6 +88,11 @@ _NOISE = re.compile(r"[\s“”\"'‘’「」『』《》()（）]")
 @cache
 def _prefix() -> re.Pattern:
     return re.compile(f"^(?:{alternation(w.casefold() for w in lexicon()['catalogue']['harmless_prefixes'])})")
+
+
+@cache
+def _inner() -> re.Pattern:
+    return re.compile(alternation(lexicon()["catalogue"]["harmless_inner"]))
 
 
 @cache
