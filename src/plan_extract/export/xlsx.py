@@ -105,11 +105,12 @@ def _quote(s: str) -> str:
 
 
 def _cell(ws, r: int, c: int, value, numeric: bool) -> None:
+    """Numbers typed; everything else written as a string (never a formula, URL or number)."""
     if value is None or value == "":
         return
     if isinstance(value, bool):
         ws.write_boolean(r, c, value)
-    elif isinstance(value, (int, float)) and (numeric or not isinstance(value, bool)):
+    elif isinstance(value, (int, float)):
         ws.write_number(r, c, value)
     else:
         ws.write_string(r, c, str(value))
