@@ -74,10 +74,11 @@ def _measure_patterns() -> dict:
     }
 
 
-def measure(view: str, pos: int, sent: tuple[int, int], indicator: str) -> tuple[str, str | None]:
-    """(measure, reference) of the quantity at `pos`, from the words of its clause before it; a cue
-    that is part of the indicator's own name (数字经济增加值年均增速) does not count."""
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
+def measure(view: str, pos: int, sent: tuple[int, int], indicator: str, start: int | None = None) -> tuple[str, str | None]:
+    """(measure, reference) of the quantity at `pos`, from the words of its clause before it (from
+    `start`); a cue that is part of the indicator's own name (数字经济增加值年均增速) does not count."""
+    if start is None:
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
     clause = view[start:pos]
     pats = _measure_patterns()
     m = pats["difference"].search(clause)
@@ -96,39 +97,62 @@ def measure(view: str, pos: int, sent: tuple[int, int], indicator: str) -> tuple
     return "stock", None
 
 
-def finish(record: Record, view: str, pos: int, sent: tuple[int, int],
-           catalogue: Catalogue | None = None) -> Record:
-    """The record with its place taken out of the indicator, its catalogue id, measure and reference."""
+def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: Catalogue | None = None,
+           start: int | None = None) -> dict:
+    """A record's fields with its place taken out of the indicator, its catalogue id, measure and
+    reference (a dict, updated in place: the record is built once, after this). `start` is where the
+    quantity's clause begins, when the caller knows it."""
     catalogue = catalogue or default_catalogue()
-    update: dict = {}
-    name = _CURRENCY.sub("", record.indicator) or record.indicator  # 数字经济规模达到新台币 (5.6兆元)
-    if name != record.indicator:
-        update["indicator"] = name
-    places, rest = split_place(name)  # names come from the search view: already Simplified
+    found = fields["indicator"]
+    name, place, rest = _names(catalogue, found)
     # 山东省晨星工厂 in a 滨州 document is a province's title, not the row's place
-    title = places and record.region and places[-1] != record.region and places[-1] in _provinces()
-    if places and rest and not title:
-        name = rest
-        update["indicator"] = rest
-        update["region"] = places[-1]
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
-    clause_places, _ = split_place(view[start:pos])
-    if clause_places and clause_places[-1][-1] in "区县旗":  # districts: context knows cities and provinces
-        update["region"] = clause_places[-1]
-    entry = catalogue.lookup(name)
-    if entry is not None and fits(entry, record.unit):
-        update["indicator_id"] = entry.id
-        mainland = catalogue.simplify(name, fold=False)  # 数位经济增加值 -> 数字经济增加值, like its group
-        if mainland != name:
-            name = update["indicator"] = mainland
-        bare = _MEASURE_VERB.sub("", name)
-        if bare != name and catalogue.lookup(bare) is entry:  # the measure field says it now
-            update["indicator"] = bare
+    if place and not (fields["region"] and place != fields["region"] and place in _provinces()):
+        name, fields["region"] = rest, place
+    if start is None:
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
+    if _DISTRICT_HINT.search(view, start, pos):  # districts: context knows cities and provinces
+        clause_places, _ = split_place(view[start:pos])
+        if clause_places and clause_places[-1][-1] in "区县旗":
+            fields["region"] = clause_places[-1]
+    entry, shown = _entry(catalogue, name)
+    if entry is not None and fits(entry, fields["unit"]):
+        fields["indicator_id"], name = entry.id, shown
     elif entry is not None:  # a catalogued name with a unit it never takes: not that indicator
-        update["indicator_id"] = None
-    update["measure"], update["reference"] = measure(view, pos, sent, record.indicator)
-    return record.model_copy(update=update)
+        fields["indicator_id"] = None
+    fields["indicator"] = name
+    fields["measure"], fields["reference"] = measure(view, pos, sent, found, start)
+    return fields
 
+
+_DISTRICT_HINT = re.compile("[区县旗]")
+
+
+def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:
+    """(the name without a currency word at its end, the place in front of it, the name without it);
+    names repeat across rows, so each is worked out once."""
+    hit = catalogue.memo.get(("names", indicator))
+    if hit is None:
+        name = _CURRENCY.sub("", indicator) or indicator  # 数字经济规模达到新台币 (5.6兆元)
+        places, rest = split_place(name)  # names come from the search view: already Simplified
+        hit = (name, places[-1], rest) if places and rest else (name, None, name)
+        catalogue.remember(("names", indicator), hit)
+    return hit
+
+
+def _entry(catalogue: Catalogue, name: str):
+    """(the catalogue entry the name is a wording of, the name to show: in mainland vocabulary and
+    without a measure verb the `measure` field now carries)."""
+    hit = catalogue.memo.get(("entry", name))
+    if hit is None:
+        entry, shown = catalogue.lookup(name), name
+        if entry is not None:
+            shown = catalogue.simplify(name, fold=False)  # 数位经济增加值 -> 数字经济增加值, like its group
+            bare = _MEASURE_VERB.sub("", shown)
+            if bare != shown and catalogue.lookup(bare) is entry:
+                shown = bare
+        hit = (entry, shown)
+        catalogue.remember(("entry", name), hit)
+    return hit
 
 
 def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> list[Record]:

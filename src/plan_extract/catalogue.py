@@ -49,12 +49,18 @@ class Catalogue:
     sources: dict[str, str] = field(default_factory=dict)  # id -> file
     _index: dict[str, Entry] = field(default_factory=dict)
     _syn: re.Pattern | None = None
+    memo: dict = field(default_factory=dict)  # per-name results of the row stage (canon)
 
     def __post_init__(self):
         self._syn = re.compile(alternation(self.synonyms)) if self.synonyms else None
         for e in self.entries:
             for w in [e.name, *e.wordings]:
                 self._index.setdefault(self.key(w), e)
+
+    def remember(self, key, value) -> None:
+        if len(self.memo) > 200_000:  # bounded: a long run meets ever new phrases
+            self.memo.clear()
+        self.memo[key] = value
 
     def by_id(self, id_: str) -> Entry | None:
         return next((e for e in self.entries if e.id == id_), None)
@@ -100,6 +106,7 @@ def _suffix() -> re.Pattern:
     return re.compile(f"(?:{alternation(lexicon()['catalogue']['harmless_suffixes'])})$")
 
 
+@cache
 def unit_family(unit: str) -> str:
     """The family of a row's unit: count for measure words and bare numbers of things."""
     units = lexicon()["units"]

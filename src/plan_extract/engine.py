@@ -96,7 +96,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
-        records.append(canon.finish(Record(
+        records.append(Record(**canon.finish(dict(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
@@ -115,7 +115,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             sentence=seg[sent[0]:sent[1]].strip(),
             rule=match.rule.id,
             published=facts.published,
-        ), view, q.start, sent, catalogue))
+        ), view, q.start, sent, catalogue, max(sent[0], lay.clause_start(q.start)))))
     return records
 
 
