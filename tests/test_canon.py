@@ -86,3 +86,43 @@ def test_unknown_indicators_keep_their_phrase_and_no_id():
 def test_a_catalogued_name_with_a_unit_it_never_takes_gets_no_id():
     out = extract("5G基站建设完成投资12亿元。", name="t")
     assert all(r.indicator_id != "INF-5G-BASE-STATIONS" for r in out)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2022年，全省5G用户同比增长35%。", ("INF-5G-USERS", "difference", "上年同期")),
+    ("一網通辦率較上年提高3.1個百分點。", ("GOV-ONE-NETWORK", "difference", "上年")),
+    ("数字经济核心产业增加值占地区生产总值比重比2020年提高1.6个百分点。", ("ECO-CORE-INDUSTRY-SHARE", "difference", "2020年")),
+    ("全市固定宽带用户净增5万户。", ("INF-FIXED-BROADBAND-USERS", "increment", None)),
+    ("寬頻方面，固網寬頻用戶較去年新增12萬戶。", ("INF-FIXED-BROADBAND-USERS", "increment", None)),
+])
+def test_a_change_from_a_named_reference_is_the_indicators_difference(text, expected):
+    out = extract(text, name="t")
+    assert [(r.indicator_id, r.measure, r.reference) for r in out] == [expected]
+    assert not out[0].indicator.endswith(("新增", "净增"))
+
+
+FRAGMENTS = ["从2018年起，福建已经连续举办五届数字中国建设峰会。",
+             "五年来，峰会发布了数十项信息化相关政策或解读报告。",
+             "全省共有数字领域国家高新技术企业五千零九十家，五家企业入选中国互联网综合实力百强企业。"]
+
+
+@pytest.mark.parametrize("text", FRAGMENTS + both("目前，我省已建成以一个门户、一个系统、三个支撑为主体的全省一体化政务服务平台。"))
+def test_no_row_is_named_by_a_fragment(text):
+    from plan_extract.canon import is_fragment
+
+    assert not any(is_fragment(r.indicator) for r in extract(text, name="t"))
+
+
+def test_repo_documents_have_no_fragment_rows_and_most_rows_have_an_id():
+    from pathlib import Path
+
+    from plan_extract.batch import process
+    from plan_extract.canon import is_fragment
+    from plan_extract.rules import load_rules
+
+    root = Path(__file__).resolve().parents[1]
+    rules = load_rules()
+    for folder, floor in (("seeds", 0.6), ("tests/docs", 0.6), ("tests/docs_catalogue", 0.85)):
+        rows = [r for p in sorted((root / folder).iterdir()) for r in process(str(p), rules).rows]
+        assert not [r["indicator"] for r in rows if is_fragment(r["indicator"])]
+        assert sum(1 for r in rows if r["indicator_id"]) / len(rows) >= floor, folder

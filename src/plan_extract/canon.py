@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .catalogue import Catalogue, default_catalogue, fits
+from .catalogue import Catalogue, default_catalogue, fits, unit_family
 from .lexicon import alternation, lexicon
 from .records import Record
 
@@ -55,6 +55,7 @@ def _provinces() -> frozenset[str]:
 
 
 _CURRENCY = re.compile(r"(?:达到|达|为|约|超过|突破)?(?:新台币|人民币|港币|港元|澳门元|美元|欧元)$")
+_TRAILING_MEASURE = re.compile(r"(?<=.)(?:(?:较|比)(?:去年|上年)(?:同期)?|同比)?(?:新增|净增)$")
 _MEASURE_VERB = re.compile(r"^(?:新建并开通|建成并开通|建成开通|新建设|新建|新增|新开通|累计建成|累计|已建成|建成)")
 
 
@@ -92,7 +93,7 @@ def measure(view: str, pos: int, sent: tuple[int, int], indicator: str, start: i
         if cue.group() not in own or cue.group().startswith("累计"):
             return "stock", None
     for cue in pats["increment"].finditer(clause):
-        if cue.group() not in own or cue.group().startswith("新"):
+        if cue.group() not in own or cue.group().startswith(("新", "净")):
             return "increment", None
     return "stock", None
 
@@ -114,14 +115,23 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
         clause_places, _ = split_place(view[start:pos])
         if clause_places and clause_places[-1][-1] in "区县旗":
             fields["region"] = clause_places[-1]
+    fields["measure"], fields["reference"] = measure(view, pos, sent, found, start)
     entry, shown = _entry(catalogue, name)
     if entry is not None and fits(entry, fields["unit"]):
         fields["indicator_id"], name = entry.id, shown
     elif entry is not None:  # a catalogued name with a unit it never takes: not that indicator
         fields["indicator_id"] = None
+    elif fields["reference"] and _GROWTH.search(name):
+        # 5G用户同比增长20%, 一网通办率较上年提高5个百分点: the change of a catalogued indicator from
+        # its reference; the % or points unit and the measure say it is a change, not a level
+        entry, shown = _entry(catalogue, _GROWTH.sub("", name))
+        if entry is not None and (fits(entry, fields["unit"]) or unit_family(fields["unit"]) == "percent"):
+            fields["indicator_id"] = entry.id
     fields["indicator"] = name
-    fields["measure"], fields["reference"] = measure(view, pos, sent, found, start)
     return fields
+
+
+_GROWTH = re.compile(r"(?<=.)(?:(?:比|较)(?:上年|去年|[0-9]{4}年(?:底|末)?)(?:同期)?|同比|环比)?(?:增长|增速|增幅|提高|提升|增加|下降|减少|降低)$")
 
 
 _DISTRICT_HINT = re.compile("[区县旗]")
@@ -132,7 +142,8 @@ def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:
     names repeat across rows, so each is worked out once."""
     hit = catalogue.memo.get(("names", indicator))
     if hit is None:
-        name = _CURRENCY.sub("", indicator) or indicator  # 数字经济规模达到新台币 (5.6兆元)
+        # 数字经济规模达到新台币 (5.6兆元), 宽带用户较去年新增 (12万户): the measure field says the rest
+        name = _TRAILING_MEASURE.sub("", _CURRENCY.sub("", indicator)) or indicator
         places, rest = split_place(name)  # names come from the search view: already Simplified
         hit = (name, places[-1], rest) if places and rest else (name, None, name)
         catalogue.remember(("names", indicator), hit)
@@ -208,3 +219,20 @@ def check_catalogue(catalogue: Catalogue) -> list[str]:
             if resolve(p, catalogue) is e:
                 problems.append(f"{src}: {e.id}: counter_examples[{i}]: {p!r} resolves to it")
     return problems
+
+
+@cache
+def _fragment() -> tuple[frozenset[str], re.Pattern]:
+    cat = lexicon()["catalogue"]
+    return frozenset(cat["fragment_nouns"]), re.compile(cat["fragment"])
+
+
+def is_fragment(indicator: str) -> bool:
+    """A bare generic noun (企业), or a phrase that begins with a particle or ends with a verb (了信息化
+    相关政策…, 已经连续举办): what is left when a rule's capture missed the noun phrase."""
+    nouns, pattern = _fragment()
+    return indicator in nouns or pattern.search(indicator) is not None
+
+
+def drop_fragments(records: list[Record]) -> list[Record]:
+    return [r for r in records if r.indicator_id is not None or not is_fragment(r.indicator)]

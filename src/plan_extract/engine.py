@@ -58,7 +58,7 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
-    return _mark_duplicates(canon.join_shares(records, catalogue), keep_duplicates), facts
+    return _mark_duplicates(canon.drop_fragments(canon.join_shares(records, catalogue)), keep_duplicates), facts
 
 
 SEGMENT = 1_000_000
