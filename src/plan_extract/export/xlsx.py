@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ..pivot import KEY_FIELDS, Line, pivot
 
-NUMERIC = {"value", "value_max", "start", "end", "year", "characters", "records"}
 WIDTHS = {"sentence": 80, "doc": 30, "indicator": 28, "plan": 30, "raw": 14}
 
 
@@ -55,12 +54,13 @@ class XlsxWriter:
             ws.set_column(c, c, WIDTHS.get(f, 12))
         for r, row in enumerate(rows, start=1):
             for c, f in enumerate(fields):
-                _cell(ws, r, c, row.get(f), f in NUMERIC)
+                _cell(ws, r, c, row.get(f))
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, max(len(rows), 1), max(len(fields) - 1, 0))
 
     def _pivot(self, wb, ws, head, conflict) -> None:
-        lines, columns = pivot(self.rows, self.catalogue)
+        # with --documents the rows are documents: the pivot sheet stays an empty table
+        lines, columns = pivot(self.rows if "indicator" in self.fields else [], self.catalogue)
         fields = KEY_FIELDS + ["unit"] + columns + ["conflicts"]
         for c, f in enumerate(fields):
             ws.write_string(0, c, f, head)
@@ -68,9 +68,9 @@ class XlsxWriter:
         formats: dict[str, object] = {}
         for r, line in enumerate(lines, start=1):
             for c, f in enumerate(KEY_FIELDS):
-                _cell(ws, r, c, getattr(line, f), False)
+                _cell(ws, r, c, getattr(line, f))
             units = sorted({fig.unit for figs in line.cells.values() for fig in figs})
-            _cell(ws, r, len(KEY_FIELDS), " / ".join(units), False)
+            _cell(ws, r, len(KEY_FIELDS), " / ".join(units))
             for c, col in enumerate(columns, start=len(KEY_FIELDS) + 1):
                 figs = line.cells.get(col)
                 if figs:
@@ -104,7 +104,7 @@ def _quote(s: str) -> str:
     return s.replace('"', "")
 
 
-def _cell(ws, r: int, c: int, value, numeric: bool) -> None:
+def _cell(ws, r: int, c: int, value) -> None:
     """Numbers typed; everything else written as a string (never a formula, URL or number)."""
     if value is None or value == "":
         return
