@@ -71,3 +71,11 @@ def test_bad_input_costs_only_itself(docs):
     r = run("pivot", docs / "a.txt", docs / "bad.txt", "-f", "csv")
     assert r.returncode == 1 and b"Traceback" not in r.stderr and b"bad.txt" in r.stderr
     assert "100000 个" in r.stdout.decode()
+
+
+def test_measure_words_do_not_make_a_conflict():
+    rows = records("截至2020年，福建省5G基站达到3.2万个。\n", "a.txt") + records("截至2020年，福建5G基站3.2万座。\n", "b.txt")
+    lines, _ = pivot(rows, default_catalogue())
+    line, = lines
+    fig, = line.cells["2020 actual"]
+    assert line.conflicts() == 0 and len(fig.sources) == 2

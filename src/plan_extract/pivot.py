@@ -42,6 +42,12 @@ class Line:
         return sum(1 for figs in self.cells.values() if len(figs) > 1)
 
 
+def _unit_key(unit: str) -> str:
+    from .catalogue import unit_family
+
+    return "count" if unit and unit_family(unit) == "count" else unit
+
+
 def number_text(v: float) -> str:
     return str(int(v)) if float(v).is_integer() and abs(v) < 1e16 else f"{v:g}"
 
@@ -70,8 +76,9 @@ def pivot(rows, catalogue: Catalogue | None = None) -> tuple[list[Line], list[st
             line = lines[key] = Line(r.get("region"), iid, entry.name if entry else r["indicator"],
                                      r.get("measure"), r.get("reference"))
         figs = line.cells.setdefault(column(r.get("year"), r["kind"]), [])
-        same = next((f for f in figs if (f.value, f.value_max, f.unit, f.comparator) ==
-                     (r["value"], r.get("value_max"), r["unit"], r["comparator"])), None)
+        # 12个 and 12座 of one indicator agree: measure words differ, the count is the same
+        same = next((f for f in figs if (f.value, f.value_max, _unit_key(f.unit), f.comparator) ==
+                     (r["value"], r.get("value_max"), _unit_key(r["unit"]), r["comparator"])), None)
         if same is None:
             same = Figure(r["value"], r.get("value_max"), r["unit"], r["comparator"])
             figs.append(same)
