@@ -7,11 +7,12 @@
 
 from __future__ import annotations
 
+from .catalogue import load_catalogue
 from .errors import InputError, PlanExtractError, RuleError
 from .records import DocumentInfo, Record
 from .rules import CompiledRule, load_rules
 
-__all__ = ["extract", "load_rules", "Record", "DocumentInfo", "PlanExtractError", "InputError", "RuleError"]
+__all__ = ["extract", "load_rules", "load_catalogue", "Record", "DocumentInfo", "PlanExtractError", "InputError", "RuleError"]
 __version__ = "0.1.0"
 
 _default_rules: list[CompiledRule] | None = None
@@ -26,9 +27,11 @@ def default_rules() -> list[CompiledRule]:
 
 
 def extract(text: str, name: str = "<text>", rules: list[CompiledRule] | None = None,
-            keep_duplicates: bool = False) -> list[Record]:
-    """Every indicator in `text`, in order of position. `text[r.start:r.end] == r.raw` for each."""
+            keep_duplicates: bool = False, catalogue=None) -> list[Record]:
+    """Every indicator in `text`, in order of position. `text[r.start:r.end] == r.raw` for each.
+    `catalogue` (from `load_catalogue(FILE)`) replaces the bundled indicator catalogue."""
     from .engine import extract_text
 
-    records, _ = extract_text(text, name, default_rules() if rules is None else rules, keep_duplicates)
+    records, _ = extract_text(text, name, default_rules() if rules is None else rules, keep_duplicates,
+                              catalogue=catalogue)
     return records
