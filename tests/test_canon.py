@@ -126,3 +126,14 @@ def test_repo_documents_have_no_fragment_rows_and_most_rows_have_an_id():
         rows = [r for p in sorted((root / folder).iterdir()) for r in process(str(p), rules).rows]
         assert not [r["indicator"] for r in rows if is_fragment(r["indicator"])]
         assert sum(1 for r in rows if r["indicator_id"]) / len(rows) >= floor, folder
+
+
+@pytest.mark.parametrize("phrase,places", [
+    ("合肥市蜀山区软件业务收入", ["合肥", "蜀山区"]), ("巢湖市5G基站", ["巢湖"]), ("福建省5G基站", ["福建"]),
+    ("各区县5G基站", []), ("工业园区企业", []), ("高新区企业", []), ("主城区5G覆盖率", []), ("城市宽带用户", []),
+    ("县级以上城市家庭千兆光网接入率", []), ("互联网省际出口带宽", []), ("占全省地区生产总值比重", []),
+])
+def test_places_in_front_of_a_name(phrase, places):
+    from plan_extract.canon import split_place
+
+    assert split_place(phrase)[0] == places

@@ -33,6 +33,9 @@ def _places() -> tuple[regex.Pattern, frozenset[str], tuple[str, ...]]:
     return pattern, frozenset(pl["not_places"]), tuple(lexicon()["catalogue"]["not_districts"])
 
 
+_NOT_OWN = "全我本该各外占每"  # 全省, 各区县, 占全市: a scope, not a name
+
+
 def split_place(name: str) -> tuple[list[str], str]:
     """The places at the front of a phrase (合肥市蜀山区软件业务收入 -> [合肥, 蜀山区]) and the rest."""
     pattern, not_places, not_districts = _places()
@@ -42,7 +45,7 @@ def split_place(name: str) -> tuple[list[str], str]:
         if not m or m.end() >= len(name):
             break
         p = m.group("p")
-        if p in not_places or p.endswith(not_districts) or len(p) > 2 and p[-2] in "全我本该各外占":
+        if p in not_places or p.endswith(not_districts) or len(p) > 2 and (p[-2] in _NOT_OWN or p[0] in _NOT_OWN):
             break
         found.append(m.group("k") or (p[:-1] if p.endswith(("省", "市")) else p))
         name = name[m.end():]
