@@ -90,6 +90,8 @@ def test_a_catalogued_name_with_a_unit_it_never_takes_gets_no_id():
 
 @pytest.mark.parametrize("text,expected", [
     ("2022年，全省5G用户同比增长35%。", ("INF-5G-USERS", "difference", "上年同期")),
+    ("2022年，全省软件业营业收入同比增长12%。", ("ECO-SOFTWARE-REVENUE-GROWTH", "difference", "上年同期")),
+    ("網路零售額比上年增長11.2%。", ("ECO-ONLINE-RETAIL-GROWTH", "difference", "上年")),
     ("一網通辦率較上年提高3.1個百分點。", ("GOV-ONE-NETWORK", "difference", "上年")),
     ("数字经济核心产业增加值占地区生产总值比重比2020年提高1.6个百分点。", ("ECO-CORE-INDUSTRY-SHARE", "difference", "2020年")),
     ("全市固定宽带用户净增5万户。", ("INF-FIXED-BROADBAND-USERS", "increment", None)),
@@ -137,3 +139,10 @@ def test_places_in_front_of_a_name(phrase, places):
     from plan_extract.canon import split_place
 
     assert split_place(phrase)[0] == places
+
+
+@pytest.mark.parametrize("text", ["軟體業營業收入新台幣4500億元，年增8%。", "软件业营业收入4500亿元，同比增长8%。"])
+def test_a_bare_change_is_the_change_of_the_figure_before(text):
+    first, second = extract(text, name="t")
+    assert first.indicator_id == "ECO-SOFTWARE-REVENUE" and second.indicator_id == "ECO-SOFTWARE-REVENUE-GROWTH"
+    assert (second.measure, second.reference, second.value) == ("difference", "上年同期", 8)

@@ -135,7 +135,8 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
         # its reference; the % or points unit and the measure say it is a change, not a level
         entry, shown = _entry(catalogue, _GROWTH.sub("", name))
         if entry is not None and (fits(entry, fields["unit"]) or unit_family(fields["unit"]) == "percent"):
-            fields["indicator_id"] = entry.id
+            rate = catalogue.growth(entry.id) if unit_family(fields["unit"]) == "percent" else None
+            fields["indicator_id"] = (rate or entry).id
     fields["indicator"] = name
     return fields
 
@@ -147,12 +148,14 @@ _DISTRICT_HINT = re.compile("[区县旗]")
 
 
 def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:
-    """(the name without a currency word at its end, the place in front of it, the name without it);
-    names repeat across rows, so each is worked out once."""
+    """(the name without a currency word or measure verb at its end and in mainland vocabulary, the
+    place in front of it, the name without it); names repeat across rows, so each is worked out once."""
     hit = catalogue.memo.get(("names", indicator))
     if hit is None:
         # 数字经济规模达到新台币 (5.6兆元), 宽带用户较去年新增 (12万户): the measure field says the rest
         name = _TRAILING_MEASURE.sub("", _CURRENCY.sub("", indicator)) or indicator
+        # mainland vocabulary for every row (宽频用户 -> 宽带用户), catalogued or not, so that rows group
+        name = catalogue.simplify(name, fold=False) or name
         places, rest = split_place(name)  # names come from the search view: already Simplified
         hit = (name, places[-1], rest) if places and rest else (name, None, name)
         catalogue.remember(("names", indicator), hit)
@@ -187,6 +190,14 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
         prev = out[i - 1]
         if prev.sentence != r.sentence or prev.doc != r.doc:
             continue
+        if _BARE_CHANGE.fullmatch(r.indicator) and unit_family(r.unit) == "percent":
+            # 软件业营业收入4500亿元，年增8%: the change of the figure before it
+            ref = r.reference or ("上年同期" if r.indicator.startswith(("年", "同比")) else None)
+            rate = catalogue.growth(prev.indicator_id)
+            out[i] = r.model_copy(update={"indicator": prev.indicator + "增长",
+                                          "indicator_id": rate.id if rate else prev.indicator_id,
+                                          "measure": "difference" if ref else "increment", "reference": ref})
+            continue
         share = _WHOLE.sub("占", r.indicator, count=1)
         # 比重为28.5%，低于全国平均水平10个百分点 / 比全国平均水平高8.2个百分点: the figure before, compared
         if r.measure == "difference" and (_COMPARISON.match(r.indicator) or share.startswith("占") and prev.indicator.endswith(share)):
@@ -201,6 +212,7 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
     return out
 
 
+_BARE_CHANGE = re.compile(r"年增长?|年增幅|同比(?:增长|增加|增幅)?|增长|增速|增幅")
 _COMPARISON = re.compile(r"^(?:比|较|高于|低于|超出|领先|落后)")
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
 
@@ -224,6 +236,8 @@ def check_catalogue(catalogue: Catalogue) -> list[str]:
                 got = resolve(p, catalogue)
                 if got is not e:
                     problems.append(f"{src}: {e.id}: {field_}[{i}]: {p!r} resolves to {got.id if got else 'nothing'}")
+        if e.growth_of is not None and catalogue.by_id(e.growth_of) is None:
+            problems.append(f"{src}: {e.id}: growth_of: no indicator {e.growth_of!r}")
         for i, p in enumerate(e.counter_examples):
             if resolve(p, catalogue) is e:
                 problems.append(f"{src}: {e.id}: counter_examples[{i}]: {p!r} resolves to it")

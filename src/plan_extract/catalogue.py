@@ -33,6 +33,7 @@ class Entry(BaseModel):
     wordings: list[str] = Field(min_length=1)
     examples: list[str] = Field(min_length=1)  # phrases (any script, place names allowed) that name it
     counter_examples: list[str] = []  # phrases that must not get this id
+    growth_of: str | None = None  # the id of the indicator whose rate of change this is
     description: str = ""
 
 
@@ -61,6 +62,10 @@ class Catalogue:
         if len(self.memo) > 200_000:  # bounded: a long run meets ever new phrases
             self.memo.clear()
         self.memo[key] = value
+
+    def growth(self, id_: str | None) -> "Entry | None":
+        """The entry that is the rate of change of `id_` (软件业务收入增速 of 软件业务收入), if listed."""
+        return next((e for e in self.entries if e.growth_of == id_), None) if id_ else None
 
     def by_id(self, id_: str) -> Entry | None:
         return next((e for e in self.entries if e.id == id_), None)
