@@ -61,15 +61,17 @@ def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json, indi
         from .catalogue import load_catalogue
         from .rules import load_rules
 
+        # rules_dir: a directory, or (directory, added directories) as the CLI gives them
+        rules = load_rules(*rules_dir) if isinstance(rules_dir, tuple) else load_rules(rules_dir)
         catalogue = load_catalogue(indicators) if indicators else None
-        _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json, catalogue)
+        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json, catalogue)
 
 
 def _work(path: str) -> Result:
     return process(path, *_worker_args)
 
 
-def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, encoding: str | None = None,
+def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | tuple | None, encoding: str | None = None,
         keep_duplicates: bool = False, jobs: int = 1,
         time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False,
         catalogue=None, indicators: str | None = None) -> Iterator[Result]:
