@@ -24,7 +24,7 @@ def measure(path: str, rules) -> tuple[int, int, list[str], Counter]:
     for f in iter_input_paths([path]):
         rows += process(f, rules).rows
     named = [r for r in rows if r["indicator_id"]]
-    fragments = [r["indicator"] for r in rows if is_fragment(r["indicator"]) and not r["indicator_id"]]
+    fragments = [r["indicator"] for r in rows if is_fragment(r["indicator"], r["raw"], r["sentence"]) and not r["indicator_id"]]
     return len(rows), len(named), fragments, Counter(r["indicator"] for r in rows if not r["indicator_id"])
 
 

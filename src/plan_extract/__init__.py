@@ -50,7 +50,7 @@ def extract(text: str | bytes, name: str = "<text>", rules: list[CompiledRule] |
     elif not isinstance(text, str):
         raise TypeError(f"extract() takes the text as str or bytes, not {type(text).__name__}")
     records, _ = extract_text(text, name, default_rules() if rules is None else rules, keep_duplicates,
-                              time_limit, catalogue)
+                              time_limit, catalogue=catalogue)
     return records
 
 

@@ -37,15 +37,18 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
 
     try:
         doc = read_document(path, encoding)
-        records, facts = extract_text(doc.text, path, rules, keep_duplicates, time_limit, catalogue)
+        records, facts = extract_text(doc.text, path, rules, keep_duplicates, time_limit, doc.pages, doc.cell_x,
+                                      catalogue=catalogue)
     except PlanExtractError as e:
         return Result(path, error=str(e) if e.path else f"{path}: {e}")
     except MemoryError:
         return Result(path, error=f"{path}: out of memory")
     info = DocumentInfo(doc=path, region=facts.region, plan=facts.plan, published=facts.published,
                         encoding=doc.encoding, html=doc.html, characters=len(doc.text),
-                        records=len(records)).model_dump()
+                        records=len(records), pages=len(doc.pages) if doc.pages else None).model_dump()
     notice = f"{path}: empty document, no rows" if not doc.text.strip() else None
+    if doc.warnings:
+        notice = "\n".join(f"{path}: {w}" for w in doc.warnings)
     # JSON rows are encoded here, by pydantic's serializer (several times faster than json.dumps of a dict)
     rows = [r.model_dump_json() for r in records] if as_json else [r.model_dump() for r in records]
     return Result(path, rows, info, notice=notice)

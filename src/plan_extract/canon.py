@@ -114,10 +114,7 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
     quantity's clause begins, when the caller knows it."""
     catalogue = catalogue or default_catalogue()
     found = fields["indicator"]
-    name, place, rest = _names(catalogue, found)
-    # 山东省晨星工厂 in a 滨州 document is a province's title, not the row's place
-    if place and not (fields["region"] and place != fields["region"] and place in _provinces()):
-        name, fields["region"] = rest, place
+    name = _place_out(catalogue, fields)
     if start is None:
         start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
     if _DISTRICT_HINT.search(view, start, pos):  # districts: context knows cities and provinces
@@ -145,6 +142,33 @@ _GROWTH = re.compile(r"(?<=.)(?:(?:比|较)(?:上年|去年|[0-9]{4}年(?:底|�
 
 
 _DISTRICT_HINT = re.compile("[区县旗]")
+
+
+def _place_out(catalogue: Catalogue, fields: dict) -> str:
+    """The indicator name without a place in front, which becomes the row's region."""
+    name, place, rest = _names(catalogue, fields["indicator"])
+    # 山东省晨星工厂 in a 滨州 document is a province's title, not the row's place
+    if place and not (fields["region"] and place != fields["region"] and place in _provinces()):
+        name, fields["region"] = rest, place
+    return name
+
+
+def finish_table(fields: dict, catalogue: Catalogue | None = None) -> dict:
+    """An indicator table cell's fields: its place out of the name and its catalogue id, as for prose;
+    a bracketed cell ([10], a total over the plan period) or a row named 新增… is an increment, any
+    other cell a level. The table's own wording stays the name (the table has no sentence to say it)."""
+    catalogue = catalogue or default_catalogue()
+    name = _place_out(catalogue, fields)
+    entry, _ = _entry(catalogue, name)
+    if entry is not None and fits(entry, fields["unit"]):
+        fields["indicator_id"] = entry.id
+    fields["indicator"] = name
+    new = fields.get("cumulative") or _NEW.match(name) is not None
+    fields["measure"], fields["reference"] = ("increment" if new else "stock"), None
+    return fields
+
+
+_NEW = re.compile(r"新建|新增|新开通|净增")
 
 
 def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:
@@ -250,12 +274,26 @@ def _fragment() -> tuple[frozenset[str], re.Pattern]:
     return frozenset(cat["fragment_nouns"]), re.compile(cat["fragment"])
 
 
-def is_fragment(indicator: str) -> bool:
-    """A bare generic noun (企业), or a phrase that begins with a particle or ends with a verb (了信息化
-    相关政策…, 已经连续举办): what is left when a rule's capture missed the noun phrase."""
+def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:
+    """A phrase that begins with a particle or ends with a verb (了信息化相关政策…, 已经连续举办), or a
+    bare generic noun that is the subject of what follows the figure (五家企业入选…百强): what is left
+    when a rule's capture missed the noun phrase. 共有企业300家 names its figure, bare as it is."""
     nouns, pattern = _fragment()
-    return indicator in nouns or pattern.search(indicator) is not None
+    if pattern.search(indicator) is not None:
+        return True
+    if indicator not in nouns:
+        return False
+    if not raw:
+        return True
+    from .view import to_simplified
+
+    at = to_simplified(sentence).find(to_simplified(raw) + indicator)
+    after = sentence[at + len(raw) + len(indicator):at + len(raw) + len(indicator) + 1] if at >= 0 else ""
+    return bool(after) and _HAN.match(after) is not None
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def drop_fragments(records: list[Record]) -> list[Record]:
-    return [r for r in records if r.indicator_id is not None or not is_fragment(r.indicator)]
+    return [r for r in records if r.indicator_id is not None or not is_fragment(r.indicator, r.raw, r.sentence)]

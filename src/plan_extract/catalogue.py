@@ -71,11 +71,12 @@ class Catalogue:
         return next((e for e in self.entries if e.id == id_), None)
 
     def simplify(self, phrase: str, fold: bool = True) -> str:
-        """Simplified characters, mainland vocabulary, no quotes or spaces, letters in one case (`fold`)."""
+        """Simplified characters and mainland vocabulary; with `fold` (for comparing) also no quotes,
+        brackets or spaces and letters in one case. Without it, a name as it is shown."""
         from .view import to_simplified
 
-        s = _NOISE.sub("", to_simplified(phrase))
-        s = s.casefold() if fold else s
+        s = to_simplified(phrase)
+        s = _NOISE.sub("", s).casefold() if fold else s
         return self._syn.sub(lambda m: self.synonyms[m.group()], s) if self._syn else s
 
     def key(self, phrase: str) -> str:

@@ -207,6 +207,27 @@ def _progress(total: int):
     return step
 
 
+@app.command("text")
+def text_cmd(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A file (text, HTML, PDF, DOCX) or - for stdin.")],
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+) -> None:
+    """Print the text that offsets (start, end) refer to: for PDF and DOCX, the extracted text."""
+    from .errors import PlanExtractError
+    from .load import read_document
+
+    try:
+        doc = read_document(path, encoding)
+    except PlanExtractError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+    for w in doc.warnings:
+        _err(f"{path}: {w}")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+    sys.stdout.write(doc.text)
+
+
 @rules_app.command("list")
 def rules_list(
     rules_dir: RulesOpt = None,
