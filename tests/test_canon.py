@@ -150,3 +150,14 @@ def test_a_bare_change_is_the_change_of_the_figure_before(text):
 
 def test_a_bare_noun_that_names_its_figure_stays():
     assert [(r.indicator, r.value) for r in extract("截至2020年底，共有企业300家。", name="t")] == [("企业", 300)]
+
+
+@pytest.mark.parametrize("table", [
+    "指标\t2020年\t2025年\n5G基站数（万个）\t1.5\t8\n上云企业（万家）\t—\t[5]\n數位經濟增加值（億元）\t2000\t3500\n",
+    "指標\t2020年\t2025年\n5G基地台數（萬座）\t1.5\t8\n新增上雲企業（萬家）\t—\t5\n數位經濟規模（億元）\t2000\t3500\n",
+])
+def test_indicator_table_cells_get_ids_and_measures(table):
+    out = [(r.indicator_id, r.year, r.measure) for r in extract(table, name="t") if r.rule == "TABLE"]
+    assert out == [("INF-5G-BASE-STATIONS", 2020, "stock"), ("INF-5G-BASE-STATIONS", 2025, "stock"),
+                   ("ECO-CLOUD-ENTERPRISES", 2025, "increment"),
+                   ("ECO-DIGITAL-ECONOMY-VALUE", 2020, "stock"), ("ECO-DIGITAL-ECONOMY-VALUE", 2025, "stock")]
