@@ -79,3 +79,12 @@ def test_measure_words_do_not_make_a_conflict():
     line, = lines
     fig, = line.cells["2020 actual"]
     assert line.conflicts() == 0 and len(fig.sources) == 2
+
+
+def test_pivot_takes_added_rules_and_refuses_an_unknown_encoding(docs):
+    root = __import__("pathlib").Path(__file__).resolve().parents[1]
+    (docs / "poles.txt").write_text("全市多功能智能杆达到800根。\n", encoding="utf-8")
+    r = run("pivot", docs / "poles.txt", "--add-rules", root / "examples" / "rules", "-f", "csv")
+    assert r.returncode == 0 and "多功能智能杆" in r.stdout.decode()
+    r = run("pivot", docs / "a.txt", "-e", "no-such-codec")
+    assert r.returncode == 2 and b"Traceback" not in r.stderr

@@ -285,8 +285,9 @@ def pivot_cmd(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     indicators: IndicatorsOpt = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
     bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
@@ -298,14 +299,15 @@ def pivot_cmd(
     from .pivot import KEY_FIELDS, flat, nested, pivot
     from .records import RECORD_FIELDS
 
-    rules = _load_rules(rules_dir)
+    rules = _load_rules(rules_dir, add_rules)
     catalogue = _load_catalogue(indicators)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
     progress = _progress(len(files))
     rows, docs = [], []
-    for result in run(files, rules, str(rules_dir) if rules_dir else None, encoding, False,
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    for result in run(files, rules, spec, encoding, False,
                       jobs or default_jobs(), time_limit, catalogue=catalogue,
                       indicators=str(indicators) if indicators else None):
         if result.error:
