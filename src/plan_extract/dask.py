@@ -1,0 +1,266 @@
+"""Past one machine: the same rows computed on a Dask cluster (needs `pip install 'plan-extract[dask]'`).
+
+    >>> from plan_extract.dask import extract_bag, to_dataframe
+    >>> bag = extract_bag("corpus/**/*.txt")                # or a list of paths, directories, s3://... URLs
+    >>> ddf = to_dataframe(bag)                              # typed columns, the Record fields
+    >>> ddf.to_parquet("indicators/")
+    >>> ddf.groupby(["region", "indicator_id", "year"]).value.max().compute()
+
+Only the paths go into the task graph: each worker reads its documents itself (local paths, or any
+fsspec URL the worker can open), so a cluster reads from shared or object storage in parallel and
+the client ships names, not bytes. Each partition runs `batch.process` per document, the function a
+local run uses, so the rows are the CLI's. The rule set is compiled once per worker process (a
+cache keyed by the rules directory), never per document or per partition.
+
+A document that cannot be read (missing, binary, undecodable, a rule set too slow on it) is not a
+failed task: it becomes one item `{"doc": path, "error": "path: what is wrong"}` in place of its rows,
+so `errors(bag)` lists them. `to_dataframe` keeps the records only; to get both from one pass,
+`bag = bag.persist()` first.
+"""
+
+from __future__ import annotations
+
+import functools
+import glob as globlib
+import os
+from collections import deque
+from typing import Iterable, Iterator
+
+from plan_extract.batch import DEFAULT_TIME_LIMIT, Result, process
+from plan_extract.columns import column_kinds
+from plan_extract.errors import PlanExtractError
+from plan_extract.load import iter_input_paths
+from plan_extract.load.remote import is_url
+from plan_extract.records import DOCUMENT_FIELDS, RECORD_FIELDS, DocumentInfo, Record
+
+# Documents per task. A seed-sized document (7,000 characters) takes about 3.5 ms; dask's overhead
+# per task is about 1 ms of scheduler and worker time plus a round of messages, so tasks of 32
+# documents (~0.1 s) keep it near 1 % while leaving enough tasks to balance (bench/RESULTS.md).
+PARTITION_SIZE = 32
+
+INSTALL = "pip install 'plan-extract[dask]'"
+_GLOB = set("*?[")
+
+
+class MissingDependency(ImportError):
+    """dask, distributed or pyarrow is not installed: the message says what to install."""
+
+
+def _require(module: str):
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingDependency(f"this needs {module.split('.')[0]}: {INSTALL}") from None
+
+
+# ---- paths ----------------------------------------------------------------------------------------
+
+def expand(paths_or_glob: str | os.PathLike | Iterable[str | os.PathLike]) -> tuple[list[str], list[str]]:
+    """(files, problems): directories and globs expanded on the client, names only, sorted as the CLI
+    sorts them; `problems` are `pattern: no files found` lines."""
+    if isinstance(paths_or_glob, (str, os.PathLike)):
+        paths_or_glob = [paths_or_glob]
+    files, problems = [], []
+    for p in map(os.fspath, paths_or_glob):
+        if is_url(p):
+            found = _expand_url(p)
+        elif _GLOB & set(p):
+            found = list(iter_input_paths(sorted(m for m in globlib.glob(p, recursive=True)
+                                                 if not os.path.basename(m).startswith("."))))
+        else:
+            found = list(iter_input_paths([p]))
+        if not found:
+            problems.append(f"{p}: no files found")
+        files += found
+    return files, problems
+
+
+def _expand_url(url: str) -> list[str]:
+    fsspec = _require("fsspec")
+    try:
+        fs, path = fsspec.core.url_to_fs(url)
+        if _GLOB & set(path):
+            matches = sorted(fs.glob(path))
+        elif fs.isdir(path):
+            matches = [path]
+        else:
+            return [url]  # a file, or a missing one: the worker reports it
+        found = []
+        for m in matches:
+            found += sorted(fs.find(m)) if fs.isdir(m) else [m]
+    except (FileNotFoundError, ValueError, ImportError):
+        return [url]
+    return [fs.unstrip_protocol(f) for f in found if not os.path.basename(f).startswith(".")]
+
+
+# ---- on the workers -------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=8)
+def _rules(rules_dir: str | None):
+    """Per worker process: compiled once for each rules directory, then reused by every task."""
+    if rules_dir is None:
+        from plan_extract import default_rules
+
+        return default_rules()
+    from plan_extract.rules import load_rules
+
+    return load_rules(rules_dir)
+
+
+def _process_partition(paths: list[str], rules_dir: str | None, encoding: str | None, keep_duplicates: bool,
+                       time_limit: float | None, as_json: bool, base: str) -> list[Result]:
+    rules = _rules(rules_dir)
+    return [_process(p, rules, encoding, keep_duplicates, time_limit, as_json, base) for p in paths]
+
+
+def _process(path, rules, encoding, keep_duplicates, time_limit, as_json, base) -> Result:
+    """batch.process; a relative path is taken from the client's directory when the worker runs
+    elsewhere, and still named as given, so `doc` is what a local run prints."""
+    if is_url(path) or os.path.isabs(path) or os.getcwd() == base:
+        return process(path, rules, encoding, keep_duplicates, time_limit, as_json)
+    real = os.path.join(base, path)
+    r = process(real, rules, encoding, keep_duplicates, time_limit, False)
+    if r.error and r.error.startswith(real + ":"):
+        r.error = path + r.error[len(real):]
+    for row in r.rows:
+        row["doc"] = path
+    if r.document:
+        r.document["doc"] = path
+    if as_json:
+        r.rows = [Record.model_validate(row).model_dump_json() for row in r.rows]
+    r.path = path
+    return r
+
+
+def _items(results: list[Result], documents: bool) -> list[dict]:
+    items = []
+    for r in results:
+        if r.error:
+            items.append({"doc": r.path, "error": r.error})
+        elif documents:
+            items.append(r.document)
+        else:
+            items += r.rows
+    return items
+
+
+# ---- the bag --------------------------------------------------------------------------------------
+
+def _rules_key(rules) -> str | None:
+    """The rules directory as the workers will open it; validated here first, so a bad rule file is
+    one RuleError on the client rather than a failure in every task."""
+    if rules is None:
+        return None
+    if not isinstance(rules, (str, os.PathLike)):
+        raise TypeError("rules: a directory of *.toml rule files (the workers load it), or None for the bundled rules")
+    from plan_extract.rules import load_rules
+
+    rules = os.fspath(rules)
+    key = rules if is_url(rules) else os.path.abspath(rules)
+    load_rules(key)
+    return key
+
+
+def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
+                    time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False,
+                    partition_size: int = PARTITION_SIZE):
+    """A bag of `batch.Result`, one per document in input order (what the CLI writes from)."""
+    db = _require("dask.bag")
+    files, problems = expand(paths_or_glob)
+    if "-" in files:
+        raise PlanExtractError("stdin cannot be read on a cluster: give file paths", "-")
+    key = _rules_key(rules)
+    parts = []
+    if problems:
+        parts.append(db.from_sequence([Result(p.rsplit(": ", 1)[0], error=p) for p in problems], npartitions=1))
+    if files:
+        parts.append(db.from_sequence(files, partition_size=partition_size).map_partitions(
+            _process_partition, key, encoding, keep_duplicates, time_limit, as_json, os.getcwd()))
+    if not parts:
+        return db.from_sequence([], npartitions=1)
+    return parts[0] if len(parts) == 1 else db.concat(parts)
+
+
+def extract_bag(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
+                time_limit: float | None = DEFAULT_TIME_LIMIT, documents: bool = False,
+                partition_size: int = PARTITION_SIZE):
+    """A bag of record dicts (the CLI's rows, in input order, then by position), or with `documents`
+    one DocumentInfo dict per document. A bad document is one `{"doc", "error"}` item instead.
+
+    `paths_or_glob`: a path, a directory (its files, recursively), a glob (`corpus/**/*.txt`) or an
+    fsspec URL (`s3://bucket/plans/*.html`), or a list of them. `rules`: a rules directory the
+    workers can read (default: the bundled rules)."""
+    results = extract_results(paths_or_glob, rules, encoding, keep_duplicates, time_limit, False, partition_size)
+    return results.map_partitions(_items, documents)
+
+
+def errors(bag):
+    """The bag's error lines, `path: what is wrong`, one per document that could not be read."""
+    return bag.filter(lambda item: "error" in item).pluck("error")
+
+
+# ---- the dataframe --------------------------------------------------------------------------------
+
+def _dtypes(fields: list[str], kinds: dict[str, str]) -> dict:
+    import pandas as pd
+
+    names = {"string": pd.StringDtype(), "float": "float64", "int": "int64", "Int": "Int64", "bool": "bool"}
+    return {f: names[kinds[f]] for f in fields}
+
+
+def _frame(items: list[dict], fields: list[str], dtypes: dict):
+    import pandas as pd
+
+    rows = [r for r in items if "error" not in r]
+    return pd.DataFrame({f: pd.Series([r[f] for r in rows], dtype=dtypes[f]) for f in fields})
+
+
+def to_dataframe(bag, documents: bool = False):
+    """A dask DataFrame of the bag's records (or DocumentInfo rows, with `documents`), with the
+    record schema: strings as the string dtype, value/value_max float64 (empty: NaN), year Int64,
+    start/end int64, duplicate bool; error items are left out (see `errors`)."""
+    dd = _require("dask.dataframe")
+    dask = _require("dask")
+    fields, model = (DOCUMENT_FIELDS, DocumentInfo) if documents else (RECORD_FIELDS, Record)
+    dtypes = _dtypes(fields, column_kinds(model))
+    meta = _frame([], fields, dtypes)
+    parts = [dask.delayed(_frame)(part, fields, dtypes) for part in bag.to_delayed()]
+    return dd.from_delayed(parts, meta=meta, verify_meta=False)
+
+
+# ---- the CLI's distributed run --------------------------------------------------------------------
+
+def connect(address: str, timeout: float = 10):
+    """A client of the scheduler at `address`; PlanExtractError naming it when it cannot be reached."""
+    distributed = _require("distributed")
+    try:
+        return distributed.Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise PlanExtractError(f"cannot reach the scheduler: {' '.join(str(e).split())}", address) from None
+
+
+def run_on(client, files: list[str], rules_dir: str | None, encoding: str | None = None,
+           keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
+           as_json: bool = False, partition_size: int = PARTITION_SIZE) -> Iterator[Result]:
+    """Results in input order, as `batch.run` yields them, computed on `client`'s cluster. A few
+    partitions ahead of the one being written are in flight: enough to keep every worker busy, few
+    enough that results waiting for the writer stay bounded. A partition whose worker died (after
+    dask's retries) is reported per document, and the run goes on."""
+    bag = extract_results(files, rules_dir, encoding, keep_duplicates, time_limit, as_json, partition_size)
+    parts = bag.to_delayed()
+    chunks = [files[i:i + partition_size] for i in range(0, len(files), partition_size)]
+    ahead = max(8, 4 * sum(client.nthreads().values()))
+    pending: deque = deque()
+    for i, part in enumerate(parts):
+        pending.append((client.compute(part), chunks[i] if i < len(chunks) else []))
+        while len(pending) > ahead or (pending and i == len(parts) - 1):
+            future, paths = pending.popleft()
+            try:
+                results = future.result()
+            except Exception as e:  # KilledWorker and the like: the cluster lost this partition
+                reason = " ".join(f"{type(e).__name__}: {e}".split())
+                results = [Result(p, error=f"{p}: worker failed: {reason}") for p in paths]
+            future.release()
+            yield from results
