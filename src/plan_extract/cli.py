@@ -88,36 +88,80 @@ def extract(
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run on the dask cluster of this scheduler (tcp://host:8786); its workers read the files. Needs plan-extract[dask].")] = None,
 ) -> None:
     """Extract indicators from PATH... and print them as rows."""
     from .batch import default_jobs, run
+    from .errors import PlanExtractError
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
     from .export import writer as make_writer
 
+    if fmt == Format.parquet and (output is None or str(output) == "-"):
+        _err("-f parquet writes to a file or directory: give -o FILE_OR_DIR")
+        raise typer.Exit(2)
+    if scheduler and "-" in paths:
+        _err("-: stdin cannot be sent to a scheduler: give file paths")
+        raise typer.Exit(2)
     rules = _load_rules(rules_dir)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
+    as_json = fmt in (Format.json, Format.jsonl)
+    if scheduler:
+        from .dask import cluster_results
+
+        try:
+            results = cluster_results(scheduler, files, str(rules_dir) if rules_dir else None, encoding,
+                                      keep_duplicates, time_limit, as_json)
+        except ImportError as e:  # the dask extra is not installed
+            _err(str(e))
+            raise typer.Exit(2) from None
+        except PlanExtractError as e:
+            _err(str(e))
+            raise typer.Exit(1) from None
+    else:
+        results = run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
+                      jobs or default_jobs(), time_limit, as_json=as_json)
     progress = _progress(len(files))
-    with _output(output) as out:
-        writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
-        for result in run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
-                          jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl)):
-            if result.error:
-                failures.append(result.error)
-                _err(result.error)
-            elif result.notice:
-                _err(result.notice)
-            if documents and result.document:
-                writer.write(result.document)
-            for row in result.rows if not documents else ():
-                writer.write(row)
-            progress(result.path)
+    with _output(output) if fmt != Format.parquet else _as_path(output) as out:
+        try:
+            writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
+        except ImportError as e:  # the format's optional dependency is missing
+            _err(str(e))
+            raise typer.Exit(2) from None
+        try:
+            _write_results(results, writer, documents, failures, progress)
+        except BaseException:
+            getattr(writer, "abort", lambda: None)()
+            raise
         writer.close()
     progress(None)
     if failures:
         _err(f"{len(failures)} input(s) failed")
         raise typer.Exit(1)
+
+
+@contextmanager
+def _as_path(path: Path):
+    """Writers that write files themselves (parquet) take the path, and make it atomic."""
+    if not path.resolve().parent.is_dir():
+        _err(f"{path}: directory {path.resolve().parent} does not exist")
+        raise typer.Exit(2)
+    yield path
+
+
+def _write_results(results, writer, documents: bool, failures: list[str], progress) -> None:
+    for result in results:
+        if result.error:
+            failures.append(result.error)
+            _err(result.error)
+        elif result.notice:
+            _err(result.notice)
+        if documents and result.document:
+            writer.write(result.document)
+        for row in result.rows if not documents else ():
+            writer.write(row)
+        progress(result.path)
 
 
 def _progress(total: int):

@@ -34,3 +34,11 @@ def _kind(annotation) -> str:
     if annotation is float:
         return "float"
     return "string"  # str, Literal[...] of strings
+
+
+def pandas_dtypes(fields: list[str], kinds: dict[str, str]) -> dict:
+    """The pandas dtype of each field (pandas is imported only here, for the typed outputs)."""
+    import pandas as pd
+
+    names = {"string": pd.StringDtype(), "float": "float64", "int": "int64", "Int": "Int64", "bool": "bool"}
+    return {f: names[kinds.get(f, "string")] for f in fields}

@@ -27,7 +27,7 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from plan_extract.batch import DEFAULT_TIME_LIMIT, Result, process
-from plan_extract.columns import column_kinds
+from plan_extract.columns import column_kinds, pandas_dtypes
 from plan_extract.errors import PlanExtractError
 from plan_extract.load import iter_input_paths
 from plan_extract.load.remote import is_url
@@ -203,13 +203,6 @@ def errors(bag):
 
 # ---- the dataframe --------------------------------------------------------------------------------
 
-def _dtypes(fields: list[str], kinds: dict[str, str]) -> dict:
-    import pandas as pd
-
-    names = {"string": pd.StringDtype(), "float": "float64", "int": "int64", "Int": "Int64", "bool": "bool"}
-    return {f: names[kinds[f]] for f in fields}
-
-
 def _frame(items: list[dict], fields: list[str], dtypes: dict):
     import pandas as pd
 
@@ -224,7 +217,7 @@ def to_dataframe(bag, documents: bool = False):
     dd = _require("dask.dataframe")
     dask = _require("dask")
     fields, model = (DOCUMENT_FIELDS, DocumentInfo) if documents else (RECORD_FIELDS, Record)
-    dtypes = _dtypes(fields, column_kinds(model))
+    dtypes = pandas_dtypes(fields, column_kinds(model))
     meta = _frame([], fields, dtypes)
     parts = [dask.delayed(_frame)(part, fields, dtypes) for part in bag.to_delayed()]
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
@@ -239,6 +232,21 @@ def connect(address: str, timeout: float = 10):
         return distributed.Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as e:
         raise PlanExtractError(f"cannot reach the scheduler: {' '.join(str(e).split())}", address) from None
+
+
+def cluster_results(address: str, files: list[str], rules_dir: str | None, encoding: str | None = None,
+                    keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
+                    as_json: bool = False, partition_size: int = PARTITION_SIZE) -> Iterator[Result]:
+    """Connects now (so an unreachable scheduler is reported before any output is opened) and
+    returns the results in input order; the connection closes when they are consumed."""
+    client = connect(address)
+
+    def results():
+        try:
+            yield from run_on(client, files, rules_dir, encoding, keep_duplicates, time_limit, as_json, partition_size)
+        finally:
+            client.close()
+    return results()
 
 
 def run_on(client, files: list[str], rules_dir: str | None, encoding: str | None = None,

@@ -1,8 +1,8 @@
 """Parquet (pyarrow): typed columns, for corpus-sized results read back by pandas, dask or DuckDB.
 
-Unlike the text formats it writes to a path, not a stream. `-o FILE` is one file; `-o DIR/` (or an
-existing directory) is a dataset of `part.N.parquet` files of at most PART_ROWS rows each, the
-layout dask and pyarrow read as one table. Rows are buffered and written a row group at a time,
+Unlike the text formats it writes to a path, not a stream. A path ending in .parquet (or .pq) is
+one file; any other is a directory, a dataset of `part.N.parquet` files of at most PART_ROWS rows
+each, the layout dask, pandas and pyarrow read as one table. Rows are buffered and written a row group at a time,
 so memory stays flat; every file is written under a temporary name and renamed at `close`, so an
 interrupted run leaves no truncated file where a good one was.
 """
@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..columns import column_kinds
+from ..columns import column_kinds, pandas_dtypes
 from ..records import DocumentInfo, Record
 
 ROW_GROUP = 64_000
@@ -37,7 +37,19 @@ def _pyarrow():
 def arrow_schema(fields: list[str]):
     pa = _pyarrow()
     types = {"string": pa.string(), "float": pa.float64(), "int": pa.int64(), "Int": pa.int64(), "bool": pa.bool_()}
-    return pa.schema([pa.field(f, types[KINDS.get(f, "string")], nullable=KINDS.get(f) != "int") for f in fields])
+    schema = pa.schema([pa.field(f, types[KINDS.get(f, "string")], nullable=KINDS.get(f) != "int") for f in fields])
+    return schema.with_metadata(_pandas_metadata(pa, fields) or None)
+
+
+def _pandas_metadata(pa, fields: list[str]) -> dict:
+    """What pandas (and dask) read back to restore year as Int64, not float, and strings as the
+    string dtype: the same dtypes plan_extract.dask.to_dataframe gives."""
+    try:
+        import pandas as pd
+    except ImportError:
+        return {}
+    empty = pd.DataFrame({f: pd.Series([], dtype=t) for f, t in pandas_dtypes(fields, KINDS).items()})
+    return pa.Schema.from_pandas(empty, preserve_index=False).metadata
 
 
 class ParquetWriter:
@@ -45,7 +57,7 @@ class ParquetWriter:
         self.pa = _pyarrow()
         self.fields, self.schema = fields, arrow_schema(fields)
         path = Path(path)
-        self.directory = path if path.is_dir() or str(path).endswith(("/", os.sep)) else None
+        self.directory = None if path.suffix.lower() in (".parquet", ".pq") and not path.is_dir() else path
         if self.directory is not None:
             self.directory.mkdir(parents=True, exist_ok=True)
         self.target = path
