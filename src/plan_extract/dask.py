@@ -124,6 +124,8 @@ def _process(path, rules, encoding, keep_duplicates, time_limit, as_json, base) 
     r = process(real, rules, encoding, keep_duplicates, time_limit, False)
     if r.error and r.error.startswith(real + ":"):
         r.error = path + r.error[len(real):]
+    if r.notice and r.notice.startswith(real + ":"):
+        r.notice = path + r.notice[len(real):]
     for row in r.rows:
         row["doc"] = path
     if r.document:
