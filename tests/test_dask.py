@@ -148,6 +148,27 @@ def test_cli_scheduler_gives_the_local_output(cluster, corpus, tmp_path):
     assert (tmp_path / "local" / "part.0.parquet").is_file()
 
 
+def test_a_lost_partition_is_reported_per_document_and_the_run_goes_on(cluster, corpus, monkeypatch):
+    import plan_extract.dask as pd_dask
+
+    _, client = cluster
+    _, files = corpus
+    real = pd_dask._process_partition
+
+    def flaky(paths, *args):  # sent by value: fails on the workers for one partition
+        if any(p.endswith("a_plan.txt") for p in paths):
+            raise RuntimeError("worker lost")
+        return real(paths, *args)
+
+    monkeypatch.setattr(pd_dask, "_process_partition", flaky)
+    results = list(pd_dask.run_on(client, files, None, partition_size=2))
+    assert [r.path for r in results] == files
+    lost = [r for r in results if r.error and "worker failed" in r.error]
+    assert [r.path for r in lost] == files[files.index(next(f for f in files if f.endswith("a_plan.txt"))) // 2 * 2:][:2]
+    assert lost[0].error.endswith("worker failed: RuntimeError: worker lost")
+    assert sum(len(r.rows) for r in results) > 100
+
+
 def test_cli_relative_paths_name_docs_as_given(cluster, corpus):
     lc, _ = cluster
     d, _ = corpus

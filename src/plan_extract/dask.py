@@ -33,10 +33,26 @@ from plan_extract.load import iter_input_paths
 from plan_extract.load.remote import is_url
 from plan_extract.records import DOCUMENT_FIELDS, RECORD_FIELDS, DocumentInfo, Record
 
-# Documents per task. A seed-sized document (7,000 characters) takes about 3.5 ms; dask's overhead
-# per task is about 1 ms of scheduler and worker time plus a round of messages, so tasks of 32
-# documents (~0.1 s) keep it near 1 % while leaving enough tasks to balance (bench/RESULTS.md).
-PARTITION_SIZE = 32
+# Documents per task, unless the caller says: enough tasks for every worker thread to take about
+# eight (balance, and a short tail when documents differ in size), within 8..128 documents. A
+# task costs about 2 ms of scheduling and messages (5 ms through a bag's graph) on the 2-core
+# bench machine, and a seed-sized document about 2-4 ms, so 8 documents keep the overhead to about
+# a tenth at worst and 128 to 1 %; the cap bounds the memory of a task's results (bench/RESULTS.md).
+MIN_PARTITION, MAX_PARTITION, TASKS_PER_THREAD = 8, 128, 8
+
+
+def partition_size_for(n_docs: int, threads: int) -> int:
+    return max(MIN_PARTITION, min(MAX_PARTITION, -(-n_docs // (TASKS_PER_THREAD * max(1, threads)))))
+
+
+def _cluster_threads() -> int:
+    """Worker threads of the default dask client, or this machine's cores when there is none."""
+    try:
+        from distributed import default_client
+
+        return sum(default_client().nthreads().values())
+    except (ImportError, ValueError):
+        return os.cpu_count() or 1
 
 INSTALL = "pip install 'plan-extract[dask]'"
 _GLOB = set("*?[")
@@ -150,9 +166,9 @@ def _items(results: list[Result], documents: bool) -> list[dict]:
 
 # ---- the bag --------------------------------------------------------------------------------------
 
-def _rules_key(rules) -> str | None:
-    """The rules directory as the workers will open it; validated here first, so a bad rule file is
-    one RuleError on the client rather than a failure in every task."""
+def _rules_key(rules, check: bool = True) -> str | None:
+    """The rules directory as the workers will open it; validated here first (unless the caller
+    has), so a bad rule file is one RuleError on the client rather than a failure in every task."""
     if rules is None:
         return None
     if not isinstance(rules, (str, os.PathLike)):
@@ -161,13 +177,14 @@ def _rules_key(rules) -> str | None:
 
     rules = os.fspath(rules)
     key = rules if is_url(rules) else os.path.abspath(rules)
-    load_rules(key)
+    if check:
+        load_rules(key)
     return key
 
 
 def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
                     time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False,
-                    partition_size: int = PARTITION_SIZE):
+                    partition_size: int | None = None):
     """A bag of `batch.Result`, one per document in input order (what the CLI writes from)."""
     db = _require("dask.bag")
     files, problems = expand(paths_or_glob)
@@ -178,7 +195,8 @@ def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep
     if problems:
         parts.append(db.from_sequence([Result(p.rsplit(": ", 1)[0], error=p) for p in problems], npartitions=1))
     if files:
-        parts.append(db.from_sequence(files, partition_size=partition_size).map_partitions(
+        size = partition_size or partition_size_for(len(files), _cluster_threads())
+        parts.append(db.from_sequence(files, partition_size=size).map_partitions(
             _process_partition, key, encoding, keep_duplicates, time_limit, as_json, os.getcwd()))
     if not parts:
         return db.from_sequence([], npartitions=1)
@@ -187,7 +205,7 @@ def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep
 
 def extract_bag(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
                 time_limit: float | None = DEFAULT_TIME_LIMIT, documents: bool = False,
-                partition_size: int = PARTITION_SIZE):
+                partition_size: int | None = None):
     """A bag of record dicts (the CLI's rows, in input order, then by position), or with `documents`
     one DocumentInfo dict per document. A bad document is one `{"doc", "error"}` item instead.
 
@@ -238,7 +256,7 @@ def connect(address: str, timeout: float = 10):
 
 def cluster_results(address: str, files: list[str], rules_dir: str | None, encoding: str | None = None,
                     keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
-                    as_json: bool = False, partition_size: int = PARTITION_SIZE) -> Iterator[Result]:
+                    as_json: bool = False, partition_size: int | None = None) -> Iterator[Result]:
     """Connects now (so an unreachable scheduler is reported before any output is opened) and
     returns the results in input order; the connection closes when they are consumed."""
     client = connect(address)
@@ -251,21 +269,26 @@ def cluster_results(address: str, files: list[str], rules_dir: str | None, encod
     return results()
 
 
-def run_on(client, files: list[str], rules_dir: str | None, encoding: str | None = None,
+def run_on(client, files: list[str], rules_dir: str | os.PathLike | None, encoding: str | None = None,
            keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
-           as_json: bool = False, partition_size: int = PARTITION_SIZE) -> Iterator[Result]:
+           as_json: bool = False, partition_size: int | None = None) -> Iterator[Result]:
     """Results in input order, as `batch.run` yields them, computed on `client`'s cluster. A few
     partitions ahead of the one being written are in flight: enough to keep every worker busy, few
     enough that results waiting for the writer stay bounded. A partition whose worker died (after
     dask's retries) is reported per document, and the run goes on."""
-    bag = extract_results(files, rules_dir, encoding, keep_duplicates, time_limit, as_json, partition_size)
-    parts = bag.to_delayed()
-    chunks = [files[i:i + partition_size] for i in range(0, len(files), partition_size)]
-    ahead = max(8, 4 * sum(client.nthreads().values()))
+    if "-" in files:
+        raise PlanExtractError("stdin cannot be read on a cluster: give file paths", "-")
+    key = _rules_key(rules_dir, check=False)  # the CLI has loaded it
+    base = os.getcwd()
+    threads = sum(client.nthreads().values())
+    size = partition_size or partition_size_for(len(files), threads)
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    ahead = max(8, 4 * threads)
     pending: deque = deque()
-    for i, part in enumerate(parts):
-        pending.append((client.compute(part), chunks[i] if i < len(chunks) else []))
-        while len(pending) > ahead or (pending and i == len(parts) - 1):
+    for i, chunk in enumerate(chunks):
+        pending.append((client.submit(_process_partition, chunk, key, encoding, keep_duplicates, time_limit,
+                                      as_json, base, pure=False), chunk))
+        while len(pending) > ahead or (pending and i == len(chunks) - 1):
             future, paths = pending.popleft()
             try:
                 results = future.result()
