@@ -239,3 +239,20 @@ def test_without_the_extra_one_line_says_what_to_install(args, tmp_path):
     lines = r.stderr.decode().splitlines()
     assert r.returncode == 2 and len(lines) == 1 and "pip install 'plan-extract[dask]'" in lines[0], r.stderr
     assert not os.listdir(tmp_path)
+
+
+def test_a_bad_rule_set_is_one_error_on_the_client(tmp_path, corpus):
+    from plan_extract.errors import RuleError
+
+    (tmp_path / "bad.toml").write_text('[[rule]]\nid = "X-1"\nindicator = "x"\ncategory = "general"\n'
+                                       'pattern = "(unclosed"\nexamples = [{ text = "x", value = 1 }]\n', encoding="utf-8")
+    _, files = corpus
+    with pytest.raises(RuleError, match="bad.toml: X-1: pattern"):
+        extract_bag(files, rules=tmp_path)
+
+
+def test_partition_size_follows_the_cluster():
+    from plan_extract.dask import partition_size_for
+
+    assert partition_size_for(2000, 2) == 125  # eight tasks per thread
+    assert partition_size_for(10, 2) == 8 and partition_size_for(10**7, 400) == 128  # the bounds
