@@ -256,3 +256,14 @@ def test_partition_size_follows_the_cluster():
 
     assert partition_size_for(2000, 2) == 125  # eight tasks per thread
     assert partition_size_for(10, 2) == 8 and partition_size_for(10**7, 400) == 128  # the bounds
+
+
+def test_an_edited_rule_set_is_compiled_again(cluster, tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    seeds = str(ROOT / "seeds")
+    before = extract_bag(seeds, rules=rules).compute()
+    (rules / "counts.toml").unlink()  # the same directory, other rules: the workers must not reuse theirs
+    after = extract_bag(seeds, rules=rules).compute()
+    local = json.loads(run_cli("extract", seeds, "--rules", rules).stdout)
+    assert after == local and after != before

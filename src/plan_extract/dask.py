@@ -1,10 +1,10 @@
 """Past one machine: the same rows computed on a Dask cluster (needs `pip install 'plan-extract[dask]'`).
 
-    >>> from plan_extract.dask import extract_bag, to_dataframe
-    >>> bag = extract_bag("corpus/**/*.txt")                # or a list of paths, directories, s3://... URLs
-    >>> ddf = to_dataframe(bag)                              # typed columns, the Record fields
-    >>> ddf.to_parquet("indicators/")
-    >>> ddf.groupby(["region", "indicator_id", "year"]).value.max().compute()
+    from plan_extract.dask import extract_bag, to_dataframe
+    bag = extract_bag("corpus/**/*.txt")       # or a list of paths, directories, s3://... URLs
+    ddf = to_dataframe(bag)                     # typed columns, the Record fields
+    ddf.to_parquet("indicators/")
+    ddf.groupby(["region", "indicator_id", "year"]).value.max().compute()
 
 Only the paths go into the task graph: each worker reads its documents itself (local paths, or any
 fsspec URL the worker can open), so a cluster reads from shared or object storage in parallel and
@@ -53,6 +53,7 @@ def _cluster_threads() -> int:
         return sum(default_client().nthreads().values())
     except (ImportError, ValueError):
         return os.cpu_count() or 1
+
 
 INSTALL = "pip install 'plan-extract[dask]'"
 _GLOB = set("*?[")
@@ -114,20 +115,22 @@ def _expand_url(url: str) -> list[str]:
 # ---- on the workers -------------------------------------------------------------------------------
 
 @functools.lru_cache(maxsize=8)
-def _rules(rules_dir: str | None):
-    """Per worker process: compiled once for each rules directory, then reused by every task."""
-    if rules_dir is None:
+def _rules(key: tuple | None):
+    """Per worker process: compiled once for each rule set, then reused by every task. The key is
+    (directory, the name, size and mtime of its files), so an edited rule set is compiled again on
+    the next run of a long-lived cluster instead of its old patterns being used."""
+    if key is None:
         from plan_extract import default_rules
 
         return default_rules()
     from plan_extract.rules import load_rules
 
-    return load_rules(rules_dir)
+    return load_rules(key[0])
 
 
-def _process_partition(paths: list[str], rules_dir: str | None, encoding: str | None, keep_duplicates: bool,
+def _process_partition(paths: list[str], rules_key: tuple | None, encoding: str | None, keep_duplicates: bool,
                        time_limit: float | None, as_json: bool, base: str) -> list[Result]:
-    rules = _rules(rules_dir)
+    rules = _rules(rules_key)
     return [_process(p, rules, encoding, keep_duplicates, time_limit, as_json, base) for p in paths]
 
 
@@ -166,9 +169,10 @@ def _items(results: list[Result], documents: bool) -> list[dict]:
 
 # ---- the bag --------------------------------------------------------------------------------------
 
-def _rules_key(rules, check: bool = True) -> str | None:
-    """The rules directory as the workers will open it; validated here first (unless the caller
-    has), so a bad rule file is one RuleError on the client rather than a failure in every task."""
+def _rules_key(rules, check: bool = True) -> tuple | None:
+    """The rule set as the workers will open it, with its files' stamp (see `_rules`); validated
+    here first (unless the caller has), so a bad rule file is one RuleError on the client rather
+    than a failure in every task."""
     if rules is None:
         return None
     if not isinstance(rules, (str, os.PathLike)):
@@ -176,10 +180,14 @@ def _rules_key(rules, check: bool = True) -> str | None:
     from plan_extract.rules import load_rules
 
     rules = os.fspath(rules)
-    key = rules if is_url(rules) else os.path.abspath(rules)
+    path = rules if is_url(rules) else os.path.abspath(rules)
     if check:
-        load_rules(key)
-    return key
+        load_rules(path)
+    stamp = ()
+    if not is_url(path) and os.path.isdir(path):
+        stamp = tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                             for e in os.scandir(path) if e.name.endswith(".toml")))
+    return (path, stamp)
 
 
 def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
