@@ -267,3 +267,8 @@ def test_an_edited_rule_set_is_compiled_again(cluster, tmp_path):
     after = extract_bag(seeds, rules=rules).compute()
     local = json.loads(run_cli("extract", seeds, "--rules", rules).stdout)
     assert after == local and after != before
+
+
+def test_rule_catalogue_is_not_written_as_parquet():
+    r = run_cli("rules", "list", "-f", "parquet")
+    assert r.returncode == 2 and len(r.stderr.decode().splitlines()) == 1 and r.stdout == b""

@@ -191,6 +191,9 @@ def rules_list(
     """Show the rule catalogue: id, indicator, category, number of examples."""
     from .export import writer as make_writer
 
+    if fmt == Format.parquet:
+        _err("-f parquet is for extracted rows (extract -o FILE_OR_DIR); the catalogue is printed")
+        raise typer.Exit(2)
     rules = _load_rules(rules_dir)
     fields = ["id", "indicator", "category", "examples", "counter_examples", "file"]
     writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules")
