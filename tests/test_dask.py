@@ -272,3 +272,13 @@ def test_an_edited_rule_set_is_compiled_again(cluster, tmp_path):
 def test_rule_catalogue_is_not_written_as_parquet():
     r = run_cli("rules", "list", "-f", "parquet")
     assert r.returncode == 2 and len(r.stderr.decode().splitlines()) == 1 and r.stdout == b""
+
+
+def test_a_scheduler_without_workers_is_one_error():
+    from distributed import LocalCluster
+
+    from plan_extract.dask import cluster_results
+
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty:
+        with pytest.raises(PlanExtractError, match="no worker has joined the scheduler in 0.5 s"):
+            cluster_results(empty.scheduler_address, [str(ROOT / "seeds")], None, worker_timeout=0.5)

@@ -264,10 +264,18 @@ def connect(address: str, timeout: float = 10):
 
 def cluster_results(address: str, files: list[str], rules_dir: str | None, encoding: str | None = None,
                     keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
-                    as_json: bool = False, partition_size: int | None = None) -> Iterator[Result]:
-    """Connects now (so an unreachable scheduler is reported before any output is opened) and
-    returns the results in input order; the connection closes when they are consumed."""
+                    as_json: bool = False, partition_size: int | None = None,
+                    worker_timeout: float = 60) -> Iterator[Result]:
+    """Connects now (so an unreachable scheduler, or one without workers, is reported before any
+    output is opened) and returns the results in input order; the connection closes when they are
+    consumed."""
     client = connect(address)
+    if not client.nthreads():  # tasks would wait for a worker forever
+        try:
+            client.wait_for_workers(1, timeout=worker_timeout)
+        except TimeoutError:
+            client.close()
+            raise PlanExtractError(f"no worker has joined the scheduler in {worker_timeout:g} s", address) from None
 
     def results():
         try:
