@@ -283,3 +283,17 @@ def test_a_scheduler_without_workers_is_one_error():
     with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty:
         with pytest.raises(PlanExtractError, match="no worker has joined the scheduler in 0.5 s"):
             cluster_results(empty.scheduler_address, [str(ROOT / "seeds")], None, worker_timeout=0.5)
+
+
+def test_added_rules_reach_the_workers(cluster, corpus, tmp_path):
+    lc, _ = cluster
+    d, _ = corpus
+    poles = tmp_path / "poles.txt"
+    poles.write_text("到2025年，全市建成多功能智能杆800根。\n", encoding="utf-8")
+    extra = ROOT / "examples" / "rules"
+    local = run_cli("extract", poles, d / "a_plan.txt", "--add-rules", extra, "-f", "jsonl")
+    remote = run_cli("extract", poles, d / "a_plan.txt", "--add-rules", extra, "-f", "jsonl", "--scheduler", lc.scheduler_address)
+    assert remote.returncode == local.returncode == 0 and remote.stdout == local.stdout
+    rows = extract_bag([poles, d / "a_plan.txt"], add_rules=[extra]).compute()
+    assert rows == [json.loads(line) for line in local.stdout.splitlines()]
+    assert [r["rule"] for r in rows if r["doc"] == str(poles)] == ["EX-SMART-POLES"]

@@ -6,6 +6,7 @@ Exit codes: 0 every input was read; 1 some input or the rule set failed; 2 usage
 
 from __future__ import annotations
 
+import enum
 import os
 import signal
 import sys
@@ -23,19 +24,48 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 rules_app = typer.Typer(no_args_is_help=True, help="List and check rule sets.")
 app.add_typer(rules_app, name="rules")
 
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files (default: the bundled rules).")]
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files used instead of the bundled rules.")]
+AddRulesOpt = Annotated[Optional[list[Path]], typer.Option("--add-rules", metavar="DIR", help="Directory of *.toml rule files added to the rule set (repeatable).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"plan-extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Show the version and exit.")] = False) -> None:
+    """Extract quantitative indicators from Chinese planning documents into JSON or CSV rows."""
+
+
+def _check_encoding(value: Optional[str]) -> Optional[str]:
+    """An unknown encoding is a usage error, before any file is read."""
+    if value is None:
+        return None
+    from .errors import InputError
+    from .load.text import forced_codec
+
+    try:
+        forced_codec(value, "--encoding")
+    except InputError:
+        raise typer.BadParameter(f"unknown encoding '{value}'") from None
+    return value
 
 
 def _err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _load_rules(rules_dir: Path | None):
+def _load_rules(rules_dir: Path | None, add_rules: list[Path] | None = None):
     from .errors import RuleError
     from .rules import load_rules
 
     try:
-        return load_rules(rules_dir)
+        return load_rules(rules_dir, add_rules or ())
     except RuleError as e:
         for line in e.problems:
             _err(line)
@@ -82,7 +112,8 @@ def extract(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     rules_dir: RulesOpt = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+    add_rules: AddRulesOpt = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
     bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
     documents: Annotated[bool, typer.Option("--documents", help="One row per document (region, plan, date) instead of one per indicator.")] = False,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
@@ -102,17 +133,19 @@ def extract(
     if scheduler and "-" in paths:
         _err("-: stdin cannot be sent to a scheduler: give file paths")
         raise typer.Exit(2)
-    rules = _load_rules(rules_dir)
+    if bom and fmt not in (Format.csv, Format.tsv):
+        _err(f"--bom applies to csv and tsv only: ignored for {fmt.value}")
+    rules = _load_rules(rules_dir, add_rules)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
     as_json = fmt in (Format.json, Format.jsonl)
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
     if scheduler:
         from .dask import cluster_results
 
         try:
-            results = cluster_results(scheduler, files, str(rules_dir) if rules_dir else None, encoding,
-                                      keep_duplicates, time_limit, as_json)
+            results = cluster_results(scheduler, files, spec, encoding, keep_duplicates, time_limit, as_json)
         except ImportError as e:  # the dask extra is not installed
             _err(str(e))
             raise typer.Exit(2) from None
@@ -120,8 +153,8 @@ def extract(
             _err(str(e))
             raise typer.Exit(1) from None
     else:
-        results = run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
-                      jobs or default_jobs(), time_limit, as_json=as_json)
+        results = run(files, rules, spec, encoding, keep_duplicates, jobs or default_jobs(), time_limit,
+                      as_json=as_json)
     progress = _progress(len(files))
     with _output(output) if fmt != Format.parquet else _as_path(output) as out:
         try:
@@ -183,41 +216,201 @@ def _progress(total: int):
     return step
 
 
+@app.command("text")
+def text_cmd(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A file (text, HTML, PDF, DOCX) or - for stdin.")],
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+) -> None:
+    """Print the text that offsets (start, end) refer to: for PDF and DOCX, the extracted text."""
+    from .errors import PlanExtractError
+    from .load import read_document
+
+    try:
+        doc = read_document(path, encoding)
+    except PlanExtractError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+    for w in doc.warnings:
+        _err(f"{path}: {w}")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+    sys.stdout.write(doc.text)
+
+
 @rules_app.command("list")
 def rules_list(
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
-    """Show the rule catalogue: id, indicator, category, number of examples."""
+    """Show the rule catalogue in the order rules are tried: id, priority, indicator, category, examples, file."""
     from .export import writer as make_writer
 
     if fmt == Format.parquet:
         _err("-f parquet is for extracted rows (extract -o FILE_OR_DIR); the catalogue is printed")
         raise typer.Exit(2)
-    rules = _load_rules(rules_dir)
-    fields = ["id", "indicator", "category", "examples", "counter_examples", "file"]
-    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules")
+    rules = _load_rules(rules_dir, add_rules)
+    fields = ["id", "priority", "general", "indicator", "category", "examples", "counter_examples", "file"]
+    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules, in the order they are tried")
     for r in rules:
-        writer.write({"id": r.id, "indicator": r.rule.indicator, "category": r.rule.category,
+        writer.write({"id": r.id, "priority": r.rule.priority, "general": r.rule.general,
+                      "indicator": r.rule.indicator, "category": r.rule.category,
                       "examples": len(r.rule.examples), "counter_examples": len(r.rule.counter_examples),
-                      "file": Path(r.source).name})
+                      "file": r.source})
     writer.close()
 
 
-@rules_app.command("check")
-def rules_check(rules_dir: RulesOpt = None) -> None:
-    """Validate a rule set and run every example and counter-example; exit 1 on a failure."""
-    from .checks import check_rules
+@rules_app.command("path")
+def rules_path() -> None:
+    """Print the directory of the bundled rule files (copy it to start a rule set of your own)."""
+    from .rules import default_rules_dir
 
-    rules = _load_rules(rules_dir)
-    problems = check_rules(rules)
-    for line in problems:
+    print(default_rules_dir())
+
+
+@rules_app.command("check")
+def rules_check(rules_dir: RulesOpt = None, add_rules: AddRulesOpt = None) -> None:
+    """Validate a rule set and run every example and counter-example against the whole set; every
+    problem of every rule is one line on stderr, and the exit code is 1 when there is any."""
+    from .checks import check_rules
+    from .rules import load_rule_set
+
+    from .lexicon import lexicon, lexicon_path
+    from .lexicon_schema import problems as lexicon_problems
+
+    problems = lexicon_problems(lexicon(), lexicon_path())  # the language data the blocks come from
+    rules, rule_problems = load_rule_set(rules_dir, add_rules or ())
+    problems += rule_problems
+    failures = check_rules(rules)
+    for line in problems + failures:
         _err(line)
     n_ex = sum(len(r.rule.examples) + len(r.rule.counter_examples) for r in rules)
-    if problems:
-        _err(f"{len(problems)} of {n_ex} examples failed in {len(rules)} rules")
+    if problems or failures:
+        _err(f"{len(problems)} rule problem(s); {len(failures)} of {n_ex} examples failed in {len(rules)} rules that load")
         raise typer.Exit(1)
     print(f"{len(rules)} rules, {n_ex} examples and counter-examples: all hold")
+
+
+# ---- checking the numbers: review page, explain, evaluate (see README "Checking the numbers")
+
+EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")]
+
+
+@app.command()
+def review(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write (atomically).")] = Path("review.html"),
+    rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
+    encoding: EncodingOpt = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
+) -> None:
+    """Write one self-contained HTML page showing every row on its document's text."""
+    from .annotated import annotate
+    from .export.review import ReviewWriter
+
+    rules = _load_rules(rules_dir, add_rules)
+    files, failures = _expand(paths)
+    for line in failures:
+        _err(line)
+    with _output(output) as out:
+        page = ReviewWriter(out)
+        for line in failures:
+            page.error(line)
+        for doc in annotate(files, rules, encoding, time_limit):
+            if doc.error:
+                failures.append(doc.error)
+                _err(doc.error)
+                page.error(doc.error)
+            else:
+                page.add(doc.path, doc.text, doc.records, doc.facts)
+        page.close()
+    if failures:
+        _err(f"{len(failures)} input(s) failed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A document, or - for stdin.")],
+    rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
+    encoding: EncodingOpt = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
+) -> None:
+    """Show a document in the terminal with its rows highlighted, then the rows and their cues."""
+    from .annotated import annotate
+    from .export.explain import write_explain
+
+    rules = _load_rules(rules_dir, add_rules)
+    doc = next(annotate([path], rules, encoding, time_limit))
+    if doc.error:
+        _err(doc.error)
+        raise typer.Exit(1)
+    with _output(None) as out:
+        write_explain(out, doc.path, doc.text, doc.records, facts=doc.facts)
+
+
+class ReportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(metavar="GOLD.jsonl", help="The annotation (format: README, Checking the numbers).")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="The annotated documents: files or directories, matched by file name.")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, or json: one object with the figures.")] = ReportFormat.text,
+    rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
+    encoding: EncodingOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
+) -> None:
+    """Precision, recall, F1 and strict F1 of the rows against a hand annotation."""
+    import json
+
+    from .batch import default_jobs, run
+    from .errors import PlanExtractError
+    from .evaluate import doc_key, evaluate as score, parse_gold, report
+
+    try:
+        text = gold.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        _err(f"{gold}: cannot read: {getattr(e, 'strerror', None) or e}")
+        raise typer.Exit(1) from None
+    try:
+        annotation = parse_gold(text, str(gold))
+    except PlanExtractError as e:
+        for line in str(e).splitlines():
+            _err(line)
+        raise typer.Exit(1) from None
+    rules = _load_rules(rules_dir, add_rules)
+    files, failures = _expand(paths)
+    annotated = {g["doc"] for g in annotation}
+    given = [f for f in files if doc_key(f) in annotated]
+    for f in files:
+        if doc_key(f) not in annotated:
+            _err(f"{f}: not in {gold}, left out")
+    for line in failures:
+        _err(line)
+    records = []
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    for result in run(given, rules, spec, encoding, False, jobs or default_jobs()):
+        if result.error:
+            failures.append(result.error)
+            _err(result.error)
+        records += result.rows
+    docs = sorted({doc_key(f) for f in given})
+    for d in sorted(annotated - set(docs)):
+        _err(f"{gold}: {d}: annotated but not among the inputs, left out")
+    if not docs:
+        _err(f"{gold}: none of the inputs is annotated (documents are matched by file name)")
+        raise typer.Exit(1)
+    result = score(annotation, records, docs)
+    with _output(None) as out:
+        out.write(json.dumps(result, ensure_ascii=False) + "\n" if fmt == ReportFormat.json else report(result) + "\n")
+    if failures:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -116,16 +116,17 @@ def _expand_url(url: str) -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def _rules(key: tuple | None):
-    """Per worker process: compiled once for each rule set, then reused by every task. The key is
-    (directory, the name, size and mtime of its files), so an edited rule set is compiled again on
-    the next run of a long-lived cluster instead of its old patterns being used."""
+    """Per worker process: compiled once for each rule set, then reused by every task. The key
+    names each directory with the name, size and mtime of its files, so an edited rule set is
+    compiled again on the next run of a long-lived cluster instead of its old patterns being used."""
     if key is None:
         from plan_extract import default_rules
 
         return default_rules()
     from plan_extract.rules import load_rules
 
-    return load_rules(key[0])
+    (directory, _), adds = key
+    return load_rules(directory, [d for d, _ in adds])
 
 
 def _process_partition(paths: list[str], rules_key: tuple | None, encoding: str | None, keep_duplicates: bool,
@@ -169,36 +170,42 @@ def _items(results: list[Result], documents: bool) -> list[dict]:
 
 # ---- the bag --------------------------------------------------------------------------------------
 
-def _rules_key(rules, check: bool = True) -> tuple | None:
-    """The rule set as the workers will open it, with its files' stamp (see `_rules`); validated
-    here first (unless the caller has), so a bad rule file is one RuleError on the client rather
-    than a failure in every task."""
-    if rules is None:
+def _rules_key(rules, add_rules=(), check: bool = True) -> tuple | None:
+    """The rule set as the workers will open it: `rules` (None: the bundled rules, or a directory)
+    and `add_rules` directories, each with its files' stamp (see `_rules`). Validated here first
+    (unless the caller has), so a bad rule file is one RuleError on the client rather than a failure
+    in every task."""
+    for d in (rules, *add_rules):
+        if d is not None and not isinstance(d, (str, os.PathLike)):
+            raise TypeError("rules, add_rules: directories of *.toml rule files (the workers load them)")
+    if rules is None and not add_rules:
         return None
-    if not isinstance(rules, (str, os.PathLike)):
-        raise TypeError("rules: a directory of *.toml rule files (the workers load it), or None for the bundled rules")
     from plan_extract.rules import load_rules
 
-    rules = os.fspath(rules)
-    path = rules if is_url(rules) else os.path.abspath(rules)
+    def where(d):
+        d = os.fspath(d)
+        d = d if is_url(d) else os.path.abspath(d)
+        stamp = ()
+        if not is_url(d) and os.path.isdir(d):
+            stamp = tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns)
+                                 for e in os.scandir(d) if e.name.endswith(".toml")))
+        return d, stamp
+
+    key = (where(rules) if rules is not None else (None, ()), tuple(where(d) for d in add_rules))
     if check:
-        load_rules(path)
-    stamp = ()
-    if not is_url(path) and os.path.isdir(path):
-        stamp = tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns)
-                             for e in os.scandir(path) if e.name.endswith(".toml")))
-    return (path, stamp)
+        load_rules(key[0][0], [d for d, _ in key[1]])
+    return key
 
 
 def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
                     time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False,
-                    partition_size: int | None = None):
+                    partition_size: int | None = None, add_rules: Iterable = ()):
     """A bag of `batch.Result`, one per document in input order (what the CLI writes from)."""
     db = _require("dask.bag")
     files, problems = expand(paths_or_glob)
     if "-" in files:
         raise PlanExtractError("stdin cannot be read on a cluster: give file paths", "-")
-    key = _rules_key(rules)
+    key = _rules_key(rules, tuple(add_rules))
     parts = []
     if problems:
         parts.append(db.from_sequence([Result(p.rsplit(": ", 1)[0], error=p) for p in problems], npartitions=1))
@@ -213,14 +220,16 @@ def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep
 
 def extract_bag(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
                 time_limit: float | None = DEFAULT_TIME_LIMIT, documents: bool = False,
-                partition_size: int | None = None):
+                partition_size: int | None = None, add_rules: Iterable = ()):
     """A bag of record dicts (the CLI's rows, in input order, then by position), or with `documents`
     one DocumentInfo dict per document. A bad document is one `{"doc", "error"}` item instead.
 
     `paths_or_glob`: a path, a directory (its files, recursively), a glob (`corpus/**/*.txt`) or an
     fsspec URL (`s3://bucket/plans/*.html`), or a list of them. `rules`: a rules directory the
-    workers can read (default: the bundled rules)."""
-    results = extract_results(paths_or_glob, rules, encoding, keep_duplicates, time_limit, False, partition_size)
+    workers can read (default: the bundled rules); `add_rules`: directories of rules added to it
+    (as `--add-rules`)."""
+    results = extract_results(paths_or_glob, rules, encoding, keep_duplicates, time_limit, False, partition_size,
+                              add_rules)
     return results.map_partitions(_items, documents)
 
 
@@ -262,7 +271,7 @@ def connect(address: str, timeout: float = 10):
         raise PlanExtractError(f"cannot reach the scheduler: {' '.join(str(e).split())}", address) from None
 
 
-def cluster_results(address: str, files: list[str], rules_dir: str | None, encoding: str | None = None,
+def cluster_results(address: str, files: list[str], rules_spec, encoding: str | None = None,
                     keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
                     as_json: bool = False, partition_size: int | None = None,
                     worker_timeout: float = 60) -> Iterator[Result]:
@@ -279,22 +288,24 @@ def cluster_results(address: str, files: list[str], rules_dir: str | None, encod
 
     def results():
         try:
-            yield from run_on(client, files, rules_dir, encoding, keep_duplicates, time_limit, as_json, partition_size)
+            yield from run_on(client, files, rules_spec, encoding, keep_duplicates, time_limit, as_json, partition_size)
         finally:
             client.close()
     return results()
 
 
-def run_on(client, files: list[str], rules_dir: str | os.PathLike | None, encoding: str | None = None,
+def run_on(client, files: list[str], rules_spec, encoding: str | None = None,
            keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
            as_json: bool = False, partition_size: int | None = None) -> Iterator[Result]:
     """Results in input order, as `batch.run` yields them, computed on `client`'s cluster. A few
     partitions ahead of the one being written are in flight: enough to keep every worker busy, few
     enough that results waiting for the writer stay bounded. A partition whose worker died (after
-    dask's retries) is reported per document, and the run goes on."""
+    dask's retries) is reported per document, and the run goes on. `rules_spec`: None, a rules
+    directory, or the CLI's (directory or None, add-rules directories)."""
     if "-" in files:
         raise PlanExtractError("stdin cannot be read on a cluster: give file paths", "-")
-    key = _rules_key(rules_dir, check=False)  # the CLI has loaded it
+    rules, add = rules_spec if isinstance(rules_spec, tuple) else (rules_spec, ())
+    key = _rules_key(rules, tuple(add), check=False)  # the CLI has loaded it
     base = os.getcwd()
     threads = sum(client.nthreads().values())
     size = partition_size or partition_size_for(len(files), threads)

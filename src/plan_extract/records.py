@@ -31,6 +31,9 @@ class Record(BaseModel):
     sentence: str
     rule: str
     published: str | None
+    page: int | None = None  # PDF: the 1-based page the figure stands on
+    attribute: Literal["binding", "expected"] | None = None  # a table's 属性 column: 约束性 / 预期性
+    cumulative: bool = False  # a table cell in brackets, [10]: a total over the plan period
     duplicate: bool = False
 
 
@@ -46,6 +49,7 @@ class DocumentInfo(BaseModel):
     html: bool
     characters: int
     records: int
+    pages: int | None = None  # PDF: its page count
 
 
 RECORD_FIELDS = list(Record.model_fields)
