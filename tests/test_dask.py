@@ -297,3 +297,26 @@ def test_added_rules_reach_the_workers(cluster, corpus, tmp_path):
     rows = extract_bag([poles, d / "a_plan.txt"], add_rules=[extra]).compute()
     assert rows == [json.loads(line) for line in local.stdout.splitlines()]
     assert [r["rule"] for r in rows if r["doc"] == str(poles)] == ["EX-SMART-POLES"]
+
+
+def test_parquet_dataset_rolls_over_parts_and_replaces_an_earlier_run(tmp_path, monkeypatch):
+    from plan_extract.export import parquet
+    from plan_extract.records import RECORD_FIELDS
+
+    monkeypatch.setattr(parquet, "ROW_GROUP", 2)
+    monkeypatch.setattr(parquet, "PART_ROWS", 4)
+    rows = json.loads(run_cli("extract", ROOT / "seeds" / "000_3e12265064415db0.txt").stdout)
+    out = tmp_path / "ds"
+    for n in (len(rows), 3):  # a second, smaller run into the same directory
+        w = parquet.ParquetWriter(out, RECORD_FIELDS)
+        for r in rows[:n]:
+            w.write(r)
+        w.close()
+        parts = sorted(p.name for p in out.iterdir())
+        assert parts == [f"part.{i}.parquet" for i in range(len(parts))] and len(parts) == -(-n // 4)
+        assert pd.read_parquet(out).to_dict("records")[0]["raw"] == rows[0]["raw"]
+        assert len(pd.read_parquet(out)) == n
+    w = parquet.ParquetWriter(tmp_path / "gone.parquet", RECORD_FIELDS)
+    w.write(rows[0])
+    w.abort()  # an interrupted run leaves nothing behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
