@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import regex
 
 from . import context as ctx
+from . import unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .records import Record
@@ -44,12 +45,15 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
     facts = None
     records: list[Record] = []
     for a, b in list(segments(text)) or [(0, 0)]:
-        seg = text[a:b]
+        seg, index = text[a:b], None
+        soft = unwrap.soft_breaks(seg)
+        if soft:  # hard-wrapped lines: matched joined, offsets mapped back through `index`
+            seg, index = unwrap.remove(seg, soft)
         view = search_view(seg)
         lay = ctx.layout(view)
         facts = facts or ctx.doc_facts(view)
         try:
-            records += _extract_segment(seg, view, lay, a, name, rules, facts, deadline)
+            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline)
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
@@ -73,7 +77,9 @@ def segments(text: str, size: int = SEGMENT):
         start = end
 
 
-def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> list[Record]:
+def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, deadline) -> list[Record]:
+    """`seg` is the segment's text starting at `offset`, with the characters that `index` maps around
+    removed (soft line breaks), when there is an index."""
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
     records = []
@@ -88,6 +94,7 @@ def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> li
         if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
         kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
+        start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         records.append(Record(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
@@ -101,9 +108,9 @@ def _extract_segment(seg, view, lay, offset, name, rules, facts, deadline) -> li
             comparator=q.comparator,
             kind=kind,
             year=year,
-            raw=seg[q.start:q.end],
-            start=offset + q.start,
-            end=offset + q.end,
+            raw=text[offset + start:offset + end],
+            start=offset + start,
+            end=offset + end,
             sentence=seg[sent[0]:sent[1]].strip(),
             rule=match.rule.id,
             published=facts.published,

@@ -1,0 +1,53 @@
+"""Hard-wrapped text: plain text extracted from a PDF, or typed with fixed-width lines, breaks its
+sentences at every line end (承载业务系统 / 156个 on two lines). The engine matches on the text with
+its soft line breaks removed and maps every offset back, so `text[start:end] == raw` still holds.
+
+A text is wrapped when several of its full lines (as long as its longest lines, within a margin) end
+without closing punctuation. In a wrapped text, a line break is soft when the line before it is full
+and the next line is not empty, not indented and does not open a heading or a list item; an ordinary
+page, one paragraph a line, each ending with its punctuation, is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+
+_NL_BEFORE_TEXT = re.compile(r"\n(?=\S)")  # not before an empty or indented line
+_CLOSED = frozenset("。！？!?；;：:")
+# What opens a heading or a list item: 第一章, 一、, （一）, 1. 1、 (1), bullets.
+_OPENS = re.compile(r"第[一二三四五六七八九十百0-9]{1,4}[章节条部篇]|[一二三四五六七八九十]{1,3}[、.．]"
+                    r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.．](?![0-9])|[•·●■◆▲★※-]")
+MIN_WIDTH = 16  # a shorter "full line" is a list of short items, not wrapped prose
+FULL = 0.75  # a full line is at least this share of the text's width (the 90th percentile of its lines)
+MIN_OPEN_LINES = 3  # full lines left open that make a text wrapped
+
+
+def soft_breaks(text: str) -> list[int]:
+    """Positions of the line-break characters (\\n, and the \\r of \\r\\n) inside wrapped
+    paragraphs, in order; empty for a text that is not wrapped."""
+    breaks = [m.start() for m in _NL_BEFORE_TEXT.finditer(text)]
+    ends = [b - 1 - (b > 1 and text[b - 1] == "\r") for b in breaks]  # the last character of each line
+    if sum(e >= 0 and text[e] not in _CLOSED for e in ends) < MIN_OPEN_LINES:
+        return []  # the common case, lines that end with their punctuation: one quick pass
+    widths = sorted(n for n in map(len, text.split("\n")) if n)
+    full = max(MIN_WIDTH, FULL * widths[int(0.9 * (len(widths) - 1))])
+    soft, open_full = [], 0
+    for b, e in zip(breaks, ends):
+        if e < 0 or e - text.rfind("\n", 0, b) < full or _OPENS.match(text, b + 1):
+            continue
+        open_full += text[e] not in _CLOSED
+        soft += [b - 1, b] if e == b - 2 else [b]
+    return soft if open_full >= MIN_OPEN_LINES else []
+
+
+def remove(text: str, positions: list[int]) -> tuple[str, array]:
+    """The text without the characters at `positions` (sorted), and for every position of the result
+    (and its end) the position in `text`."""
+    kept, index, prev = [], array("q"), 0
+    for p in positions + [len(text)]:
+        kept.append(text[prev:p])
+        index.extend(range(prev, p))
+        prev = p + 1
+    index.append(len(text))
+    return "".join(kept), index

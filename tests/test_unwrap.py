@@ -1,0 +1,100 @@
+"""Hard-wrapped text (plain text extracted from PDF): sentences broken at line ends still match, and
+every offset still points into the original text."""
+
+import glob
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from plan_extract import extract
+from plan_extract.unwrap import remove, soft_breaks
+
+ROOT = Path(__file__).resolve().parents[1]
+
+WRAPPED = """\
+合肥市新型基础设施建设三年行动计划
+一、发展基础
+截至2022年底，全市累计建成5G基站1.6万个，千兆光网覆盖家庭
+超过300万户，数据中心标准机架达到3.2万架，工业互联网标识解析
+二级节点8个，服务企业超过5000家。
+二、主要目标
+到2025年，全市5G基站总数达到3万个以上，每万人拥有5G基站数达
+到30个，数据中心标准机架规模达到6万架，培育省级工业互联网平台
+50个，推动规模以上工业企业上云率超过80%。
+"""
+
+TRADITIONAL = """\
+臺中市智慧城市推動計畫
+截至去年底，全市已建置5G基地台約4,200座，光纖
+寬頻用戶數達到85萬戶，免費無線上網熱點增至1,350
+個。市府計畫於2026年前再新增5G基地台2,000座，
+並將光纖寬頻覆蓋率提高至95%以上。
+"""
+
+
+def rows(text):
+    out = extract(text)
+    assert all(text[r.start:r.end] == r.raw for r in out)
+    return [(r.raw, r.value, r.unit, r.comparator, r.kind, r.year) for r in out]
+
+
+def test_a_wrapped_plan_gives_every_row():
+    got = rows(WRAPPED)
+    assert ("300万户", 3000000, "户", ">", "actual", 2022) in got
+    assert ("30个", 30, "个", "=", "target", 2025) in got  # 达\n到30个: the verb is split
+    assert ("50个", 50, "个", "=", "target", 2025) in got  # 解析\n二级节点 / 平台\n50个
+    assert ("8个", 8, "个", "=", "actual", 2022) in got
+    # the same text unwrapped by hand gives the same rows, values and kinds
+    joined = WRAPPED.replace("家庭\n", "家庭").replace("解析\n", "解析").replace("数达\n", "数达").replace("平台\n", "平台")
+    assert [r[1:] for r in rows(joined)] == [r[1:] for r in got]
+
+
+def test_headings_and_list_items_are_not_joined():
+    breaks = soft_breaks(WRAPPED)
+    for p in breaks:
+        assert not WRAPPED[p + 1:].startswith(("一、", "二、")), WRAPPED[p - 5:p + 5]
+    assert WRAPPED.index("\n") not in breaks  # the title line
+
+
+def test_traditional_and_crlf():
+    for text in (TRADITIONAL, TRADITIONAL.replace("\n", "\r\n")):
+        got = rows(text)
+        assert ("1,350\n個" if "\r" not in text else "1,350\r\n個") in [r[0] for r in got]
+        assert any(r[1] == 1350 and r[2] == "个" for r in got)
+        assert any(r[1] == 2000 and r[4] == "target" and r[5] == 2026 for r in got)
+        assert any(r[1] == 95 and r[3] == ">=" and r[4] == "target" for r in got)
+
+
+def test_ordinary_pages_are_left_as_they_are():
+    for f in sorted(glob.glob(str(ROOT / "seeds" / "*.txt"))):
+        assert soft_breaks(Path(f).read_text(encoding="utf-8")) == [], f
+
+
+def _rewrap(text, width):
+    out = []
+    for line in text.split("\n"):
+        out += [line[i:i + width] for i in range(0, len(line), width)] if len(line) > width else [line]
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("width", [24, 31, 40])
+def test_rewrapped_documents_lose_no_row_and_invent_no_value(width):
+    key = lambda r: (r.value, r.unit, r.comparator, r.kind, r.year, r.indicator)
+    for f in sorted(glob.glob(str(ROOT / "seeds" / "*.txt")) + glob.glob(str(ROOT / "tests" / "docs" / "*.txt"))):
+        text = Path(f).read_text(encoding="utf-8")
+        before = Counter(map(key, extract(text)))
+        wrapped = _rewrap(text, width)
+        after_rows = extract(wrapped)
+        assert all(wrapped[r.start:r.end] == r.raw for r in after_rows)
+        after = Counter(map(key, after_rows))
+        assert not before - after, (f, width)
+        # a headline joined to its next line may stop looking like a headline and repeat a body fact
+        assert {k[:2] for k in after - before} <= {k[:2] for k in before}, (f, width)
+
+
+def test_remove_maps_offsets_back():
+    text = "ab\ncd\r\nef"
+    joined, index = remove(text, [2, 5, 6])
+    assert joined == "abcdef"
+    assert [text[i] for i in index[:-1]] == list(joined) and index[-1] == len(text)
