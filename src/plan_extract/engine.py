@@ -93,7 +93,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         match = match_rules(view, q, sent, by_unit[q.unit], deadline)
         if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
-        kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
+        kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         records.append(Record(
             doc=name,
@@ -114,6 +114,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             sentence=seg[sent[0]:sent[1]].strip(),
             rule=match.rule.id,
             published=facts.published,
+            cue=cue,
         ))
     return records
 
@@ -160,20 +161,36 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
 
 
 def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
+    """(kind, year, cue): the cue is the words that decided them, for a reviewer."""
     before = view[sent[0]:q.outer_start]
     m = _FROM.search(before)
     if m and _FROM_NEXT.match(view, q.outer_end, sent[1]):
         year = int(m.group("y")) if m.group("y") else None
-        return "actual", year
+        return "actual", year, m.group().strip() or None
     para = lay.paragraph_start(q.start)
     m = _TO.search(before)
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
-        year = int(m.group("y")) if m.group("y") else ctx.decide_year(cues, sent[0] + m.start(), para, "target", facts)
+        cue = None
+        if m.group("y"):
+            year = int(m.group("y"))
+        else:
+            year, cue = ctx.decide_year_cue(cues, sent[0] + m.start(), para, "target", facts)
         # a review's 从2015年…增长到2020年的 reached its end point before the document was written
         past = year is not None and facts.ref_year is not None and year < facts.ref_year
-        return ("actual" if past else "target"), year
-    kind = rule.rule.kind or ctx.decide_kind(cues, q.start, sent, default_kind)
-    return kind, ctx.decide_year(cues, q.start, para, kind, facts)
+        to = regex.search(r"(?:到|至)[^到至]*$", m.group())
+        return ("actual" if past else "target"), year, _join(cue, to.group().strip() if to else None)
+    if rule.rule.kind:
+        kind, kind_cue = rule.rule.kind, None
+    else:
+        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
+    year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts)
+    return kind, year, _join(kind_cue, year_cue)
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    if a and b and a not in b and b not in a:
+        return f"{a}; {b}"
+    return a or b or None
 
 
 def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:

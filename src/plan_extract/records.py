@@ -31,6 +31,7 @@ class Record(BaseModel):
     sentence: str
     rule: str
     published: str | None
+    cue: str | None = None  # the words that decided kind and year (到2025年, 截至2022年底, 发展基础)
     duplicate: bool = False
 
 
