@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from . import furniture
 from .lexicon import alternation, lexicon
 from .sections import Sections, sections
 
@@ -22,19 +23,13 @@ _CLAUSE_END = re.compile(r"[，。；：、,;:！？!?\n]")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")  # a clause with its enumeration (、) kept whole
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
-_BOILERPLATE = re.compile(  # page furniture: links to other articles, bylines, copyright notices
-    r"^\s*(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|热门|推荐阅读|版权|免责|声明|※|Copyright|©"
-    r"|\d+、(?:凡本网|如因|本网)|(?:责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案号?"
-    r"|(?:浏览|阅读|点击|访问|评论|点赞)(?:次数|量|数))\s*[:：])"
-    r"|版权所有|免责声明|转载|本网",
-    re.MULTILINE,  # ^ at the start of each paragraph
-)
 _DATE = re.compile(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})")
 _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)?(?![0-9]{1,2}日)")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"[0-9]|[零一二两三四五六七八九十百千]+[个项家类件种座户名]")
+_STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _NOT_A_NAME = re.compile(r"[全我本该各今年新这此其]")
@@ -127,10 +122,7 @@ def layout(view: str) -> Layout:
     clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(view)]
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", view)]
     blocked = [m.span() for m in _TITLE.finditer(view)] + [m.span() for m in _SHORT_QUOTE.finditer(view)]
-    for i, start in enumerate(paragraph_starts):
-        end = paragraph_starts[i + 1] if i + 1 < len(paragraph_starts) else len(view)
-        if _BOILERPLATE.search(view, start, end):
-            blocked.append((start, end))
+    blocked += furniture.spans(view)
     blocked.sort()
     merged: list[tuple[int, int]] = []
     for s, e in blocked:  # merged so that one bisect finds the span covering a position
@@ -437,6 +429,13 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) ->
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
     return None, None
+
+
+def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
+    """An actual whose cue is a status verb (已, 现已) and that no year dates is as of the page's date."""
+    if kind_cue in _STATUS_NOW and facts.ref_year is not None:
+        return facts.ref_year
+    return None
 
 
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):

@@ -184,6 +184,8 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     else:
         kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
     year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts)
+    if year is None and kind == "actual" and not rule.rule.kind:
+        year = ctx.status_year(kind_cue, facts)
     return kind, year, _join(kind_cue, year_cue)
 
 

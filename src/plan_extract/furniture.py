@@ -1,0 +1,52 @@
+"""Page furniture as spans: navigation runs, bylines and labels, copyright and reprint notices.
+
+A scraped page may come as one line, or have its lines joined, so furniture is never recognised by
+a keyword that condemns the whole line it stands in: each kind has its own extent.
+- a short line that opens with furniture (上一篇：…, 责任编辑：…, 版权所有 …) and has no clause
+  punctuation inside is furniture whole;
+- a label (来源：合肥日报 2024-05-20, 浏览次数：1.2万) covers its value, up to the next space or clause break;
+- a navigation run (上一篇：… 下一篇：…) runs to the end of its sentence or line;
+- a notice (版权所有, 免责声明, 转载, 凡本网…) covers the sentence it stands in;
+- a byline marker (本网讯, 本报讯) covers itself only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line no longer than this that opens with furniture is furniture whole (as pages set them).
+SHORT_LINE = 100
+
+_LINE_OPENER = re.compile(
+    r"\s*(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|热门|推荐阅读|版权|免责|声明|※|Copyright|©"
+    r"|\d+、(?:凡本网|如因|本网)|(?:责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案号?"
+    r"|(?:浏览|阅读|点击|访问|评论|点赞)(?:次数|量|数))\s*[:：])"
+)
+_LABEL = re.compile(
+    r"(?:责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案号?|发布时间|发布日期"
+    r"|(?:浏览|阅读|点击|访问|评论|点赞)(?:次数|量|数))\s*[:：]\s*"
+    r"[^\s，。；,;]{0,30}(?:\s+[0-9][0-9:：\-/. ]{0,18})?"
+)
+_NAVIGATION = re.compile(r"(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|推荐阅读)\s*[:：]?[^。！？!?\n]*")
+_NOTICE = re.compile(r"版权所有|免责声明|转载|凡本网|(?<!据)本网(?!讯)|Copyright|©")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_PROSE = re.compile(r"[，。；！？,;!?]")  # a line with clause punctuation inside is prose joined to furniture
+
+
+def spans(view: str) -> list[tuple[int, int]]:
+    """The furniture spans of the view, unsorted and possibly overlapping."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in view.split("\n"):
+        end = start + len(line)
+        if len(line) <= SHORT_LINE and _LINE_OPENER.match(line) and not _PROSE.search(line.rstrip("。 ")):
+            out.append((start, end))
+        start = end + 1
+    out += [m.span() for m in _LABEL.finditer(view)]
+    out += [m.span() for m in _NAVIGATION.finditer(view)]
+    for m in _NOTICE.finditer(view):
+        a = max((e.end() for e in _SENTENCE_END.finditer(view, max(0, m.start() - 200), m.start())),
+                default=max(0, m.start() - 200) and m.start())
+        b = _SENTENCE_END.search(view, m.end())
+        out.append((a, b.end() if b else len(view)))
+    return out
