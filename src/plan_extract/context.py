@@ -59,6 +59,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "process": re.compile(ind["process_verbs"]),
         "bad_end": re.compile(ind["bad_end"]),
         "noun_bad_start": re.compile(ind["noun_bad_start"]),
+        "approx_before": re.compile(ctx["approx_before"]),
+        "bound_opening": re.compile(rf"({alternation(ctx['bound_opening'])})[^0-9，。；,;]{{1,12}}$"),
+        "bound_inside": re.compile(rf"(?<=.)(?:{alternation(ctx['bound_opening'])}).+$"),
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
         "year": re.compile(ctx["year"]),
         "now": re.compile(ctx["now"]),
@@ -215,6 +218,7 @@ def clean_indicator(phrase: str) -> str:
     s = _cut_at_quantities(s)
     s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
     s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
+    s = pats["bound_inside"].sub("", s)  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
     if len(s) > 24:
         s = s[-24:]
     return s
@@ -273,6 +277,21 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         # 9个部门的120项服务: the departments that offer counted services are a count themselves
         return not pats["paired"].match(view, q_end, right)
     return False
+
+
+def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str) -> str:
+    """The comparator of a figure whose comparator words stand apart from it: 约为102% (~),
+    不高于理论时延1.2倍 (<=: the bound opens the clause and names its reference)."""
+    if comparator != "=":
+        return comparator
+    pats = _patterns()
+    before = view[max(clause_start, q_start - 4):q_start]
+    if pats["approx_before"].search(before):
+        return "~"
+    m = pats["bound_opening"].search(view, clause_start, q_start)
+    if m:
+        return lexicon()["context"]["bound_opening"][m.group(1)]
+    return comparator
 
 
 def bad_phrase(name: str) -> bool:
