@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import time
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from . import context as ctx
 from . import unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
+from .index_values import index_quantities
 from .records import Record
 from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
@@ -84,7 +86,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     default_kind = "target" if facts.plan else "actual"
     records = []
     by_unit: dict[str, list[CompiledRule]] = {}
-    for q in scan(view):
+    for q in _candidates(view):
         if lay.is_blocked(q.start, q.end):
             continue
         sent = lay.sentence(q.start)
@@ -117,6 +119,14 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             cue=cue,
         ))
     return records
+
+
+def _candidates(view: str):
+    """The grammar's quantities, with the bare values of an index (指数) merged in by position."""
+    extra = index_quantities(view) if "指数" in view else []
+    if not extra:
+        return scan(view)
+    return heapq.merge(scan(view), extra, key=lambda q: q.start)
 
 
 def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[CompiledRule],
