@@ -28,7 +28,9 @@ _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|�
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
-_NEXT_COUNT = re.compile(r"[0-9]|[零一二两三四五六七八九十百千]+[个项家类件种座户名]")
+_NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
+_MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
+_SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
@@ -279,12 +281,17 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     return False
 
 
-def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str) -> str:
+def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str, q_end: int | None = None) -> str:
     """The comparator of a figure whose comparator words stand apart from it: 约为102% (~),
-    不高于理论时延1.2倍 (<=: the bound opens the clause and names its reference)."""
+    不高于理论时延1.2倍 (<=: the bound opens the clause and names its reference), 90% 以上 (text
+    from a PDF, a space between the figure and its comparator)."""
     if comparator != "=":
         return comparator
     pats = _patterns()
+    if q_end is not None:
+        m = _SPACED_AFTER.match(view, q_end)
+        if m:
+            return lexicon()["comparators"]["after"][m.group(1)]
     before = view[max(clause_start, q_start - 4):q_start]
     if pats["approx_before"].search(before):
         return "~"
@@ -295,7 +302,12 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
 
 
 def bad_phrase(name: str) -> bool:
-    return not name or bool(_patterns()["bad_end"].search(name))
+    return not name or name in _bare_names() or bool(_patterns()["bad_end"].search(name))
+
+
+@cache
+def _bare_names() -> frozenset[str]:
+    return frozenset(lexicon()["indicator"]["bare_names"])
 
 
 # ---- target or actual, and the year -------------------------------------------------------------
@@ -356,6 +368,9 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in pats["now"].finditer(view):
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "now", None, m.group()))
+    for m in _MONTH.finditer(view):  # 截至上月底: the month before the page's date
+        if not lay.is_blocked(m.start(), m.end()):
+            years.append((m.start(), "lastmonth" if m.group(1) else "thismonth", None, m.group()))
     periods = lexicon()["context"]["five_year_plans"]
     for m in pats["five_year_plan"].finditer(view):  # starts with 十, which the engine can skip to
         to = view[max(0, m.start() - 2):m.start()].rstrip("“\"").endswith(("到", "至"))
@@ -470,6 +485,11 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
                 return c.years[k][2]
             k -= 1
         return facts.ref_year
+    if typ in ("lastmonth", "thismonth"):  # needs the page's month, not only its year
+        if facts.published is None:
+            return None
+        y, month = int(facts.published[:4]), int(facts.published[5:7])
+        return y - 1 if typ == "lastmonth" and month == 1 else y
     ref = facts.ref_year
     if ref is None:
         return None

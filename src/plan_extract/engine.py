@@ -107,7 +107,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             value=q.value,
             value_max=q.value_max,
             unit=q.unit,
-            comparator=ctx.outer_comparator(view, q.outer_start, lay.clause_start(q.start), q.comparator),
+            comparator=ctx.outer_comparator(view, q.outer_start, lay.clause_start(q.start), q.comparator, q.outer_end),
             kind=kind,
             year=year,
             raw=text[offset + start:offset + end],

@@ -1,5 +1,8 @@
+"""Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/docs:
+henan_plan, hk_news_trad, hefei_news, shaanxi_plan, taiwan_news_trad, wuhan_news), from the table
+below: each row is located by its raw text (the nth occurrence), so the table stays readable."""
 import json, pathlib
-D = pathlib.Path("tests/docs")
+D = pathlib.Path(__file__).resolve().parents[1] / "docs"  # run from anywhere: python tests/gold/make_docs_gold.py
 N = None
 # raw (nth occurrence), value, unit, comparator, kind, years, keys, status
 SPEC = {
@@ -55,6 +58,49 @@ SPEC = {
   ("36项", 0, 36, "项", "=", "actual", [2024, N], ["事项"]),
   ("2亿人次", 0, 2e8, "人次", ">", "actual", [2023], ["访问量"]),
  ],
+ "shaanxi_plan.txt": [
+  ("8500亿元",0,8.5e11,"元","=","actual",[2020],["数字经济规模"]),
+  ("32.5%",0,32.5,"%","=","actual",[2020],["比重"]),
+  ("2.2万个",0,22000,"个","=","actual",[2020,N],["5G基站"]),
+  ("98万公里",0,980000,"公里","=","actual",[2020,N],["光缆"]),
+  ("96%",0,96,"%","=","actual",[2020,N],["普及率"]),
+  ("45%",0,45,"%","=","actual",[2020,N],["上云率"]),
+  ("35家",0,35,"家","=","actual",[2020,N],["智能工厂"]),
+  ("1.5万亿元",0,1.5e12,"元",">","target",[2025],["数字经济规模"]),
+  ("12%",0,12,"%","~","target",[2025],["增长"]),
+  ("6万个",0,60000,"个","=","target",[2025],["5G基站"]),
+  ("800万户",0,8e6,"户",">","target",[2025],["家庭"]),
+  ("300家",0,300,"家",">=","target",[2025],["企业"]),
+  ("50个",0,50,"个","=","target",[2025],["平台"]),
+  ("100%",0,100,"%","=","target",[2025],["可办率"]),
+  ("90%",0,90,"%",">=","target",[2025],["通办"]),
+  ("5个",0,5,"个","=","target",[N],[],"noise"),
+  ("18项",0,18,"项","=","target",[N],[],"noise"),
+ ],
+ "taiwan_news_trad.txt": [
+  ("千萬",0,1e7,"",">","actual",[2024],["5G"],"optional"),
+  ("九成",0,90,"%","=","target",[2025],["涵盖率"],"optional"),
+  ("1,120萬戶",0,1.12e7,"户","=","actual",[2024],["5G用户"]),
+  ("18%",0,18,"%","=","actual",[2024],["成长"]),
+  ("3.6萬座",0,36000,"座","~","actual",[2024],["5G基站"]),
+  ("4,200座",0,4200,"座","~","actual",[2024],["基站"]),
+  ("96.8%",0,96.8,"%","=","actual",[2023],["涵盖率"]),
+  ("25億元",0,2.5e9,"元","=","target",[2025],["投入"]),
+  ("90%",0,90,"%","=","target",[2025],["涵盖率"]),
+  ("1,000萬元",0,1e7,"元","<=","actual",[N],[],"noise"),
+ ],
+ "wuhan_news.txt": [
+  ("4.1万个",0,41000,"个","=","actual",[2025],["5G基站"]),
+  ("33个",0,33,"个","=","actual",[2025],["每万人"]),
+  ("3200亿元",0,3.2e11,"元","=","actual",[2024],["营业收入"]),
+  ("11.5%",0,11.5,"%","=","actual",[2024],["增长"]),
+  ("42家",0,42,"家","=","actual",[2024],["企业"]),
+  ("186家",0,186,"家","=","actual",[2024],["企业"]),
+  ("5000个",0,5000,"个","=","target",[2025],["5G基站"]),
+  ("12%",0,12,"%",">=","target",[2025],["比重"]),
+  ("10EFLOPS",0,10,"EFLOPS",">","target",[2026],["算力"]),
+  ("30个",0,30,"个",">=","target",[2027],["工厂"]),
+ ]
 }
 out = []
 for doc, rows in SPEC.items():
@@ -66,6 +112,6 @@ for doc, rows in SPEC.items():
         out.append({"doc": doc, "start": pos, "end": pos + len(raw), "text": raw, "value": value, "unit": unit,
                     "comparator": cmp, "kind": kind, "years": years, "keys": keys,
                     "status": st[0] if st else "required", "fact": f"f{i+1}"})
-pathlib.Path("tests/gold/context_docs.jsonl").write_text(
+pathlib.Path(__file__).with_name("context_docs.jsonl").write_text(
     "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in out), encoding="utf-8")
 print(len(out))
