@@ -33,20 +33,34 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _PROSE = re.compile(r"[，。；！？,;!?]")  # a line with clause punctuation inside is prose joined to furniture
 
 
+# Every kind of furniture starts with one of these: one pass finds the places worth a closer look.
+_ANY = re.compile(r"责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案|发布|浏览|阅读|点击|访问|评论|点赞"
+                  r"|上一篇|下一篇|相关|推荐阅读|热门|版权|免责|声明|转载|凡本网|本网|如因|Copyright|©|※")
+_INDENT = re.compile(r"\s*(?:\d+、)?")
+
+
 def spans(view: str) -> list[tuple[int, int]]:
     """The furniture spans of the view, unsorted and possibly overlapping."""
     out: list[tuple[int, int]] = []
-    start = 0
-    for line in view.split("\n"):
-        end = start + len(line)
-        if len(line) <= SHORT_LINE and _LINE_OPENER.match(line) and not _PROSE.search(line.rstrip("。 ")):
-            out.append((start, end))
-        start = end + 1
-    out += [m.span() for m in _LABEL.finditer(view)]
-    out += [m.span() for m in _NAVIGATION.finditer(view)]
-    for m in _NOTICE.finditer(view):
-        a = max((e.end() for e in _SENTENCE_END.finditer(view, max(0, m.start() - 200), m.start())),
-                default=max(0, m.start() - 200) and m.start())
-        b = _SENTENCE_END.search(view, m.end())
-        out.append((a, b.end() if b else len(view)))
+    done_lines: set[int] = set()
+    for hit in _ANY.finditer(view):
+        p = hit.start()
+        line_start = view.rfind("\n", 0, p) + 1
+        if line_start not in done_lines and _INDENT.fullmatch(view, line_start, p):
+            done_lines.add(line_start)
+            line_end = view.find("\n", p)
+            line = view[line_start:line_end if line_end >= 0 else len(view)]
+            if len(line) <= SHORT_LINE and _LINE_OPENER.match(line) and not _PROSE.search(line.rstrip("。 ")):
+                out.append((line_start, line_start + len(line)))
+                continue
+        for pattern in (_LABEL, _NAVIGATION):
+            m = pattern.match(view, p)
+            if m:
+                out.append(m.span())
+        m = _NOTICE.match(view, p)
+        if m:
+            a = max((e.end() for e in _SENTENCE_END.finditer(view, max(0, m.start() - 200), m.start())),
+                    default=max(0, m.start() - 200) and m.start())
+            b = _SENTENCE_END.search(view, m.end())
+            out.append((a, b.end() if b else len(view)))
     return out
