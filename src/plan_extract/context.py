@@ -29,6 +29,8 @@ _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
+_SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
+_ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
@@ -301,6 +303,12 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
     return comparator
 
 
+def close_spaces(window: str) -> str:
+    """A rule's window without the spaces next to a Chinese character: text from a
+    PDF spaces words apart (占 GDP 比重 34%); spaces between two Latin words stay (10G PON)."""
+    return _SPACE_NEXT_TO_HAN.sub("", window)
+
+
 def bad_phrase(name: str) -> bool:
     return not name or name in _bare_names() or bool(_patterns()["bad_end"].search(name))
 
@@ -371,6 +379,9 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in _MONTH.finditer(view):  # 截至上月底: the month before the page's date
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "lastmonth" if m.group(1) else "thismonth", None, m.group()))
+    for m in _ASOF_MONTH.finditer(view):  # 截至6月底 without a year: the latest such month
+        if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
+            years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
     periods = lexicon()["context"]["five_year_plans"]
     for m in pats["five_year_plan"].finditer(view):  # starts with 十, which the engine can skip to
         to = view[max(0, m.start() - 2):m.start()].rstrip("“\"").endswith(("到", "至"))
@@ -386,7 +397,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             if ref:  # a period that has ended reports; the current or a coming one plans
                 kind.append((m.start(), "actual" if y < ref else "target", words))
     kind.sort()
-    years.sort()
+    years.sort(key=lambda y: y[0])
     return Cues(kind, years, sections(view))
 
 
@@ -485,12 +496,14 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
                 return c.years[k][2]
             k -= 1
         return facts.ref_year
-    if typ in ("lastmonth", "thismonth"):  # needs the page's month, not only its year
+    if typ in ("lastmonth", "thismonth") or typ.startswith("month"):  # needs the page's month
         if facts.published is None:
             return None
         y, month = int(facts.published[:4]), int(facts.published[5:7])
+        if typ.startswith("month"):  # 截至6月底: this year's June, or last year's if June is still to come
+            return y if int(typ[5:]) <= month else y - 1
         return y - 1 if typ == "lastmonth" and month == 1 else y
     ref = facts.ref_year
     if ref is None:
         return None
-    return {"thisyear": ref, "now": ref, "lastyear": ref - 1, "nextyear": ref + 1}[typ]
+    return {"thisyear": ref, "now": ref, "lastyear": ref - 1, "yearbefore": ref - 2, "nextyear": ref + 1}[typ]

@@ -137,6 +137,9 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
     we = min(sent[1], q.outer_end + LOOK_AFTER)
     window = view[ws:q.outer_start] + PLACEHOLDER + view[q.outer_end:we]
     ph = q.outer_start - ws
+    if " " in window:  # text from a PDF: 占 GDP 比重 34%, 5G 基站 6.8 万个 match as written without spaces
+        window = ctx.close_spaces(window)
+        ph = window.index(PLACEHOLDER)
     for rule in rules:
         if rule.keywords is not None and rule.keywords.search(window) is None:
             continue
