@@ -1,9 +1,9 @@
-"""Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/docs:
+"""Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/docs/context:
 henan_plan, hk_news_trad, hefei_news, shaanxi_plan, taiwan_news_trad, wuhan_news, guangxi_plan_pdf,
 macau_news_trad, shenzhen_news), from the table
 below: each row is located by its raw text (the nth occurrence), so the table stays readable."""
 import json, pathlib
-D = pathlib.Path(__file__).resolve().parents[1] / "docs"  # run from anywhere: python tests/gold/make_docs_gold.py
+D = pathlib.Path(__file__).resolve().parents[1] / "docs" / "context"  # run from anywhere: python tests/gold/make_docs_gold.py
 N = None
 # raw (nth occurrence), value, unit, comparator, kind, years, keys, status
 SPEC = {
@@ -152,7 +152,7 @@ SPEC = {
 }
 out = []
 for doc, rows in SPEC.items():
-    text = (D / doc).read_text(encoding="utf-8")
+    text = next(D.rglob(doc)).read_text(encoding="utf-8")
     for i, (raw, nth, value, unit, cmp, kind, years, keys, *st) in enumerate(rows):
         pos = -1
         for _ in range(nth + 1):
