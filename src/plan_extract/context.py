@@ -65,7 +65,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "noun_bad_start": re.compile(ind["noun_bad_start"]),
         "approx_before": re.compile(ctx["approx_before"]),
         "bound_opening": re.compile(rf"({alternation(ctx['bound_opening'])})[^0-9，。；,;]{{1,12}}$"),
-        "bound_inside": re.compile(rf"(?<=.)(?:{alternation(ctx['bound_opening'])}).+$"),
+        "bound_inside": re.compile(rf"(?<=.)(?<!不)(?:{alternation(ctx['bound_opening'])}).+$"),
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
         "year": re.compile(ctx["year"]),
         "now": re.compile(ctx["now"]),
