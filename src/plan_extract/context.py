@@ -29,6 +29,7 @@ _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
+_CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
@@ -60,6 +61,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "penalty": re.compile(ind["penalty_words"]),
         "hours_nouns": re.compile(ind["hours_nouns"]),
         "paired": re.compile(ind["paired_count"]),
+        "admin_all": re.compile(ind["admin_all"]),
+        "class_nouns": re.compile(ind["class_nouns"]),
         "process": re.compile(ind["process_verbs"]),
         "bad_end": re.compile(ind["bad_end"]),
         "noun_bad_start": re.compile(ind["noun_bad_start"]),
@@ -240,6 +243,8 @@ def _cut_at_quantities(s: str) -> str:
         pass
     if last is None:
         return s
+    if _CLASS_UNIT.search(s, 0, last.end) and _patterns()["class_nouns"].match(s, last.end):
+        return s  # 营收超十亿元企业: the amount names a class, it is part of the name
     if last.outer_end >= len(s) - 1:
         return s[: last.outer_start]
     return s[last.outer_end:]
@@ -275,8 +280,10 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True
     if raw.endswith("小时") and pats["hours_nouns"].match(view, q_end, right):
         return True
-    if pats["structure_nouns"].match(view, q_end, right):
+    if pats["structure_nouns"].match(view, q_end, right) or pats["admin_all"].match(view, q_end, right):
         return True
+    if _CLASS_UNIT.search(raw) and pats["class_nouns"].match(view, q_end, right):
+        return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
     if pats["noise_nouns"].match(view, q_end, right):
         # 9个部门的120项服务: the departments that offer counted services are a count themselves
         return not pats["paired"].match(view, q_end, right)
@@ -371,6 +378,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
                 kind.append((m.start(), "target_strong", words))
             elif ref and y < ref:  # a past year's figures are actuals
                 kind.append((m.start(), "actual", words))
+        elif m.group("within"):  # 5年内: a deadline counted from the page's year
+            n = int(m.group("wn")) if m.group("wn").isdigit() else _small_numeral(m.group("wn"))
+            years.append((m.start(), "deadline", ref + n if ref and n else None, words))
+            kind.append((m.start(), "target_strong", words))
         else:
             years.append((m.start(), m.lastgroup, None, words))
     for m in pats["now"].finditer(view):
@@ -389,6 +400,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             continue  # a bare 十四五 names the plan, it dates nothing
         y = periods[m.group("name")]
         words = m.group()
+        if m.group("end") == "以来":  # “十四五”以来: a review since the period began, dated by nothing
+            years.append((m.start(), "since", None, words))
+            kind.append((m.start(), "actual", words))
+            continue
         if to or m.group("end") in ("末", "期末", "时期末"):
             years.append((m.start(), "deadline", y, words))  # 到“十四五”末
             kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong", words))
@@ -399,6 +414,13 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     kind.sort()
     years.sort(key=lambda y: y[0])
     return Cues(kind, years, sections(view))
+
+
+def _small_numeral(s: str) -> int | None:
+    from .grammar import parse_chinese
+
+    v = parse_chinese(s)
+    return int(v) if v else None
 
 
 def _year_words(view: str, m) -> str:
@@ -487,8 +509,8 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
     _, typ, year, _ = c.years[j]
     if typ in ("deadline", "asof", "plain", "base"):
         return year
-    if typ == "since":
-        return None
+    if typ == "since":  # “十四五”以来, 2018年以来: as of the page's date
+        return facts.ref_year if facts.published else None
     if typ == "sameyear":  # 2022年…年底前: the year named just before, else the document's year
         k = j - 1
         while k >= 0 and c.years[k][0] >= lower:

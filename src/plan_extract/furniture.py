@@ -5,7 +5,8 @@ a keyword that condemns the whole line it stands in: each kind has its own exten
 - a short line that opens with furniture (上一篇：…, 责任编辑：…, 版权所有 …) and has no clause
   punctuation inside is furniture whole;
 - a label (来源：合肥日报 2024-05-20, 浏览次数：1.2万) covers its value, up to the next space or clause break;
-- a navigation run (上一篇：… 下一篇：…) runs to the end of its sentence or line;
+- a navigation run (上一篇：… 下一篇：…) runs to the end of its sentence or line; a list heading
+  (相关阅读：) on its own line takes the short title lines under it;
 - a notice (版权所有, 免责声明, 转载, 凡本网…) covers the sentence it stands in;
 - a byline marker (本网讯, 本报讯) covers itself only.
 """
@@ -36,7 +37,21 @@ _PROSE = re.compile(r"[，。；！？,;!?]")  # a line with clause punctuation 
 # Every kind of furniture starts with one of these: one pass finds the places worth a closer look.
 _ANY = re.compile(r"责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案|发布|浏览|阅读|点击|访问|评论|点赞"
                   r"|上一篇|下一篇|相关|推荐阅读|热门|版权|免责|声明|转载|凡本网|本网|如因|Copyright|©|※")
+_LIST_HEAD = re.compile(r"\s*(?:相关(?:热词|阅读|新闻|链接|文章)|推荐阅读|热门(?:文章|新闻|推荐)?|延伸阅读)\s*[:：]?\s*")
+TITLE_LINE = 40  # a linked title in such a list
 _INDENT = re.compile(r"\s*(?:\d+、)?")
+
+
+def _title_run(view: str, pos: int) -> int:
+    """The end of the run of short title lines (no clause punctuation) that starts after `pos`."""
+    while pos < len(view) and view[pos] == "\n":
+        nxt = view.find("\n", pos + 1)
+        nxt = len(view) if nxt < 0 else nxt
+        line = view[pos + 1:nxt]
+        if not line.strip() or len(line) > TITLE_LINE or _PROSE.search(line):
+            break
+        pos = nxt
+    return pos
 
 
 def spans(view: str) -> list[tuple[int, int]]:
@@ -51,7 +66,10 @@ def spans(view: str) -> list[tuple[int, int]]:
             line_end = view.find("\n", p)
             line = view[line_start:line_end if line_end >= 0 else len(view)]
             if len(line) <= SHORT_LINE and _LINE_OPENER.match(line) and not _PROSE.search(line.rstrip("。 ")):
-                out.append((line_start, line_start + len(line)))
+                end = line_start + len(line)
+                if _LIST_HEAD.fullmatch(line):  # 相关阅读： then a list of linked titles, one a line
+                    end = _title_run(view, end)
+                out.append((line_start, end))
                 continue
         for pattern in (_LABEL, _NAVIGATION):
             m = pattern.match(view, p)

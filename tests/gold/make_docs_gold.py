@@ -1,6 +1,6 @@
 """Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/docs/context:
 henan_plan, hk_news_trad, hefei_news, shaanxi_plan, taiwan_news_trad, wuhan_news, guangxi_plan_pdf,
-macau_news_trad, shenzhen_news), from the table
+macau_news_trad, shenzhen_news, hunan_page_oneline, taiwan_broadband_trad, chengdu_news), from the table
 below: each row is located by its raw text (the nth occurrence), so the table stays readable."""
 import json, pathlib
 D = pathlib.Path(__file__).resolve().parents[1] / "docs" / "context"  # run from anywhere: python tests/gold/make_docs_gold.py
@@ -148,6 +148,43 @@ SPEC = {
   ("32%",0,32,"%",">","target",[2025],["比重"]),
   ("86.2",0,86.2,"","=","actual",[2023],["指数"]),
   ("2100家",0,2100,"家","=","actual",[N],[],"noise"),
+ ],
+ "hunan_page_oneline.txt": [
+  ("1260个",0,1260,"个","=","actual",[2024,N],["业务系统"]),
+  ("99.2%",0,99.2,"%","=","actual",[2024,N],["可办率"]),
+  ("186项",0,186,"项","=","actual",[2024,N],["事项"]),
+  ("14个",0,14,"个","=","actual",[N],[],"noise"),
+  ("98%",0,98,"%",">=","target",[2027],["满足率"]),
+  ("85%",0,85,"%",">","target",[2027],["比例"]),
+  ("100个",0,100,"个","~","target",[2027],["场景"]),
+ ],
+ "taiwan_broadband_trad.txt": [
+  ("百億",0,1e10,"元","=","target",[N],["投入"],"optional"),
+  ("612萬戶",0,6.12e6,"户","=","actual",[2025],["用户"]),
+  ("128萬戶",0,1.28e6,"户","~","actual",[2025],["用户"]),
+  ("21%",0,21,"%","~","actual",[2025],["占比"]),
+  ("78%",0,78,"%","=","actual",[2024],["覆盖率"]),
+  ("85%",0,85,"%","=","target",[2025],["覆盖率"]),
+  ("90%",0,90,"%",">=","target",[2026],["覆盖率"]),
+  ("100億元",0,1e10,"元","=","target",[N,2030],["投入"]),
+  ("1,500處",0,1500,"处","=","target",[N,2030],["点位"]),
+  ("30萬元",0,3e5,"元",">=","actual",[N],[],"noise"),
+  ("300萬元",0,3e6,"元","<=","actual",[N],[],"noise"),
+ ],
+ "chengdu_news.txt": [
+  ("2000亿元",0,2e11,"元",">","actual",[2025],["收"],"optional"),
+  ("2150亿元",0,2.15e11,"元","=","actual",[2025],["营业收入"]),
+  ("12.6%",0,12.6,"%","=","actual",[2025],["增长"]),
+  ("2.3个百分点",0,2.3,"百分点",">","actual",[2025],["增"]),
+  ("4800家",0,4800,"家","=","actual",[2025],["软件企业"]),
+  ("320家",0,320,"家","=","actual",[2025],["企业"]),
+  ("6.7%",0,6.7,"%","=","actual",[2025],["企业"]),
+  ("35家",0,35,"家","=","actual",[2024],["企业"]),
+  ("8.2万个",0,82000,"个","=","actual",[2024],["5G基站"]),
+  ("6000亿元",0,6e11,"元",">","target",[2027],["软件业务收入"]),
+  ("10家",0,10,"家",">=","target",[2027],["企业"]),
+  ("5000万元",0,5e7,"元","=","actual",[N],[],"noise"),
+  ("2万亿元",0,2e12,"元",">","actual",[N],[],"noise"),
  ]
 }
 out = []
