@@ -34,6 +34,7 @@ _SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
+_RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
@@ -359,7 +360,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             continue
         if view.startswith(not_before.get(word, ()), m.end()) or lay.is_blocked(start, m.end()):
             continue
-        kind.append((start, "actual_strong" if word in ("截至", "截止") else kinds[word], word))
+        # 截至 and …以来 (今年以来, 2018年以来) date a report: as strong as a deadline
+        kind.append((start, "actual_strong" if word in ("截至", "截止", "以来") else kinds[word], word))
     for m in _year_matches(view, pats["year"]):
         if lay.is_blocked(m.start(), m.end()):
             continue
@@ -376,12 +378,14 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             years.append((m.start(), "base" if base else "plain", y, words))
             if view.startswith(("底前", "年底前"), m.end()):  # 2022年底前: a deadline
                 kind.append((m.start(), "target_strong", words))
-            elif ref and y < ref:  # a past year's figures are actuals
+            elif ref and y < ref and not base:  # a past year's figures are actuals (a baseline's say nothing)
                 kind.append((m.start(), "actual", words))
         elif m.group("within"):  # 5年内: a deadline counted from the page's year
             n = int(m.group("wn")) if m.group("wn").isdigit() else _small_numeral(m.group("wn"))
             years.append((m.start(), "deadline", ref + n if ref and n else None, words))
             kind.append((m.start(), "target_strong", words))
+        elif m.lastgroup in _RELATIVE and _BASE.search(view, max(0, m.start() - 3), m.start()):
+            years.append((m.start(), "base_" + m.lastgroup, None, words))  # 由去年底的72%
         else:
             years.append((m.start(), m.lastgroup, None, words))
     for m in pats["now"].finditer(view):
@@ -475,7 +479,8 @@ def decide_year(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) -> int
     return decide_year_cue(c, pos, para, kind, facts)[0]
 
 
-def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) -> tuple[int | None, str | None]:
+def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
+                    sent_start: int = 0) -> tuple[int | None, str | None]:
     """The nearest year expression before the quantity: in its paragraph for an actual (or in its
     review section: 一、发展基础 … 截至2022年底 … sets the as-of date of the section); for a target
     also earlier paragraphs (a plan sets its deadline once: 到2025年 ... and the goals follow)."""
@@ -485,8 +490,8 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) ->
         if section_kind == "actual":
             lower = min(lower, start)
     j = bisect.bisect_left(c._year_pos, pos) - 1
-    while kind == "target" and j >= 0 and c.years[j][1] == "base":
-        j -= 1
+    while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < sent_start):
+        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…)
     # an actual is never dated by a deadline still to come (到2025年底 in the sentence before)
     while kind == "actual" and j >= 0 and c.years[j][1] == "deadline" and (
             facts.ref_year is None or c.years[j][2] >= facts.ref_year):
@@ -507,6 +512,7 @@ def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
 
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
     _, typ, year, _ = c.years[j]
+    typ = typ.removeprefix("base_")
     if typ in ("deadline", "asof", "plain", "base"):
         return year
     if typ == "since":  # “十四五”以来, 2018年以来: as of the page's date

@@ -25,9 +25,9 @@ _HEADLINE = re.compile(r"[^，。；！？,;!?]{1,40}")
 LOOK_BEFORE = 80
 LOOK_AFTER = 40
 # 从2020年的1.2万个增加到2025年的8万个: the first quantity is the starting point (an actual).
-_FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?|(?P<rel>目前|现在|当前|今年|年初|去年|上年|前年)(?:底|末)?的?)?\s*$")
+_FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?|(?P<rel>目前|现在|现时|当前|今年|年初|去年|上年|前年)(?:底|末)?的?)?\s*$")
 # the year a relative baseline (由目前的1.2万个, 从去年的…) stands for, counted from the page's year
-_REL_BASE = {"目前": 0, "现在": 0, "当前": 0, "今年": 0, "年初": 0, "去年": -1, "上年": -1, "前年": -2}
+_REL_BASE = {"目前": 0, "现在": 0, "现时": 0, "当前": 0, "今年": 0, "年初": 0, "去年": -1, "上年": -1, "前年": -2}
 _FROM_NEXT = regex.compile(r"[^，。；]{0,6}?(?:到|至)")  # used with match()
 _TO = regex.compile(r"(?:从|由)[^，。；]{1,24}?(?:到|至)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
 
@@ -197,14 +197,17 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
         if year is None:  # no date for the end point: the sentence's and passage's cues decide
             kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
             return kind, ctx.status_year(kind_cue, facts) if kind == "actual" else None, _join(kind_cue, to_words)
-        # a review's 从2015年…增长到2020年的 reached its end point before the document was written
-        past = facts.ref_year is not None and year < facts.ref_year
-        return ("actual" if past else "target"), year, _join(cue, to_words)
+        # a review's 从2015年…增长到2020年的 reached its end point before the document was written;
+        # otherwise the sentence and passage decide (到2025年 … 提高到: a target; 今年以来 … 提升至: an actual)
+        if facts.ref_year is not None and year < facts.ref_year:
+            return "actual", year, _join(cue, to_words)
+        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, "target")
+        return kind, year, _join(kind_cue or cue, to_words)
     if rule.rule.kind:
         kind, kind_cue = rule.rule.kind, None
     else:
         kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
-    year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts)
+    year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts, sent[0])
     if year is None and kind == "actual" and not rule.rule.kind:
         year = ctx.status_year(kind_cue, facts)
     return kind, year, _join(kind_cue, year_cue)

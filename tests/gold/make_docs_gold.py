@@ -1,6 +1,7 @@
 """Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/docs/context:
 henan_plan, hk_news_trad, hefei_news, shaanxi_plan, taiwan_news_trad, wuhan_news, guangxi_plan_pdf,
-macau_news_trad, shenzhen_news, hunan_page_oneline, taiwan_broadband_trad, chengdu_news), from the table
+macau_news_trad, shenzhen_news, hunan_page_oneline, taiwan_broadband_trad, chengdu_news,
+chongqing_plan, hk_wifi_trad, county_news), from the table
 below: each row is located by its raw text (the nth occurrence), so the table stays readable."""
 import json, pathlib
 D = pathlib.Path(__file__).resolve().parents[1] / "docs" / "context"  # run from anywhere: python tests/gold/make_docs_gold.py
@@ -185,6 +186,40 @@ SPEC = {
   ("10家",0,10,"家",">=","target",[2027],["企业"]),
   ("5000万元",0,5e7,"元","=","actual",[N],[],"noise"),
   ("2万亿元",0,2e12,"元",">","actual",[N],[],"noise"),
+ ],
+ "chongqing_plan.txt": [
+  ("15.8%",0,15.8,"%","=","actual",[2020],["增长"]),
+  ("4.9万个",0,49000,"个","=","actual",[2020],["5G基站"]),
+  ("14个",0,14,"个","=","actual",[2020,N],["节点"]),
+  ("3000家",0,3000,"家",">","actual",[2020,N],["企业"]),
+  ("1.2万亿元",0,1.2e12,"元","=","target",[2025],["增加值"]),
+  ("40%",0,40,"%",">","target",[2025],["比重"]),
+  ("15万个",0,1.5e5,"个",">=","target",[2025],["5G基站"]),
+  ("1000万户",0,1e7,"户",">","target",[2025],["家庭"]),
+  ("70",0,70,"","=","target",[2025],["指数"]),
+ ],
+ "hk_wifi_trad.txt": [
+  ("8萬個",0,8e4,"个","=","target",[2027],["热点"],"optional"),
+  ("3,000個",0,3000,"个","=","actual",[2017],["热点"]),
+  ("4.5萬個",0,45000,"个","~","actual",[2025],["热点"]),
+  ("1,200萬",0,1.2e7,"",">","actual",[2025],["人次"]),
+  ("8萬個",1,8e4,"个","=","target",[2027],["热点"]),
+  ("280萬",0,2.8e6,"","=","actual",[2025],["登记人数"]),
+  ("400萬",0,4e6,"",">=","target",[2027],["登记人数"]),
+  ("70個",0,70,"个",">","actual",[2024],["部门"]),
+  ("1,100項",0,1100,"项",">","actual",[2024],["服务"]),
+  ("10萬元",0,1e5,"元","=","actual",[N],[],"noise"),
+ ],
+ "county_news.txt": [
+  ("126个",0,126,"个","=","actual",[2023],["5G基站"]),
+  ("72%",0,72,"%","=","actual",[2022],["通达率"]),
+  ("91%",0,91,"%","=","actual",[2023],["通达率"]),
+  ("8.6亿元",0,8.6e8,"元","=","actual",[2023],["零售额"]),
+  ("23.5%",0,23.5,"%","=","actual",[2023],["增长"]),
+  ("15亿元",0,1.5e9,"元",">","target",[2023],["零售额"]),
+  ("30个",0,30,"个","=","target",[2023],["示范村"]),
+  ("210个",0,210,"个","=","actual",[2023],["益农信息社"]),
+  ("100%",0,100,"%","=","actual",[2023],["覆盖率"]),
  ]
 }
 out = []
