@@ -322,6 +322,11 @@ def bad_phrase(name: str) -> bool:
 
 
 @cache
+def _review_neutral() -> frozenset[str]:
+    return frozenset(lexicon()["context"]["review_neutral"])
+
+
+@cache
 def _bare_names() -> frozenset[str]:
     return frozenset(lexicon()["indicator"]["bare_names"])
 
@@ -464,6 +469,8 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> t
     if strong:
         return strong[-1][0].removesuffix("_strong"), strong[-1][1]
     if in_sentence:
+        if in_sentence[-1][2] in _review_neutral() and c.sections and c.sections.at(pos)[0] == "actual":
+            return "actual", c.sections.at(pos)[1]
         return in_sentence[-1][1], in_sentence[-1][2]
     if i < len(c.kind) and c.kind[i][0] < sent[1]:
         return c.kind[i][1].removesuffix("_strong"), c.kind[i][2]

@@ -1,7 +1,7 @@
 """Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/docs/context:
 henan_plan, hk_news_trad, hefei_news, shaanxi_plan, taiwan_news_trad, wuhan_news, guangxi_plan_pdf,
 macau_news_trad, shenzhen_news, hunan_page_oneline, taiwan_broadband_trad, chengdu_news,
-chongqing_plan, hk_wifi_trad, county_news), from the table
+chongqing_plan, hk_wifi_trad, county_news, taiwan_plan_trad, fujian_xinhua, suzhou_report), from the table
 below: each row is located by its raw text (the nth occurrence), so the table stays readable."""
 import json, pathlib
 D = pathlib.Path(__file__).resolve().parents[1] / "docs" / "context"  # run from anywhere: python tests/gold/make_docs_gold.py
@@ -220,6 +220,36 @@ SPEC = {
   ("30个",0,30,"个","=","target",[2023],["示范村"]),
   ("210个",0,210,"个","=","actual",[2023],["益农信息社"]),
   ("100%",0,100,"%","=","actual",[2023],["覆盖率"]),
+ ],
+ "taiwan_plan_trad.txt": [
+  ("590萬戶",0,5.9e6,"户","=","actual",[2024],["用户"]),
+  ("82%",0,82,"%","~","actual",[2024],["普及率"]),
+  ("2,600萬戶",0,2.6e7,"户","=","actual",[2024,N],["4G用户"]),
+  ("950萬戶",0,9.5e6,"户",">","actual",[2024,N],["5G用户"]),
+  ("35%",0,35,"%","=","target",[2030],["比重"]),
+  ("99%",0,99,"%",">=","target",[2030],["涵盖率"]),
+  ("500家",0,500,"家","=","target",[2030],["企业"]),
+  ("1,500億元",0,1.5e11,"元","=","target",[2030],["投资"]),
+  ("22項",0,22,"项","=","target",[N],[],"noise"),
+ ],
+ "fujian_xinhua.txt": [
+  ("3万亿元",0,3e12,"元",">","actual",[2024],["数字经济规模"]),
+  ("50%",0,50,"%",">","actual",[2024],["比重"]),
+  ("1.8万个",0,18000,"个","=","actual",[2024],["5G基站"]),
+  ("11.5万个",0,115000,"个","=","actual",[2024],["5G基站"]),
+  ("2.6万家",0,26000,"家",">","actual",[2024],["上云企业"]),
+  ("1万个",0,10000,"个","=","target",[N],["5G基站"]),
+  ("3000家",0,3000,"家","=","target",[N],["上云企业"]),
+  ("10%",0,10,"%",">=","target",[N],["增长"]),
+ ],
+ "suzhou_report.txt": [
+  ("10.5%",0,10.5,"%","=","actual",[2024],["增长"]),
+  ("95%",0,95,"%","=","actual",[2024],["覆盖率"]),
+  ("6000个",0,6000,"个","=","actual",[2024],["5G基站"]),
+  ("5.4万个",0,54000,"个","=","actual",[2024],["基站"]),
+  ("8%",0,8,"%","~","target",[2025],["增长"]),
+  ("50家",0,50,"家","=","target",[2025],["智能工厂"]),
+  ("4000个",0,4000,"个","=","target",[2025],["5G基站"]),
  ]
 }
 out = []
