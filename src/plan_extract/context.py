@@ -30,6 +30,7 @@ _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八�
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
+_CLASS_ENDINGS = ("元", "bps", "M", "G")
 _SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
@@ -57,12 +58,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         "stop_after": re.compile(ind["stop_after"]),
         "noise_nouns": re.compile(ind["noise_nouns"]),
-        "structure_nouns": re.compile(ind["structure_nouns"]),
-        "noise_units": re.compile(f"(?:{alternation(ind['noise_units'])})$"),
-        "penalty": re.compile(ind["penalty_words"]),
         "hours_nouns": re.compile(ind["hours_nouns"]),
         "paired": re.compile(ind["paired_count"]),
-        "admin_all": re.compile(ind["admin_all"]),
+        "process_or_penalty": re.compile(f"{ind['process_verbs']}|{ind['penalty_words']}"),
+        "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
         "process": re.compile(ind["process_verbs"]),
         "bad_end": re.compile(ind["bad_end"]),
@@ -226,7 +225,8 @@ def clean_indicator(phrase: str) -> str:
     s = _cut_at_quantities(s)
     s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
     s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
-    s = pats["bound_inside"].sub("", s)  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
+    if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
+        s = pats["bound_inside"].sub("", s)
     if len(s) > 24:
         s = s[-24:]
     return s
@@ -274,16 +274,18 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     # the clause, enumeration included (调研了…、29个部门、8家企业): a plan's 组织开展 elsewhere in the
     # sentence does not make its figures noise
     left = lay.clause_start(q_start)
-    if pats["process"].search(view, left, right) or pats["penalty"].search(view, left, right):
+    if pats["process_or_penalty"].search(view, left, right):
         return True
     raw = view[q_start:q_end]
-    if pats["noise_units"].search(raw):
+    if raw.endswith(_noise_units()):
         return True
     if raw.endswith("小时") and pats["hours_nouns"].match(view, q_end, right):
         return True
-    if pats["structure_nouns"].match(view, q_end, right) or pats["admin_all"].match(view, q_end, right):
+    if q_end == right:
+        return False  # nothing follows the figure in its clause
+    if pats["structure_or_population"].match(view, q_end, right):
         return True
-    if _CLASS_UNIT.search(raw) and pats["class_nouns"].match(view, q_end, right):
+    if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
         return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
     if pats["noise_nouns"].match(view, q_end, right):
         # 9个部门的120项服务: the departments that offer counted services are a count themselves
@@ -298,16 +300,18 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
     if comparator != "=":
         return comparator
     pats = _patterns()
-    if q_end is not None:
+    if q_end is not None and view[q_end:q_end + 1] == " ":
         m = _SPACED_AFTER.match(view, q_end)
         if m:
             return lexicon()["comparators"]["after"][m.group(1)]
     before = view[max(clause_start, q_start - 4):q_start]
-    if pats["approx_before"].search(before):
+    if "约" in before and pats["approx_before"].search(before):
         return "~"
-    m = pats["bound_opening"].search(view, clause_start, q_start)
-    if m:
-        return lexicon()["context"]["bound_opening"][m.group(1)]
+    clause = view[clause_start:q_start]
+    if "于" in clause or "超过" in clause:
+        m = pats["bound_opening"].search(clause)
+        if m:
+            return lexicon()["context"]["bound_opening"][m.group(1)]
     return comparator
 
 
@@ -319,6 +323,11 @@ def close_spaces(window: str) -> str:
 
 def bad_phrase(name: str) -> bool:
     return not name or name in _bare_names() or bool(_patterns()["bad_end"].search(name))
+
+
+@cache
+def _noise_units() -> tuple[str, ...]:
+    return tuple(lexicon()["indicator"]["noise_units"])
 
 
 @cache

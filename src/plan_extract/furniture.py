@@ -35,8 +35,11 @@ _PROSE = re.compile(r"[，。；！？,;!?]")  # a line with clause punctuation 
 
 
 # Every kind of furniture starts with one of these: one pass finds the places worth a closer look.
-_ANY = re.compile(r"责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案|发布|浏览|阅读|点击|访问|评论|点赞"
-                  r"|上一篇|下一篇|相关|推荐阅读|热门|版权|免责|声明|转载|凡本网|本网|如因|Copyright|©|※")
+_ANY = re.compile(  # literals only, so that the regex engine skips ahead to their first characters
+    "责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案|发布时间|发布日期|浏览次数|浏览量|阅读次数|阅读量"
+    "|点击量|点击数|访问量|评论数|点赞数|上一篇|下一篇|相关热词|相关阅读|相关新闻|相关链接|相关文章|推荐阅读"
+    "|延伸阅读|热门|版权|免责|声明|转载|凡本网|本网|如因|Copyright|©|※"
+)
 _LIST_HEAD = re.compile(r"\s*(?:相关(?:热词|阅读|新闻|链接|文章)|推荐阅读|热门(?:文章|新闻|推荐)?|延伸阅读)\s*[:：]?\s*")
 TITLE_LINE = 40  # a linked title in such a list
 _INDENT = re.compile(r"\s*(?:\d+、)?")
@@ -58,8 +61,11 @@ def spans(view: str) -> list[tuple[int, int]]:
     """The furniture spans of the view, unsorted and possibly overlapping."""
     out: list[tuple[int, int]] = []
     done_lines: set[int] = set()
+    covered = 0  # furniture found up to here: hits inside it need no look
     for hit in _ANY.finditer(view):
         p = hit.start()
+        if p < covered:
+            continue
         line_start = view.rfind("\n", 0, p) + 1
         if line_start not in done_lines and _INDENT.fullmatch(view, line_start, p):
             done_lines.add(line_start)
@@ -70,6 +76,7 @@ def spans(view: str) -> list[tuple[int, int]]:
                 if _LIST_HEAD.fullmatch(line):  # 相关阅读： then a list of linked titles, one a line
                     end = _title_run(view, end)
                 out.append((line_start, end))
+                covered = end
                 continue
         for pattern in (_LABEL, _NAVIGATION):
             m = pattern.match(view, p)
@@ -81,4 +88,5 @@ def spans(view: str) -> list[tuple[int, int]]:
                     default=max(0, m.start() - 200) and m.start())
             b = _SENTENCE_END.search(view, m.end())
             out.append((a, b.end() if b else len(view)))
+            covered = out[-1][1]
     return out

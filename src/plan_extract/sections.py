@@ -15,11 +15,10 @@ from functools import cache
 from .lexicon import alternation, lexicon
 
 _NUM = "[一二三四五六七八九十]{1,3}"
-_HEADING = re.compile(
-    rf"(?:^|(?<=[。！？!?]))[ \t\u3000]*(?:(?P<l1>第{_NUM}[章篇部])|(?P<l2>{_NUM}[、．])"
+_HEADING = re.compile(  # after a line or sentence end: a character class the regex engine skips to
+    rf"[\n。！？!?][ \t\u3000]*(?:(?P<l1>第{_NUM}[章篇部])|(?P<l2>{_NUM}[、．])"
     rf"|(?P<l3>[（(]{_NUM}[）)])|(?P<l4>[0-9]{{1,2}}[、．](?![0-9])))[ \t\u3000]*"
     r"(?P<title>[^。；！？!?\s，,：:]{2,24})",
-    re.MULTILINE,
 )
 
 
@@ -43,14 +42,15 @@ def sections(view: str) -> Sections:
     review, target = _words()
     stack: list[tuple[int, str | None, str, int]] = []  # (level, kind, words, start)
     starts, kinds = [], []
-    for m in _HEADING.finditer(view):
+    for m in _HEADING.finditer("\n" + view):  # the text's start is a line start; offsets are one off
         level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
         title = m.group("title")
         kind = "actual" if review.search(title) else "target" if target.search(title) else None
         while stack and stack[-1][0] >= level:
             stack.pop()
-        stack.append((level, kind, title.strip(), m.start()))
-        cue = next(((k, w, s) for _, k, w, s in reversed(stack) if k), (None, "", m.start()))
-        starts.append(m.start())
+        start = m.start()  # the heading starts after the line or sentence end (one off in "\n" + view)
+        stack.append((level, kind, title.strip(), start))
+        cue = next(((k, w, s) for _, k, w, s in reversed(stack) if k), (None, "", start))
+        starts.append(start)
         kinds.append(cue)
     return Sections(starts, kinds)
