@@ -27,7 +27,7 @@ def annotate(paths: list[str], rules: list[CompiledRule], encoding: str | None =
     for path in paths:
         try:
             doc = read_document(path, encoding)
-            records, facts = extract_text(doc.text, path, rules, True, time_limit)
+            records, facts = extract_text(doc.text, path, rules, True, time_limit, doc.pages, doc.cell_x)
         except PlanExtractError as e:
             yield Annotated(path, error=str(e) if e.path else f"{path}: {e}")
             continue

@@ -37,15 +37,17 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
 
     try:
         doc = read_document(path, encoding)
-        records, facts = extract_text(doc.text, path, rules, keep_duplicates, time_limit)
+        records, facts = extract_text(doc.text, path, rules, keep_duplicates, time_limit, doc.pages, doc.cell_x)
     except PlanExtractError as e:
         return Result(path, error=str(e) if e.path else f"{path}: {e}")
     except MemoryError:
         return Result(path, error=f"{path}: out of memory")
     info = DocumentInfo(doc=path, region=facts.region, plan=facts.plan, published=facts.published,
                         encoding=doc.encoding, html=doc.html, characters=len(doc.text),
-                        records=len(records)).model_dump()
+                        records=len(records), pages=len(doc.pages) if doc.pages else None).model_dump()
     notice = f"{path}: empty document, no rows" if not doc.text.strip() else None
+    if doc.warnings:
+        notice = "\n".join(f"{path}: {w}" for w in doc.warnings)
     # JSON rows are encoded here, by pydantic's serializer (several times faster than json.dumps of a dict)
     rows = [r.model_dump_json() for r in records] if as_json else [r.model_dump() for r in records]
     return Result(path, rows, info, notice=notice)
@@ -60,14 +62,16 @@ def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json):
     if not _worker_args:
         from .rules import load_rules
 
-        _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json)
+        # rules_dir: a directory, or (directory, added directories) as the CLI gives them
+        rules = load_rules(*rules_dir) if isinstance(rules_dir, tuple) else load_rules(rules_dir)
+        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json)
 
 
 def _work(path: str) -> Result:
     return process(path, *_worker_args)
 
 
-def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, encoding: str | None = None,
+def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | tuple | None, encoding: str | None = None,
         keep_duplicates: bool = False, jobs: int = 1,
         time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False) -> Iterator[Result]:
     """Yields one Result per input path, in order. Stdin ("-") is always read in this process."""

@@ -24,19 +24,48 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 rules_app = typer.Typer(no_args_is_help=True, help="List and check rule sets.")
 app.add_typer(rules_app, name="rules")
 
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files (default: the bundled rules).")]
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files used instead of the bundled rules.")]
+AddRulesOpt = Annotated[Optional[list[Path]], typer.Option("--add-rules", metavar="DIR", help="Directory of *.toml rule files added to the rule set (repeatable).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"plan-extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Show the version and exit.")] = False) -> None:
+    """Extract quantitative indicators from Chinese planning documents into JSON or CSV rows."""
+
+
+def _check_encoding(value: Optional[str]) -> Optional[str]:
+    """An unknown encoding is a usage error, before any file is read."""
+    if value is None:
+        return None
+    from .errors import InputError
+    from .load.text import forced_codec
+
+    try:
+        forced_codec(value, "--encoding")
+    except InputError:
+        raise typer.BadParameter(f"unknown encoding '{value}'") from None
+    return value
 
 
 def _err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _load_rules(rules_dir: Path | None):
+def _load_rules(rules_dir: Path | None, add_rules: list[Path] | None = None):
     from .errors import RuleError
     from .rules import load_rules
 
     try:
-        return load_rules(rules_dir)
+        return load_rules(rules_dir, add_rules or ())
     except RuleError as e:
         for line in e.problems:
             _err(line)
@@ -83,7 +112,8 @@ def extract(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     rules_dir: RulesOpt = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+    add_rules: AddRulesOpt = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
     bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
     documents: Annotated[bool, typer.Option("--documents", help="One row per document (region, plan, date) instead of one per indicator.")] = False,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
@@ -95,14 +125,17 @@ def extract(
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
     from .export import writer as make_writer
 
-    rules = _load_rules(rules_dir)
+    if bom and fmt not in (Format.csv, Format.tsv):
+        _err(f"--bom applies to csv and tsv only: ignored for {fmt.value}")
+    rules = _load_rules(rules_dir, add_rules)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
     progress = _progress(len(files))
     with _output(output) as out:
         writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
-        for result in run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
+        spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+        for result in run(files, rules, spec, encoding, keep_duplicates,
                           jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl)):
             if result.error:
                 failures.append(result.error)
@@ -140,43 +173,81 @@ def _progress(total: int):
     return step
 
 
+@app.command("text")
+def text_cmd(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A file (text, HTML, PDF, DOCX) or - for stdin.")],
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+) -> None:
+    """Print the text that offsets (start, end) refer to: for PDF and DOCX, the extracted text."""
+    from .errors import PlanExtractError
+    from .load import read_document
+
+    try:
+        doc = read_document(path, encoding)
+    except PlanExtractError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+    for w in doc.warnings:
+        _err(f"{path}: {w}")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+    sys.stdout.write(doc.text)
+
+
 @rules_app.command("list")
 def rules_list(
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
-    """Show the rule catalogue: id, indicator, category, number of examples."""
+    """Show the rule catalogue in the order rules are tried: id, priority, indicator, category, examples, file."""
     from .export import writer as make_writer
 
-    rules = _load_rules(rules_dir)
-    fields = ["id", "indicator", "category", "examples", "counter_examples", "file"]
-    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules")
+    rules = _load_rules(rules_dir, add_rules)
+    fields = ["id", "priority", "general", "indicator", "category", "examples", "counter_examples", "file"]
+    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules, in the order they are tried")
     for r in rules:
-        writer.write({"id": r.id, "indicator": r.rule.indicator, "category": r.rule.category,
+        writer.write({"id": r.id, "priority": r.rule.priority, "general": r.rule.general,
+                      "indicator": r.rule.indicator, "category": r.rule.category,
                       "examples": len(r.rule.examples), "counter_examples": len(r.rule.counter_examples),
-                      "file": Path(r.source).name})
+                      "file": r.source})
     writer.close()
 
 
-@rules_app.command("check")
-def rules_check(rules_dir: RulesOpt = None) -> None:
-    """Validate a rule set and run every example and counter-example; exit 1 on a failure."""
-    from .checks import check_rules
+@rules_app.command("path")
+def rules_path() -> None:
+    """Print the directory of the bundled rule files (copy it to start a rule set of your own)."""
+    from .rules import default_rules_dir
 
-    rules = _load_rules(rules_dir)
-    problems = check_rules(rules)
-    for line in problems:
+    print(default_rules_dir())
+
+
+@rules_app.command("check")
+def rules_check(rules_dir: RulesOpt = None, add_rules: AddRulesOpt = None) -> None:
+    """Validate a rule set and run every example and counter-example against the whole set; every
+    problem of every rule is one line on stderr, and the exit code is 1 when there is any."""
+    from .checks import check_rules
+    from .rules import load_rule_set
+
+    from .lexicon import lexicon, lexicon_path
+    from .lexicon_schema import problems as lexicon_problems
+
+    problems = lexicon_problems(lexicon(), lexicon_path())  # the language data the blocks come from
+    rules, rule_problems = load_rule_set(rules_dir, add_rules or ())
+    problems += rule_problems
+    failures = check_rules(rules)
+    for line in problems + failures:
         _err(line)
     n_ex = sum(len(r.rule.examples) + len(r.rule.counter_examples) for r in rules)
-    if problems:
-        _err(f"{len(problems)} of {n_ex} examples failed in {len(rules)} rules")
+    if problems or failures:
+        _err(f"{len(problems)} rule problem(s); {len(failures)} of {n_ex} examples failed in {len(rules)} rules that load")
         raise typer.Exit(1)
     print(f"{len(rules)} rules, {n_ex} examples and counter-examples: all hold")
 
 
 # ---- checking the numbers: review page, explain, evaluate (see README "Checking the numbers")
 
-EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")]
+EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")]
 
 
 @app.command()
@@ -184,6 +255,7 @@ def review(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write (atomically).")] = Path("review.html"),
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     encoding: EncodingOpt = None,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
 ) -> None:
@@ -191,7 +263,7 @@ def review(
     from .annotated import annotate
     from .export.review import ReviewWriter
 
-    rules = _load_rules(rules_dir)
+    rules = _load_rules(rules_dir, add_rules)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
@@ -216,6 +288,7 @@ def review(
 def explain(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A document, or - for stdin.")],
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     encoding: EncodingOpt = None,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
 ) -> None:
@@ -223,7 +296,7 @@ def explain(
     from .annotated import annotate
     from .export.explain import write_explain
 
-    rules = _load_rules(rules_dir)
+    rules = _load_rules(rules_dir, add_rules)
     doc = next(annotate([path], rules, encoding, time_limit))
     if doc.error:
         _err(doc.error)
@@ -243,6 +316,7 @@ def evaluate(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="The annotated documents: files or directories, matched by file name.")],
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, or json: one object with the figures.")] = ReportFormat.text,
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     encoding: EncodingOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
 ) -> None:
@@ -264,7 +338,7 @@ def evaluate(
         for line in str(e).splitlines():
             _err(line)
         raise typer.Exit(1) from None
-    rules = _load_rules(rules_dir)
+    rules = _load_rules(rules_dir, add_rules)
     files, failures = _expand(paths)
     annotated = {g["doc"] for g in annotation}
     given = [f for f in files if doc_key(f) in annotated]
@@ -274,7 +348,8 @@ def evaluate(
     for line in failures:
         _err(line)
     records = []
-    for result in run(given, rules, str(rules_dir) if rules_dir else None, encoding, False, jobs or default_jobs()):
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    for result in run(given, rules, spec, encoding, False, jobs or default_jobs()):
         if result.error:
             failures.append(result.error)
             _err(result.error)

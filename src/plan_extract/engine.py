@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 import time
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from . import context as ctx
-from . import unwrap
+from . import tables, unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .index_values import index_quantities
@@ -39,29 +40,82 @@ class Match:
 
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
-                 time_limit: float | None = None) -> tuple[list[Record], ctx.DocFacts]:
+                 time_limit: float | None = None, pages: tuple[int, ...] = (),
+                 cell_x: dict | None = None) -> tuple[list[Record], ctx.DocFacts]:
     """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds.
 
     A long document (a compilation) is read in segments of about SEGMENT characters cut at line ends,
     so that its search view and cue lists stay small; the document facts come from the first one.
+    Indicator tables (tables.py) give their own records; prose rules skip the lines they cover.
+    `pages` (a PDF's page starts) gives each record its page; `cell_x` the PDF's table cell extents.
     """
     deadline = None if time_limit is None else time.monotonic() + time_limit
     facts = None
     records: list[Record] = []
+    table_records: list[Record] = []
     for a, b in list(segments(text)) or [(0, 0)]:
-        seg, index = text[a:b], None
+        seg, index, found, covered, view = text[a:b], None, None, [], None
         soft = unwrap.soft_breaks(seg)
         if soft:  # hard-wrapped lines: matched joined, offsets mapped back through `index`
-            seg, index = unwrap.remove(seg, soft)
-        view = search_view(seg)
+            found = []
+            if tables.may_hold_table(seg):  # a table's rows are lines of their own: never joined
+                view = search_view(seg)
+                found, covered = tables.find_values(seg, view, (facts or ctx.doc_facts(view)).plan_years, cell_x, a)
+                soft = [p for p in soft if not _touches(covered, p)]
+            if soft:
+                seg, index = unwrap.remove(seg, soft)
+                view = None
+        view = view or search_view(seg)
         lay = ctx.layout(view)
         facts = facts or ctx.doc_facts(view)
+        if found is None:
+            found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a)
+        if covered:  # table lines are read by the table stage only
+            _block(lay, covered if index is None else [_moved(soft, s, e) for s, e in covered])
+        table_records += [table_record(text, v, a, name, facts) for v in found]
         try:
             records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline)
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
-    return _mark_duplicates(records, keep_duplicates), facts
+    records = _mark_duplicates(records, keep_duplicates)
+    if table_records:  # each cell is its own fact: no duplicate marking
+        records = sorted(records + table_records, key=lambda r: r.start)
+    if pages:
+        for r in records:
+            r.page = bisect.bisect_right(pages, r.start)
+    return records, facts
+
+
+def _touches(spans: list[tuple[int, int]], p: int) -> bool:
+    """Is the line break at `p` (or the \r of its \r\n) one that ends or opens a table line?"""
+    i = bisect.bisect_right(spans, (p + 2, p + 2)) - 1
+    return i >= 0 and spans[i][0] - 2 <= p <= spans[i][1] + 1
+
+
+def _moved(removed: list[int], s: int, e: int) -> tuple[int, int]:
+    """A span of the segment in the coordinates of the segment without the `removed` characters."""
+    return s - bisect.bisect_left(removed, s), e - bisect.bisect_left(removed, e)
+
+
+def _block(lay: ctx.Layout, spans: list[tuple[int, int]]) -> None:
+    """Adds spans to the layout's blocked ones (kept merged: one bisect finds the covering span)."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(lay.blocked + spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    lay.blocked = merged
+    lay.__post_init__()
+
+
+def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts) -> Record:
+    return Record(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
+                  category="table", value=v.value, value_max=None, unit=v.unit, comparator=v.comparator,
+                  kind=v.kind, year=v.year, raw=text[offset + v.start:offset + v.end], start=offset + v.start,
+                  end=offset + v.end, sentence=text[offset + v.row[0]:offset + v.row[1]].strip(), rule="TABLE",
+                  published=facts.published, attribute=v.attribute, cumulative=v.cumulative)
 
 
 SEGMENT = 1_000_000
