@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
+from . import canon
 from . import context as ctx
 from . import tables, unwrap
 from .errors import PlanExtractError
@@ -41,7 +42,7 @@ class Match:
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
                  time_limit: float | None = None, pages: tuple[int, ...] = (),
-                 cell_x: dict | None = None) -> tuple[list[Record], ctx.DocFacts]:
+                 cell_x: dict | None = None, catalogue=None) -> tuple[list[Record], ctx.DocFacts]:
     """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds.
 
     A long document (a compilation) is read in segments of about SEGMENT characters cut at line ends,
@@ -72,13 +73,13 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
             found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a)
         if covered:  # table lines are read by the table stage only
             _block(lay, covered if index is None else [_moved(soft, s, e) for s, e in covered])
-        table_records += [table_record(text, v, a, name, facts) for v in found]
+        table_records += [table_record(text, v, a, name, facts, catalogue) for v in found]
         try:
-            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline)
+            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline, catalogue)
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
-    records = _mark_duplicates(records, keep_duplicates)
+    records = _mark_duplicates(canon.drop_fragments(canon.join_shares(records, catalogue)), keep_duplicates)
     if table_records:  # each cell is its own fact: no duplicate marking
         records = sorted(records + table_records, key=lambda r: r.start)
     if pages:
@@ -110,12 +111,13 @@ def _block(lay: ctx.Layout, spans: list[tuple[int, int]]) -> None:
     lay.__post_init__()
 
 
-def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts) -> Record:
-    return Record(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
+def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts,
+                 catalogue=None) -> Record:
+    return Record(**canon.finish_table(dict(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
                   category="table", value=v.value, value_max=None, unit=v.unit, comparator=v.comparator,
                   kind=v.kind, year=v.year, raw=text[offset + v.start:offset + v.end], start=offset + v.start,
                   end=offset + v.end, sentence=text[offset + v.row[0]:offset + v.row[1]].strip(), rule="TABLE",
-                  published=facts.published, attribute=v.attribute, cumulative=v.cumulative)
+                  published=facts.published, attribute=v.attribute, cumulative=v.cumulative), catalogue))
 
 
 SEGMENT = 1_000_000
@@ -135,7 +137,7 @@ def segments(text: str, size: int = SEGMENT):
         start = end
 
 
-def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, deadline) -> list[Record]:
+def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, deadline, catalogue=None) -> list[Record]:
     """`seg` is the segment's text starting at `offset`, with the characters that `index` maps around
     removed (soft line breaks), when there is an index."""
     cues = ctx.cues(view, lay, facts)
@@ -153,7 +155,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             continue
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
-        records.append(Record(
+        records.append(Record(**canon.finish(dict(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
@@ -173,7 +175,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             rule=match.rule.id,
             published=facts.published,
             cue=cue,
-        ))
+        ), view, q.start, sent, catalogue, max(sent[0], lay.clause_start(q.start)))))
     return records
 
 

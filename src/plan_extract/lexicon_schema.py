@@ -107,6 +107,16 @@ class Places(Section):
     not_places: Words
 
 
+class CatalogueWords(Section):
+    """What the indicator catalogue's matching leaves out around a name (canon.py, catalogue.py)."""
+    fragment_nouns: Words
+    fragment: Regex
+    harmless_inner: Words
+    harmless_prefixes: Words
+    harmless_suffixes: Words
+    not_districts: Words
+
+
 class Lexicon(Section):
     numbers: Numbers
     comparators: Comparators
@@ -116,6 +126,7 @@ class Lexicon(Section):
     indicator: Indicator
     context: Context
     places: Places
+    catalogue: CatalogueWords
 
 
 def validate(data: dict) -> Lexicon:

@@ -35,6 +35,9 @@ class Record(BaseModel):
     page: int | None = None  # PDF: the 1-based page the figure stands on
     attribute: Literal["binding", "expected"] | None = None  # a table's 属性 column: 约束性 / 预期性
     cumulative: bool = False  # a table cell in brackets, [10]: a total over the plan period
+    # stock (a level), increment (new over a period) or difference (from `reference`, e.g. 全国)
+    measure: Literal["stock", "increment", "difference"] | None = None
+    reference: str | None = None
     duplicate: bool = False
 
 

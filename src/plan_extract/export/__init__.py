@@ -17,11 +17,16 @@ class Format(str, enum.Enum):
     csv = "csv"
     tsv = "tsv"
     table = "table"
+    xlsx = "xlsx"
 
 
 def writer(out: IO[str], fmt: Format, fields: list[str], bom: bool = False, title: str = ""):
     """The writer of `fmt`: `.write(row)` for each row (a dict, or for JSON formats a line of JSON
     already encoded), then `.close()`."""
+    if fmt == Format.xlsx:  # a workbook is a zip file: export.xlsx.XlsxWriter takes a path
+        from ..errors import PlanExtractError
+
+        raise PlanExtractError("xlsx is written to a file: use extract or pivot with -o FILE.xlsx")
     if fmt in (Format.json, Format.jsonl):
         from .json import JsonWriter
 
