@@ -31,6 +31,7 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
+_YEAR_TAIL = re.compile(r"(?:底前|底|末|前)?")
 _SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
@@ -443,8 +444,8 @@ def _small_numeral(s: str) -> int | None:
 
 def _year_words(view: str, m) -> str:
     """The year expression as a reader sees it: 截至2022年底, 到2025年, 2022年底前."""
-    tail = re.match(r"(?:底前|底|末|前)?", view[m.end():m.end() + 2]).group()
-    return view[m.start():m.end() + len(tail)].strip()
+    tail = _YEAR_TAIL.match(view, m.end(), m.end() + 2).end() - m.end()
+    return view[m.start():m.end() + tail].strip()
 
 
 def _year_matches(view: str, pattern: re.Pattern):
