@@ -270,8 +270,9 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
 
 
 def _join(a: str | None, b: str | None) -> str | None:
-    if a and b and a not in b and b not in a:
-        return f"{a}; {b}"
+    """The kind's and the year's words, once when one holds the other (截至 / 截至2022年底)."""
+    if a and b:
+        return b if a in b else a if b in a else f"{a}; {b}"
     return a or b or None
 
 
