@@ -144,12 +144,23 @@ def extract(
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
     indicators: IndicatorsOpt = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run on the dask cluster of this scheduler (tcp://host:8786); its workers read the files. Needs plan-extract[dask].")] = None,
 ) -> None:
     """Extract indicators from PATH... and print them as rows (-f xlsx: a workbook with rows, pivot and documents sheets)."""
     from .batch import default_jobs, run
+    from .errors import PlanExtractError
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
     from .export import writer as make_writer
 
+    if fmt == Format.parquet and (output is None or str(output) == "-"):
+        _err("-f parquet writes to a file or directory: give -o FILE_OR_DIR")
+        raise typer.Exit(2)
+    if scheduler and indicators:
+        _err("--indicators is not sent to a cluster yet: run without --scheduler, or add the entries to the workers' install")
+        raise typer.Exit(2)
+    if scheduler and "-" in paths:
+        _err("-: stdin cannot be sent to a scheduler: give file paths")
+        raise typer.Exit(2)
     if bom and fmt not in (Format.csv, Format.tsv):
         _err(f"--bom applies to csv and tsv only: ignored for {fmt.value}")
     rules = _load_rules(rules_dir, add_rules)
@@ -157,35 +168,69 @@ def extract(
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
-    progress = _progress(len(files))
-    with _output(output, binary=fmt == Format.xlsx) as out:
-        if fmt == Format.xlsx:
-            from .export.xlsx import XlsxWriter
+    as_json = fmt in (Format.json, Format.jsonl)
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    if scheduler:
+        from .dask import cluster_results
 
-            writer = XlsxWriter(out, DOCUMENT_FIELDS if documents else RECORD_FIELDS, catalogue)
-        else:
-            writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
-        spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
-        for result in run(files, rules, spec, encoding, keep_duplicates,
-                          jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl),
-                          catalogue=catalogue, indicators=str(indicators) if indicators else None):
-            if result.error:
-                failures.append(result.error)
-                _err(result.error)
-            elif result.notice:
-                _err(result.notice)
-            if documents and result.document:
-                writer.write(result.document)
-            elif result.document and fmt == Format.xlsx:
-                writer.document(result.document)
-            for row in result.rows if not documents else ():
-                writer.write(row)
-            progress(result.path)
+        try:
+            results = cluster_results(scheduler, files, spec, encoding, keep_duplicates, time_limit, as_json)
+        except ImportError as e:  # the dask extra is not installed
+            _err(str(e))
+            raise typer.Exit(2) from None
+        except PlanExtractError as e:
+            _err(str(e))
+            raise typer.Exit(1) from None
+    else:
+        results = run(files, rules, spec, encoding, keep_duplicates, jobs or default_jobs(), time_limit,
+                      as_json=as_json, catalogue=catalogue, indicators=str(indicators) if indicators else None)
+    progress = _progress(len(files))
+    with _output(output, binary=fmt == Format.xlsx) if fmt != Format.parquet else _as_path(output) as out:
+        try:
+            if fmt == Format.xlsx:
+                from .export.xlsx import XlsxWriter
+
+                writer = XlsxWriter(out, DOCUMENT_FIELDS if documents else RECORD_FIELDS, catalogue)
+            else:
+                writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
+        except ImportError as e:  # the format's optional dependency is missing
+            _err(str(e))
+            raise typer.Exit(2) from None
+        try:
+            _write_results(results, writer, documents, failures, progress, xlsx=fmt == Format.xlsx)
+        except BaseException:
+            getattr(writer, "abort", lambda: None)()
+            raise
         writer.close()
     progress(None)
     if failures:
         _err(f"{len(failures)} input(s) failed")
         raise typer.Exit(1)
+
+
+@contextmanager
+def _as_path(path: Path):
+    """Writers that write files themselves (parquet) take the path, and make it atomic."""
+    if not path.resolve().parent.is_dir():
+        _err(f"{path}: directory {path.resolve().parent} does not exist")
+        raise typer.Exit(2)
+    yield path
+
+
+def _write_results(results, writer, documents: bool, failures: list[str], progress, xlsx: bool = False) -> None:
+    for result in results:
+        if result.error:
+            failures.append(result.error)
+            _err(result.error)
+        elif result.notice:
+            _err(result.notice)
+        if documents and result.document:
+            writer.write(result.document)
+        elif result.document and xlsx:  # the workbook's documents sheet
+            writer.document(result.document)
+        for row in result.rows if not documents else ():
+            writer.write(row)
+        progress(result.path)
 
 
 def _progress(total: int):
@@ -237,6 +282,9 @@ def rules_list(
     """Show the rule catalogue in the order rules are tried: id, priority, indicator, category, examples, file."""
     from .export import writer as make_writer
 
+    if fmt == Format.parquet:
+        _err("-f parquet is for extracted rows (extract -o FILE_OR_DIR); the catalogue is printed")
+        raise typer.Exit(2)
     rules = _load_rules(rules_dir, add_rules)
     fields = ["id", "priority", "general", "indicator", "category", "examples", "counter_examples", "file"]
     writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules, in the order they are tried")
