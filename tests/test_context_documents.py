@@ -23,7 +23,7 @@ def test_context_documents_score_above_the_floor():
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     preds = []
     for name in sorted({g["doc"] for g in gold}):
-        text = (ROOT / "tests" / "docs" / "context" / name).read_text(encoding="utf-8")
+        text = (ROOT / "tests" / "context_docs" / name).read_text(encoding="utf-8")
         for r in extract(text, name):
             assert text[r.start:r.end] == r.raw
             preds.append(r.model_dump())

@@ -1,10 +1,10 @@
-"""Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/docs/context:
+"""Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/context_docs:
 henan_plan, hk_news_trad, hefei_news, shaanxi_plan, taiwan_news_trad, wuhan_news, guangxi_plan_pdf,
 macau_news_trad, shenzhen_news, hunan_page_oneline, taiwan_broadband_trad, chengdu_news,
 chongqing_plan, hk_wifi_trad, county_news, taiwan_plan_trad, fujian_xinhua, suzhou_report), from the table
 below: each row is located by its raw text (the nth occurrence), so the table stays readable."""
 import json, pathlib
-D = pathlib.Path(__file__).resolve().parents[1] / "docs" / "context"  # run from anywhere: python tests/gold/make_docs_gold.py
+D = pathlib.Path(__file__).resolve().parents[1] / "context_docs"  # run from anywhere: python tests/gold/make_docs_gold.py
 N = None
 # raw (nth occurrence), value, unit, comparator, kind, years, keys, status
 SPEC = {
