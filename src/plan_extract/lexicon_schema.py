@@ -77,6 +77,16 @@ class Indicator(Section):
     noise_nouns: Regex
     process_verbs: Regex
     bad_end: Regex
+    # the context layer's noise and naming data (context.py)
+    noun_bad_start: Regex
+    structure_nouns: Regex
+    noise_units: Words
+    penalty_words: Regex
+    hours_nouns: Regex
+    paired_count: Regex
+    admin_all: Regex
+    class_nouns: Regex
+    bare_names: Words
 
 
 class Context(Section):
@@ -88,6 +98,12 @@ class Context(Section):
     now: Regex
     five_year_plans: dict[str, int]
     five_year_plan: Regex
+    # section headings and comparators apart from the figure (sections.py, context.py)
+    review_sections: Words
+    target_sections: Words
+    review_neutral: Words
+    approx_before: Regex
+    bound_opening: dict[str, Comparator]
 
 
 class Places(Section):

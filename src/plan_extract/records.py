@@ -46,6 +46,7 @@ class Record(BaseModel):
     sentence: str
     rule: str
     published: str | None
+    cue: str | None = None  # the words that decided kind and year (到2025年, 截至2022年底, 发展基础)
     page: int | None = None  # PDF: the 1-based page the figure stands on
     attribute: Literal["binding", "expected"] | None = None  # a table's 属性 column: 约束性 / 预期性
     cumulative: bool = False  # a table cell in brackets, [10]: a total over the plan period
