@@ -16,6 +16,7 @@ import regex
 
 from . import furniture
 from .lexicon import alternation, lexicon
+from .plan_title import first_line_plan
 from .sections import Sections, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -185,7 +186,7 @@ def _main_plan(view: str) -> str | None:
     for m in titles:
         if m.start() < max(headline_end, 200):
             return m.group()[1:-1].strip()
-    return None
+    return first_line_plan(view)
 
 
 def _region(view: str, plan: str | None) -> str | None:
@@ -513,11 +514,26 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
     while kind == "actual" and j >= 0 and c.years[j][1] == "deadline" and (
             facts.ref_year is None or c.years[j][2] >= facts.ref_year):
         j -= 1
+    if kind == "target":  # a review's year in an earlier passage (2023年，全市… / 截至2022年底) sets no deadline
+        while j >= 0 and c.years[j][0] < para and _past_cue(c, j, facts):
+            j -= 1
     if j >= 0 and (c.years[j][0] >= lower or kind == "target"):
         return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
     return None, None
+
+
+def _past_cue(c: Cues, j: int, facts: DocFacts) -> bool:
+    """Is year cue j one that reports (as of, since, a past year, a review section) rather than one
+    that sets a deadline?"""
+    pos, typ, year, _ = c.years[j]
+    if typ in ("asof", "since", "now") or typ.startswith("base"):
+        return True
+    ref = facts.ref_year or (min(facts.plan_years) if facts.plan_years else None)
+    if typ == "plain" and year is not None and ref is not None and year < ref:
+        return True
+    return bool(c.sections) and c.sections.at(pos)[0] == "actual"
 
 
 def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
