@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import canon
+from . import baseline, canon
 from . import context as ctx
 from . import tables, unwrap
 from .errors import PlanExtractError
@@ -156,12 +156,15 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
+        indicator = match.indicator
+        if records and baseline.lacks_subject(indicator) and records[-1].sentence == seg[sent[0]:sent[1]].strip():
+            indicator = records[-1].indicator  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         records.append(Record(**canon.finish(dict(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
-            indicator=match.indicator,
+            indicator=indicator,
             indicator_id=match.rule.id if not match.rule.fields else None,
             category=match.rule.rule.category,
             value=q.value,
@@ -242,6 +245,9 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
         if m.group("rel") and facts.ref_year is not None:
             year = facts.ref_year + _REL_BASE[m.group("rel")]
         return "actual", year, m.group().strip() or None
+    base = baseline.base_year(before, facts.ref_year)
+    if base is not None:
+        return "actual", base[0], base[1]
     para = lay.paragraph_start(q.start)
     m = _TO.search(before)
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause

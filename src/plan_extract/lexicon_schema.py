@@ -96,6 +96,7 @@ class Context(Section):
     not_before: dict[str, Words]
     year: Regex
     now: Regex
+    recent: Regex
     five_year_plans: dict[str, int]
     five_year_plan: Regex
     # section headings and comparators apart from the figure (sections.py, context.py)
