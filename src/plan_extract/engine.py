@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import baseline, canon
+from . import actions, baseline, canon
 from . import context as ctx
 from . import tables, unwrap
 from .errors import PlanExtractError
@@ -159,6 +159,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         indicator = match.indicator
         if records and baseline.lacks_subject(indicator) and records[-1].sentence == seg[sent[0]:sent[1]].strip():
             indicator = records[-1].indicator  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
+        else:
+            indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         records.append(Record(**canon.finish(dict(
             doc=name,

@@ -76,6 +76,7 @@ class Indicator(Section):
     stop_after: Regex
     noise_nouns: Regex
     process_verbs: Regex
+    count_actions: Regex
     bad_end: Regex
     # the context layer's noise and naming data (context.py)
     noun_bad_start: Regex
