@@ -10,12 +10,20 @@ from .lexicon import lexicon
 
 
 @cache
+def _bare_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["catalogue"]["fragment_nouns"])
+
+
+@cache
 def _action() -> re.Pattern:
     return re.compile(lexicon()["indicator"]["count_actions"])
 
 
 def with_action(view: str, q_end: int, clause_end: int, indicator: str) -> str:
-    """The indicator with the action that follows its noun after the figure, when there is one."""
+    """The indicator with the action that follows its noun after the figure, when there is one and
+    the noun is a bare generic one (企业): a noun of its own (规上工业企业, 企业节点) names the count."""
+    if indicator not in _bare_nouns():
+        return indicator
     at = q_end + (view[q_end] == "的" if q_end < clause_end else 0)
     if not indicator or not view.startswith(indicator, at):
         return indicator
