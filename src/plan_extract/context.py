@@ -533,6 +533,11 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
     if kind == "target":  # a review's year in an earlier passage (2023年，全市… / 截至2022年底) sets no deadline
         while j >= 0 and c.years[j][0] < para and _past_cue(c, j, facts):
             j -= 1
+        # a deadline set in another section (二、工作目标 … 到2024年底) ends at that section; the plan's
+        # period dates the rest (三、重点任务)
+        if j >= 0 and facts.plan_years and c.years[j][0] < para and c.sections and \
+                c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2]:
+            return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target"):
         return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
