@@ -418,9 +418,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in pats["now"].finditer(view):
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "now", None, m.group()))
-    for m in pats["recent"].finditer(view):
+    for m in pats["recent"].finditer(view):  # 近一年，全市新增…: a report, whatever was planned before
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "recent", None, m.group()))
+            kind.append((m.start(), "actual", m.group()))
     for m in _MONTH.finditer(view):  # 截至上月底: the month before the page's date
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "lastmonth" if m.group(1) else "thismonth", None, m.group()))
