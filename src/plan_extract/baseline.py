@@ -19,7 +19,9 @@ _NO_SUBJECT = regex.compile(
 
 def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | None:
     """(year, words) when the text before a figure makes it a comparison's base, else None."""
-    m = _BASE_BEFORE.search(before)
+    if not before.rstrip().endswith("的"):  # most figures: no regex search at all
+        return None
+    m = _BASE_BEFORE.search(before, max(0, len(before) - 16))
     if m is None:
         return None
     if m.group("y"):

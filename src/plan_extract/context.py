@@ -228,13 +228,15 @@ def clean_indicator(phrase: str) -> str:
     pats = _patterns()
     s = _QUOTES.sub("", phrase)
     s = _FROM_TO.sub("", s)  # 从30%提高到
-    s = _COMPARED.sub("", s)  # 热点数目较2022年的6,800个增加约: the subject before the comparison
+    if "较" in s or "比" in s:  # 热点数目较2022年的6,800个增加约: the subject before the comparison
+        s = _COMPARED.sub("", s)
     s = _cut_at_quantities(s)
     s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
     s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     # 会在2027年前把主要服务的网上办理比率(提升至): what 把 / 将 takes is the name; a 将 before the
     # verb (5G基站将达到) is gone with the verb already
-    s = _DISPOSAL.sub("", s)
+    if "把" in s or "将" in s:
+        s = _DISPOSAL.sub("", s)
     if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
         s = pats["bound_inside"].sub("", s)
     if len(s) > 24:
