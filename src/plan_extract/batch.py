@@ -42,6 +42,8 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
         return Result(path, error=str(e) if e.path else f"{path}: {e}")
     except MemoryError:
         return Result(path, error=f"{path}: out of memory")
+    except Exception as e:  # a bug met on one document costs that document only
+        return Result(path, error=f"{path}: internal error ({type(e).__name__}: {_one_line(e)}), document skipped")
     info = DocumentInfo(doc=path, region=facts.region, plan=facts.plan, published=facts.published,
                         encoding=doc.encoding, html=doc.html, characters=len(doc.text),
                         records=len(records)).model_dump()
@@ -49,6 +51,11 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
     # JSON rows are encoded here, by pydantic's serializer (several times faster than json.dumps of a dict)
     rows = [r.model_dump_json() for r in records] if as_json else [r.model_dump() for r in records]
     return Result(path, rows, info, notice=notice)
+
+
+def _one_line(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return text[:200] + "…" if len(text) > 200 else text
 
 
 _worker_args: tuple = ()

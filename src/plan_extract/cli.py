@@ -69,8 +69,9 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
 
     files, errors = [], []
     for p in paths:
-        found = list(iter_input_paths([p]))
-        if not found:
+        before = len(errors)
+        found = list(iter_input_paths([p], errors))
+        if not found and len(errors) == before:
             errors.append(f"{p}: no files found")
         files.extend(found)
     return files, errors
