@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
+import time
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -64,10 +66,22 @@ _worker_args: tuple = ()
 def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json):
     """Under fork the parent's compiled rules are inherited; under spawn they are loaded again."""
     global _worker_args
+    from .exits import reset_in_worker
+
+    reset_in_worker()
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     if not _worker_args:
         from .rules import load_rules
 
         _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parent killed without a chance to clean up (SIGKILL) leaves its workers waiting for tasks
+    forever: each worker ends itself once it has been orphaned."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(path: str) -> Result:

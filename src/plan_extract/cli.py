@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -50,18 +50,14 @@ def _output(path: Path | None):
             sys.stdout.reconfigure(encoding="utf-8")
         yield sys.stdout
         return
+    from .outfile import atomic_output
+
     directory = path.resolve().parent
     if not directory.is_dir():
         _err(f"{path}: directory {directory} does not exist")
         raise typer.Exit(2)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as fh:
+        yield fh
 
 
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -80,7 +76,7 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the -o extension, else json).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     rules_dir: RulesOpt = None,
     encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
@@ -93,32 +89,52 @@ def extract(
     """Extract indicators from PATH... and print them as rows."""
     from .batch import default_jobs, run
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
-    from .export import writer as make_writer
+    from .exits import PipeClosed
+    from .export import format_for_output, writer as make_writer
 
+    if output is not None and str(output) != "-":
+        try:
+            fmt = format_for_output(str(output), fmt)
+        except ValueError as e:
+            _err(str(e))
+            raise typer.Exit(2) from None
+    fmt = fmt or Format.json
     rules = _load_rules(rules_dir)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
     progress = _progress(len(files))
-    with _output(output) as out:
-        writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
-        for result in run(files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
-                          jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl)):
-            if result.error:
-                failures.append(result.error)
-                _err(result.error)
-            elif result.notice:
-                _err(result.notice)
-            if documents and result.document:
-                writer.write(result.document)
-            for row in result.rows if not documents else ():
-                writer.write(row)
-            progress(result.path)
-        writer.close()
+    with _output(output) as out, closing(run(
+            files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
+            jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl))) as results:
+        # closing(): however the loop ends, the generator's worker pool is terminated before we go on
+        try:
+            _write_all(results, make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom),
+                       documents, failures, progress)
+        except BrokenPipeError:
+            if out is not sys.stdout:
+                raise
+            raise PipeClosed() from None
     progress(None)
     if failures:
         _err(f"{len(failures)} input(s) failed")
         raise typer.Exit(1)
+
+
+def _write_all(results, writer, documents: bool, failures: list[str], progress) -> None:
+    """Rows of each result in turn; failures collected, each reported on stderr as it comes."""
+    for result in results:
+        if result.error:
+            failures.append(result.error)
+            _err(result.error)
+        elif result.notice:
+            _err(result.notice)
+        if documents and result.document:
+            writer.write(result.document)
+        for row in result.rows if not documents else ():
+            writer.write(row)
+        progress(result.path)
+    writer.close()
 
 
 def _progress(total: int):
@@ -175,6 +191,13 @@ def rules_check(rules_dir: RulesOpt = None) -> None:
 
 
 def main() -> None:
-    if hasattr(signal, "SIGPIPE"):  # `plan-extract ... | head` ends quietly
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    app()
+    from .exits import PipeClosed, Terminated, die, install, quiet_stdout
+
+    install()
+    try:
+        app()
+    except Terminated as e:  # the workers and the temporary output file are gone by now
+        die(e.signum)
+    except PipeClosed:  # `plan-extract ... | head` ends quietly, as a SIGPIPE would end it
+        quiet_stdout()
+        die(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else sys.exit(1)
