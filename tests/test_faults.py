@@ -37,12 +37,12 @@ def corpus(tmp_path):
 # A bug in the pipeline that only one document meets (any exception type, not only ours).
 FAULT = """
 import plan_extract.engine as engine
-_real = engine.extract_text
-def extract_text(text, name, *a, **k):
+_real = engine._extract_segment
+def _extract_segment(text, seg, view, lay, offset, index, name, *a):
     if name.endswith("doc3.txt"):
         raise {exc}("planted fault\\nsecond line")
-    return _real(text, name, *a, **k)
-engine.extract_text = extract_text
+    return _real(text, seg, view, lay, offset, index, name, *a)
+engine._extract_segment = _extract_segment
 """
 
 

@@ -7,10 +7,13 @@ as a serial run's.
 from __future__ import annotations
 
 import gc
+import json
 import os
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterator
 
 from .errors import PlanExtractError
@@ -25,33 +28,95 @@ DEFAULT_TIME_LIMIT = 60.0
 @dataclass
 class Result:
     path: str
-    rows: list = field(default_factory=list)  # records as dicts, or as JSON text (as_json)
+    rows: "list | Spool" = field(default_factory=list)  # records as dicts, or as JSON text (as_json)
     document: dict | None = None  # a DocumentInfo as a dict: cheap to pass between processes
     error: str | None = None  # one line: `path: what is wrong`
     notice: str | None = None
 
 
+# A document with more rows than this spools them to a file (in the run's spool directory) instead
+# of holding them: memory stays bounded however long one document is.
+SPILL_ROWS = 5000
+
+
+class Spool:
+    """Rows of one long document, one JSON line each, in a file read back (and removed) by whoever
+    writes the output. Only the file name crosses from a worker process to the parent."""
+
+    def __init__(self, directory: str, as_json: bool):
+        fd, self.path = tempfile.mkstemp(suffix=".jsonl", dir=directory)
+        self.as_json, self.count = as_json, 0
+        self._out = os.fdopen(fd, "w", encoding="utf-8")
+
+    def add(self, rows: list) -> None:
+        self._out.writelines((r if self.as_json else json.dumps(r, ensure_ascii=False)) + "\n" for r in rows)
+        self.count += len(rows)
+
+    def finish(self) -> "Spool":
+        self._out.close()
+        self._out = None
+        return self
+
+    def discard(self) -> None:
+        if self._out is not None:
+            self._out.close()
+        Path(self.path).unlink(missing_ok=True)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self):
+        try:
+            with open(self.path, encoding="utf-8") as fh:
+                for line in fh:
+                    yield line.rstrip("\n") if self.as_json else json.loads(line)
+        finally:
+            Path(self.path).unlink(missing_ok=True)
+
+    def __getstate__(self):
+        return {"path": self.path, "as_json": self.as_json, "count": self.count, "_out": None}
+
+
 def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
             keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
-            as_json: bool = False) -> Result:
-    from .engine import extract_text
+            as_json: bool = False, spool_dir: str | None = None) -> Result:
+    """One document's Result. Its rows stream out of the engine segment by segment; beyond
+    SPILL_ROWS they go to a Spool in `spool_dir` (when given). A failure at any point costs this
+    document only, and none of its rows are returned."""
+    from .engine import DocumentRun
     from .load import read_document
 
+    spool: Spool | None = None
     try:
         doc = read_document(path, encoding)
-        records, facts = extract_text(doc.text, path, rules, keep_duplicates, time_limit)
-    except PlanExtractError as e:
-        return Result(path, error=str(e) if e.path else f"{path}: {e}")
-    except MemoryError:
-        return Result(path, error=f"{path}: out of memory")
-    except Exception as e:  # a bug met on one document costs that document only
-        return Result(path, error=f"{path}: internal error ({type(e).__name__}: {_one_line(e)}), document skipped")
+        run = DocumentRun(doc.text, path, rules, keep_duplicates, time_limit)
+        rows, count = [], 0
+        for r in run:
+            # JSON rows are encoded here, by pydantic's serializer (several times faster than json.dumps of a dict)
+            rows.append(r.model_dump_json() if as_json else r.model_dump())
+            count += 1
+            if spool_dir is not None and len(rows) >= SPILL_ROWS:
+                spool = spool or Spool(spool_dir, as_json)
+                spool.add(rows)
+                rows = []
+        if spool is not None:
+            spool.add(rows)
+            rows = spool.finish()
+        facts = run.facts
+    except BaseException as e:
+        if spool is not None:
+            spool.discard()
+        if isinstance(e, PlanExtractError):
+            return Result(path, error=str(e) if e.path else f"{path}: {e}")
+        if isinstance(e, MemoryError):
+            return Result(path, error=f"{path}: out of memory")
+        if isinstance(e, Exception):  # a bug met on one document costs that document only
+            return Result(path, error=f"{path}: internal error ({type(e).__name__}: {_one_line(e)}), document skipped")
+        raise  # a signal, Ctrl-C, exit: not this document's fault
     info = DocumentInfo(doc=path, region=facts.region, plan=facts.plan, published=facts.published,
                         encoding=doc.encoding, html=doc.html, characters=len(doc.text),
-                        records=len(records)).model_dump()
+                        records=count).model_dump()
     notice = f"{path}: empty document, no rows" if not doc.text.strip() else None
-    # JSON rows are encoded here, by pydantic's serializer (several times faster than json.dumps of a dict)
-    rows = [r.model_dump_json() for r in records] if as_json else [r.model_dump() for r in records]
     return Result(path, rows, info, notice=notice)
 
 
@@ -63,7 +128,7 @@ def _one_line(e: BaseException) -> str:
 _worker_args: tuple = ()
 
 
-def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json):
+def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json, spool_dir):
     """Under fork the parent's compiled rules are inherited; under spawn they are loaded again."""
     global _worker_args
     from .exits import reset_in_worker
@@ -73,7 +138,7 @@ def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json):
     if not _worker_args:
         from .rules import load_rules
 
-        _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json)
+        _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json, spool_dir)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -91,21 +156,23 @@ def _work(path: str) -> Result:
 def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, encoding: str | None = None,
         keep_duplicates: bool = False, jobs: int = 1,
         time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False) -> Iterator[Result]:
-    """Yields one Result per input path, in order. Stdin ("-") is always read in this process."""
-    if jobs <= 1 or len(paths) < 2 or "-" in paths:
-        for p in paths:
-            yield process(p, rules, encoding, keep_duplicates, time_limit, as_json)
-        return
-    import multiprocessing as mp
+    """Yields one Result per input path, in order. Stdin ("-") is always read in this process.
+    Close the generator (contextlib.closing) to end the workers and remove unread spools at once."""
+    with tempfile.TemporaryDirectory(prefix="plan-extract-spool-") as spool_dir:
+        if jobs <= 1 or len(paths) < 2 or "-" in paths:
+            for p in paths:
+                yield process(p, rules, encoding, keep_duplicates, time_limit, as_json, spool_dir)
+            return
+        import multiprocessing as mp
 
-    global _worker_args
-    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-    if ctx.get_start_method() == "fork":
-        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json)
-        gc.freeze()  # the inherited heap stays out of the workers' collections: fewer copy-on-write pages
-    with ctx.Pool(min(jobs, len(paths)), _init_worker,
-                  (rules_dir, encoding, keep_duplicates, time_limit, as_json)) as pool:
-        yield from pool.imap(_work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
+        global _worker_args
+        ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+        if ctx.get_start_method() == "fork":
+            _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json, spool_dir)
+            gc.freeze()  # the inherited heap stays out of the workers' collections: fewer copy-on-write pages
+        with ctx.Pool(min(jobs, len(paths)), _init_worker,
+                      (rules_dir, encoding, keep_duplicates, time_limit, as_json, spool_dir)) as pool:
+            yield from pool.imap(_work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
 
 
 def default_jobs() -> int:

@@ -36,28 +36,62 @@ class Match:
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
                  time_limit: float | None = None) -> tuple[list[Record], ctx.DocFacts]:
-    """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds.
+    """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds."""
+    run = DocumentRun(text, name, rules, keep_duplicates, time_limit)
+    records = list(run)
+    return records, run.facts
+
+
+class DocumentRun:
+    """The records of one document, produced segment by segment, so that memory stays bounded
+    however long the document is.
 
     A long document (a compilation) is read in segments of about SEGMENT characters cut at line ends,
-    so that its search view and cue lists stay small; the document facts come from the first one.
+    so that its search view and cue lists stay small; the document facts (`.facts`, set once the
+    first segment is read) come from the first one. One fact, one row: within a segment the mention
+    in the longest sentence stays (see _duplicates); across segments only keys are remembered, so a
+    later segment's repeat of an earlier fact is the duplicate, even when its sentence is longer.
     """
-    deadline = None if time_limit is None else time.monotonic() + time_limit
-    facts = None
-    records: list[Record] = []
-    for a, b in list(segments(text)) or [(0, 0)]:
-        seg, index = text[a:b], None
-        soft = unwrap.soft_breaks(seg)
-        if soft:  # hard-wrapped lines: matched joined, offsets mapped back through `index`
-            seg, index = unwrap.remove(seg, soft)
-        view = search_view(seg)
-        lay = ctx.layout(view)
-        facts = facts or ctx.doc_facts(view)
-        try:
-            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline)
-        except TimeoutError:
-            raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
-                                   "document skipped", name) from None
-    return _mark_duplicates(records, keep_duplicates), facts
+
+    def __init__(self, text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
+                 time_limit: float | None = None):
+        self.text, self.name, self.rules, self.keep = text, name, rules, keep_duplicates
+        self.time_limit = time_limit
+        self.facts: ctx.DocFacts | None = None
+
+    def __iter__(self):
+        text, time_limit = self.text, self.time_limit
+        deadline = None if time_limit is None else time.monotonic() + time_limit
+        seen_facts: set[int] = set()  # hashes of (indicator, value, unit, comparator) already out
+        seen_in_body: set[int] = set()  # hashes of (value, unit) stated in a body sentence
+        for a, b in list(segments(text, SEGMENT)) or [(0, 0)]:
+            seg, index = text[a:b], None
+            soft = unwrap.soft_breaks(seg)
+            if soft:  # hard-wrapped lines: matched joined, offsets mapped back through `index`
+                seg, index = unwrap.remove(seg, soft)
+            view = search_view(seg)
+            lay = ctx.layout(view)
+            self.facts = self.facts or ctx.doc_facts(view)
+            try:
+                records = _extract_segment(text, seg, view, lay, a, index, self.name, self.rules, self.facts, deadline)
+            except TimeoutError:
+                raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
+                                       "document skipped", self.name) from None
+            del seg, view, lay
+            dup = _duplicates(records)
+            for r in records:
+                fact, body = hash(_fact_key(r)), not _HEADLINE.fullmatch(r.sentence)
+                if not dup.get(id(r)) and (fact in seen_facts or not body and hash((r.value, r.unit)) in seen_in_body):
+                    dup[id(r)] = True
+            for r in records:
+                seen_facts.add(hash(_fact_key(r)))
+                if not _HEADLINE.fullmatch(r.sentence):
+                    seen_in_body.add(hash((r.value, r.unit)))
+            for r in records:
+                if not dup.get(id(r)):
+                    yield r
+                elif self.keep:
+                    yield r.model_copy(update={"duplicate": True})
 
 
 SEGMENT = 1_000_000
@@ -176,12 +210,18 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     return kind, ctx.decide_year(cues, q.start, para, kind, facts)
 
 
-def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:
-    """A headline that repeats a body figure is one fact: the mention in the longest sentence stays
+def _fact_key(r: Record) -> tuple:
+    return (r.indicator, r.value, r.unit, r.comparator)
+
+
+def _duplicates(records: list[Record]) -> dict[int, bool]:
+    """{id(record): True} for the repeated mentions among `records`.
+
+    A headline that repeats a body figure is one fact: the mention in the longest sentence stays
     (a headline has no room for the cues that make its kind and year, the body has)."""
     best: dict[tuple, Record] = {}
     for r in records:
-        key = (r.indicator, r.value, r.unit, r.comparator)
+        key = _fact_key(r)
         if key not in best or len(r.sentence) > len(best[key].sentence):
             best[key] = r
     kept = {id(r) for r in best.values()}
@@ -189,10 +229,11 @@ def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:
     # a headline's figure that the body states again is the body's.
     in_body = {(r.value, r.unit) for r in records if not _HEADLINE.fullmatch(r.sentence)}
     kept -= {id(r) for r in records if _HEADLINE.fullmatch(r.sentence) and (r.value, r.unit) in in_body}
-    out = []
-    for r in records:
-        if id(r) in kept:
-            out.append(r)
-        elif keep:
-            out.append(r.model_copy(update={"duplicate": True}))
-    return out
+    return {id(r): True for r in records if id(r) not in kept}
+
+
+def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:
+    """The records without their repeated mentions, or (keep) with them marked duplicate=true."""
+    dup = _duplicates(records)
+    return [r.model_copy(update={"duplicate": True}) if dup.get(id(r)) else r
+            for r in records if keep or not dup.get(id(r))]
