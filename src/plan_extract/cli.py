@@ -133,6 +133,8 @@ def _write_all(results, writer, documents: bool, failures: list[str], progress) 
             writer.write(result.document)
         for row in result.rows if not documents else ():
             writer.write(row)
+        if documents and hasattr(result.rows, "discard"):  # a long document's spooled rows, unread
+            result.rows.discard()
         progress(result.path)
     writer.close()
 
