@@ -6,6 +6,7 @@ Exit codes: 0 every input was read; 1 some input or the rule set failed; 2 usage
 
 from __future__ import annotations
 
+import enum
 import os
 import signal
 import sys
@@ -190,6 +191,124 @@ def rules_check(rules_dir: RulesOpt = None) -> None:
         _err(f"{len(problems)} of {n_ex} examples failed in {len(rules)} rules")
         raise typer.Exit(1)
     print(f"{len(rules)} rules, {n_ex} examples and counter-examples: all hold")
+
+
+# ---- checking the numbers: review page, explain, evaluate (see README "Checking the numbers")
+
+EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")]
+
+
+@app.command()
+def review(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write (atomically).")] = Path("review.html"),
+    rules_dir: RulesOpt = None,
+    encoding: EncodingOpt = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
+) -> None:
+    """Write one self-contained HTML page showing every row on its document's text."""
+    from .annotated import annotate
+    from .export.review import ReviewWriter
+
+    rules = _load_rules(rules_dir)
+    files, failures = _expand(paths)
+    for line in failures:
+        _err(line)
+    with _output(output) as out:
+        page = ReviewWriter(out)
+        for line in failures:
+            page.error(line)
+        for doc in annotate(files, rules, encoding, time_limit):
+            if doc.error:
+                failures.append(doc.error)
+                _err(doc.error)
+                page.error(doc.error)
+            else:
+                page.add(doc.path, doc.text, doc.records, doc.facts)
+        page.close()
+    if failures:
+        _err(f"{len(failures)} input(s) failed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def explain(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A document, or - for stdin.")],
+    rules_dir: RulesOpt = None,
+    encoding: EncodingOpt = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
+) -> None:
+    """Show a document in the terminal with its rows highlighted, then the rows and their cues."""
+    from .annotated import annotate
+    from .export.explain import write_explain
+
+    rules = _load_rules(rules_dir)
+    doc = next(annotate([path], rules, encoding, time_limit))
+    if doc.error:
+        _err(doc.error)
+        raise typer.Exit(1)
+    with _output(None) as out:
+        write_explain(out, doc.path, doc.text, doc.records, facts=doc.facts)
+
+
+class ReportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(metavar="GOLD.jsonl", help="The annotation (format: README, Checking the numbers).")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="The annotated documents: files or directories, matched by file name.")],
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, or json: one object with the figures.")] = ReportFormat.text,
+    rules_dir: RulesOpt = None,
+    encoding: EncodingOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
+) -> None:
+    """Precision, recall, F1 and strict F1 of the rows against a hand annotation."""
+    import json
+
+    from .batch import default_jobs, run
+    from .errors import PlanExtractError
+    from .evaluate import doc_key, evaluate as score, parse_gold, report
+
+    try:
+        text = gold.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        _err(f"{gold}: cannot read: {getattr(e, 'strerror', None) or e}")
+        raise typer.Exit(1) from None
+    try:
+        annotation = parse_gold(text, str(gold))
+    except PlanExtractError as e:
+        for line in str(e).splitlines():
+            _err(line)
+        raise typer.Exit(1) from None
+    rules = _load_rules(rules_dir)
+    files, failures = _expand(paths)
+    annotated = {g["doc"] for g in annotation}
+    given = [f for f in files if doc_key(f) in annotated]
+    for f in files:
+        if doc_key(f) not in annotated:
+            _err(f"{f}: not in {gold}, left out")
+    for line in failures:
+        _err(line)
+    records = []
+    for result in run(given, rules, str(rules_dir) if rules_dir else None, encoding, False, jobs or default_jobs()):
+        if result.error:
+            failures.append(result.error)
+            _err(result.error)
+        records += result.rows
+    docs = sorted({doc_key(f) for f in given})
+    for d in sorted(annotated - set(docs)):
+        _err(f"{gold}: {d}: annotated but not among the inputs, left out")
+    if not docs:
+        _err(f"{gold}: none of the inputs is annotated (documents are matched by file name)")
+        raise typer.Exit(1)
+    result = score(annotation, records, docs)
+    with _output(None) as out:
+        out.write(json.dumps(result, ensure_ascii=False) + "\n" if fmt == ReportFormat.json else report(result) + "\n")
+    if failures:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from array import array
 
-_NL_BEFORE_TEXT = re.compile(r"\n(?=\S)")  # not before an empty or indented line
+_NL_BEFORE_TEXT = re.compile(r"\n(?= ?\S)")  # not before an empty or indented line (one space is a word gap)
 _CLOSED = frozenset("。！？!?；;：:")
 # What opens a heading or a list item: 第一章, 一、, （一）, 1. 1、 (1), bullets.
 _OPENS = re.compile(r"第[一二三四五六七八九十百0-9]{1,4}[章节条部篇]|[一二三四五六七八九十]{1,3}[、.．]"
@@ -34,7 +34,7 @@ def soft_breaks(text: str) -> list[int]:
     full = max(MIN_WIDTH, FULL * widths[int(0.9 * (len(widths) - 1))])
     soft, open_full = [], 0
     for b, e in zip(breaks, ends):
-        if e < 0 or e - text.rfind("\n", 0, b) < full or _OPENS.match(text, b + 1):
+        if e < 0 or e - text.rfind("\n", 0, b) < full or _OPENS.match(text, b + 1 + (text[b + 1] == " ")):
             continue
         open_full += text[e] not in _CLOSED
         soft += [b - 1, b] if e == b - 2 else [b]
