@@ -175,3 +175,12 @@ def test_every_extension_names_a_format():
     assert format_for_output("a/b.c/rows.csv", None) == Format.csv
     with pytest.raises(ValueError):
         format_for_output("a/b.csv/rows", None)  # a dot in a directory name is no extension
+
+
+def test_review_page_survives_a_fault_in_one_document(corpus, tmp_path):
+    out = tmp_path / "review.html"
+    r = run("review", corpus, "-o", out, inject=FAULT.format(exc="IndexError"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr.decode()
+    assert [line for line in r.stderr.decode().splitlines() if "doc3.txt" in line] == [
+        f"{corpus / 'doc3.txt'}: internal error (IndexError: planted fault second line), document skipped"]
+    assert "doc5.txt" in out.read_text(encoding="utf-8")

@@ -106,18 +106,24 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
     except BaseException as e:
         if spool is not None:
             spool.discard()
-        if isinstance(e, PlanExtractError):
-            return Result(path, error=str(e) if e.path else f"{path}: {e}")
-        if isinstance(e, MemoryError):
-            return Result(path, error=f"{path}: out of memory")
-        if isinstance(e, Exception):  # a bug met on one document costs that document only
-            return Result(path, error=f"{path}: internal error ({type(e).__name__}: {_one_line(e)}), document skipped")
+        if isinstance(e, Exception):
+            return Result(path, error=failure_line(path, e))
         raise  # a signal, Ctrl-C, exit: not this document's fault
     info = DocumentInfo(doc=path, region=facts.region, plan=facts.plan, published=facts.published,
                         encoding=doc.encoding, html=doc.html, characters=len(doc.text),
                         records=count).model_dump()
     notice = f"{path}: empty document, no rows" if not doc.text.strip() else None
     return Result(path, rows, info, notice=notice)
+
+
+def failure_line(path: str, e: Exception) -> str:
+    """The one line that reports a document lost to `e`. Any exception counts: a bug met on one
+    document costs that document only."""
+    if isinstance(e, PlanExtractError):
+        return str(e) if e.path else f"{path}: {e}"
+    if isinstance(e, MemoryError):
+        return f"{path}: out of memory"
+    return f"{path}: internal error ({type(e).__name__}: {_one_line(e)}), document skipped"
 
 
 def _one_line(e: BaseException) -> str:

@@ -293,11 +293,12 @@ def evaluate(
     for line in failures:
         _err(line)
     records = []
-    for result in run(given, rules, str(rules_dir) if rules_dir else None, encoding, False, jobs or default_jobs()):
-        if result.error:
-            failures.append(result.error)
-            _err(result.error)
-        records += result.rows
+    with closing(run(given, rules, str(rules_dir) if rules_dir else None, encoding, False, jobs or default_jobs())) as results:
+        for result in results:
+            if result.error:
+                failures.append(result.error)
+                _err(result.error)
+            records += result.rows
     docs = sorted({doc_key(f) for f in given})
     for d in sorted(annotated - set(docs)):
         _err(f"{gold}: {d}: annotated but not among the inputs, left out")
