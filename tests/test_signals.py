@@ -98,3 +98,44 @@ def test_killed_parent_leaves_no_worker_waiting(many, tmp_path):
     proc.kill()
     proc.communicate(timeout=30)
     assert_all_gone(workers)
+
+
+def test_a_killed_worker_does_not_hang_the_run_and_costs_no_document(many, tmp_path):
+    """A worker killed from outside (the OOM killer): its documents run again, the run completes."""
+    out = tmp_path / "rows.jsonl"
+    proc = start(many, "-j", "2", "-o", out, stdout=subprocess.DEVNULL)
+    victim = min(wait_for_workers(proc))
+    os.kill(victim, signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    docs = {line.split('"doc":"', 1)[1].split('"', 1)[0] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert len(docs) == len(list(many.iterdir()))
+
+
+def test_a_document_that_kills_its_worker_is_reported_alone(tmp_path):
+    """A document whose processing kills the worker process (a crash in native code, the OOM killer)
+    is named on stderr; every other document's rows are written."""
+    d = tmp_path / "in"
+    d.mkdir()
+    for i in range(8):
+        (d / f"doc{i}.txt").write_text(f"到2025年，全市5G基站达到{i + 1}万个。\n", encoding="utf-8")
+    inject = """
+import os, signal, plan_extract.engine as engine
+_real = engine._extract_segment
+def _extract_segment(text, seg, view, lay, offset, index, name, *a):
+    if name.endswith("doc5.txt"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _real(text, seg, view, lay, offset, index, name, *a)
+engine._extract_segment = _extract_segment
+import sys
+from plan_extract.cli import main
+sys.argv = ["plan-extract", *sys.argv[1:]]
+main()
+"""
+    r = subprocess.run([sys.executable, "-c", inject, "extract", str(d), "-j", "2", "-f", "jsonl"],
+                       capture_output=True, timeout=120)
+    assert r.returncode == 1
+    assert [line for line in r.stderr.decode().splitlines() if "doc5" in line] == [
+        f"{d / 'doc5.txt'}: the worker process died (killed, or out of memory?), document skipped"]
+    got = [line.split('"doc":"', 1)[1].split('"', 1)[0] for line in r.stdout.decode().splitlines()]
+    assert got == [str(d / f"doc{i}.txt") for i in range(8) if i != 5]  # in input order

@@ -1,7 +1,7 @@
 """Runs many inputs: each file is read and extracted on its own, so one bad file costs only itself.
 
 With jobs > 1 files go to worker processes and come back in input order, so the output is the same
-as a serial run's.
+as a serial run's; a worker that dies costs at most the document that killed it.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import os
 import tempfile
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -134,13 +135,14 @@ def _one_line(e: BaseException) -> str:
 _worker_args: tuple = ()
 
 
-def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json, spool_dir):
+def _init_worker(parent, rules_dir, encoding, keep_duplicates, time_limit, as_json, spool_dir):
     """Under fork the parent's compiled rules are inherited; under spawn they are loaded again."""
     global _worker_args
     from .exits import reset_in_worker
 
     reset_in_worker()
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # `parent` comes from the parent: it may already be gone by the time this runs
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     if not _worker_args:
         from .rules import load_rules
 
@@ -155,8 +157,8 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _work(path: str) -> Result:
-    return process(path, *_worker_args)
+def _work(paths: list[str]) -> list[Result]:
+    return [process(p, *_worker_args) for p in paths]
 
 
 def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, encoding: str | None = None,
@@ -176,9 +178,63 @@ def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, enco
         if ctx.get_start_method() == "fork":
             _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json, spool_dir)
             gc.freeze()  # the inherited heap stays out of the workers' collections: fewer copy-on-write pages
-        with ctx.Pool(min(jobs, len(paths)), _init_worker,
-                      (rules_dir, encoding, keep_duplicates, time_limit, as_json, spool_dir)) as pool:
-            yield from pool.imap(_work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
+        yield from _parallel(paths, ctx, min(jobs, len(paths)),
+                             (os.getpid(), rules_dir, encoding, keep_duplicates, time_limit, as_json, spool_dir))
+
+
+def _parallel(paths: list[str], ctx, jobs: int, initargs: tuple) -> Iterator[Result]:
+    """Chunks of paths in worker processes, results in input order.
+
+    A worker that dies (killed, out of memory) breaks the pool: rather than wait forever for its
+    results (as multiprocessing.Pool would), the documents in flight are run again one at a time in
+    a fresh pool, and a document that kills its worker even alone is reported and skipped."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .exits import deferred
+
+    size = max(1, min(16, len(paths) // (jobs * 8)))
+    chunks = deque(paths[i:i + size] for i in range(0, len(paths), size))
+    suspects: deque[str] = deque()
+    while chunks or suspects:
+        pool = ProcessPoolExecutor(1 if suspects else jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs)
+        try:
+            if suspects:  # one at a time: a crash now is this document's
+                path = suspects.popleft()
+                with deferred():  # the pool forks its workers on the first submit
+                    future = pool.submit(_work, [path])
+                try:
+                    yield from future.result()
+                except BrokenProcessPool:
+                    yield Result(path, error=f"{path}: the worker process died (killed, or out of memory?), document skipped")
+                continue
+            window: deque = deque()
+            while chunks or window:
+                with deferred():  # the pool forks its workers on a submit
+                    while chunks and len(window) < 2 * jobs:
+                        chunk = chunks.popleft()
+                        window.append((chunk, pool.submit(_work, chunk)))
+                try:
+                    results = window[0][1].result()
+                except BrokenProcessPool:
+                    suspects.extend(p for chunk, _ in window for p in chunk)
+                    break
+                window.popleft()
+                yield from results
+        finally:
+            _stop(pool)
+
+
+def _stop(pool) -> None:
+    """Ends the pool's workers now, busy or not (shutdown alone waits for running tasks)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate is not None:
+        terminate()
+        return
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_jobs() -> int:

@@ -124,7 +124,10 @@ def extract(
 
 def _write_all(results, writer, documents: bool, failures: list[str], progress) -> None:
     """Rows of each result in turn; failures collected, each reported on stderr as it comes."""
+    from .exits import check
+
     for result in results:
+        check()
         if result.error:
             failures.append(result.error)
             _err(result.error)
@@ -138,6 +141,7 @@ def _write_all(results, writer, documents: bool, failures: list[str], progress) 
             result.rows.discard()
         progress(result.path)
     writer.close()
+    check()
 
 
 def _progress(total: int):
@@ -313,11 +317,14 @@ def evaluate(
 
 
 def main() -> None:
-    from .exits import PipeClosed, Terminated, die, install, quiet_stdout
+    from .exits import PipeClosed, Terminated, check, die, install, quiet_stdout
 
     install()
     try:
-        app()
+        try:
+            app()
+        finally:
+            check()
     except Terminated as e:  # the workers and the temporary output file are gone by now
         die(e.signum)
     except PipeClosed:  # `plan-extract ... | head` ends quietly, as a SIGPIPE would end it
