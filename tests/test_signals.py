@@ -134,8 +134,8 @@ main()
 """
     r = subprocess.run([sys.executable, "-c", inject, "extract", str(d), "-j", "2", "-f", "jsonl"],
                        capture_output=True, timeout=120)
-    assert r.returncode == 1
+    assert r.returncode == 1, r.stderr.decode()
     assert [line for line in r.stderr.decode().splitlines() if "doc5" in line] == [
-        f"{d / 'doc5.txt'}: the worker process died (killed, or out of memory?), document skipped"]
+        f"{d / 'doc5.txt'}: the worker process died (killed, or out of memory?), document skipped"], r.stderr.decode()
     got = [line.split('"doc":"', 1)[1].split('"', 1)[0] for line in r.stdout.decode().splitlines()]
     assert got == [str(d / f"doc{i}.txt") for i in range(8) if i != 5]  # in input order

@@ -210,14 +210,16 @@ def _parallel(paths: list[str], ctx, jobs: int, initargs: tuple) -> Iterator[Res
                 continue
             window: deque = deque()
             while chunks or window:
-                with deferred():  # the pool forks its workers on a submit
-                    while chunks and len(window) < 2 * jobs:
-                        chunk = chunks.popleft()
-                        window.append((chunk, pool.submit(_work, chunk)))
                 try:
+                    with deferred():  # the pool forks its workers on a submit
+                        while chunks and len(window) < 2 * jobs:
+                            window.append((chunks[0], pool.submit(_work, chunks[0])))
+                            chunks.popleft()
                     results = window[0][1].result()
                 except BrokenProcessPool:
-                    suspects.extend(p for chunk, _ in window for p in chunk)
+                    # with nothing in flight (the pool broke before its first task) the next chunk
+                    # is suspect too: every pass makes progress
+                    suspects.extend(p for chunk, _ in window or [(chunks.popleft(), None)] for p in chunk)
                     break
                 window.popleft()
                 yield from results
@@ -226,15 +228,19 @@ def _parallel(paths: list[str], ctx, jobs: int, initargs: tuple) -> Iterator[Res
 
 
 def _stop(pool) -> None:
-    """Ends the pool's workers now, busy or not (shutdown alone waits for running tasks)."""
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
-    if terminate is not None:
-        terminate()
+    """Ends the pool. When the process is about to end at once (a signal, a closed pipe) its workers
+    are terminated mid-task and nothing waits for them: a worker killed while sending a result can
+    leave the pool's manager thread waiting forever for the rest, so only the process's own end
+    (exits.die) may follow. Otherwise queued tasks are cancelled and running ones let finish."""
+    from .exits import urgent
+
+    if not urgent():
+        pool.shutdown(wait=True, cancel_futures=True)
         return
     for proc in list((getattr(pool, "_processes", None) or {}).values()):
         if proc.is_alive():
             proc.terminate()
-    pool.shutdown(wait=True, cancel_futures=True)
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def default_jobs() -> int:

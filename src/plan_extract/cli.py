@@ -90,7 +90,7 @@ def extract(
     """Extract indicators from PATH... and print them as rows."""
     from .batch import default_jobs, run
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
-    from .exits import PipeClosed
+    from .exits import PipeClosed, abandon
     from .export import format_for_output, writer as make_writer
 
     if output is not None and str(output) != "-":
@@ -115,6 +115,7 @@ def extract(
         except BrokenPipeError:
             if out is not sys.stdout:
                 raise
+            abandon()
             raise PipeClosed() from None
     progress(None)
     if failures:

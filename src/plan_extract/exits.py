@@ -43,6 +43,21 @@ def _raise(signum, frame):
 pending: int | None = None  # the signal received, in case its exception was swallowed
 
 
+_abandoned = False
+
+
+def abandon() -> None:
+    """The run is being given up for good (stdout's reader is gone): stop workers the hard way."""
+    global _abandoned
+    _abandoned = True
+
+
+def urgent() -> bool:
+    """Whether the process is about to end at once (a signal, a closed pipe): workers are then
+    terminated mid-task and nothing waits for them; otherwise their running tasks are let finish."""
+    return pending is not None or _abandoned
+
+
 def check() -> None:
     """Raises Terminated again when a signal came in where an exception cannot get through (an
     at-fork hook, a finalizer): called at the points where the run may go on or commit its output."""
