@@ -108,7 +108,7 @@ def test_bad_inputs_do_not_cost_the_others(tmp_path, plan):
     rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert {x["doc"] for x in rows} == {str(plan)}
     err = r.stderr.decode()
-    assert f"{tmp_path / 'scan.pdf'}: binary file (PDF), skipped" in err
+    assert f"{tmp_path / 'scan.pdf'}: corrupt or truncated PDF (" in err  # a truncated PDF
     assert f"{tmp_path / 'missing.txt'}: no such file" in err
     assert f"{tmp_path / 'empty.txt'}: empty document" in err
     assert "Traceback" not in err

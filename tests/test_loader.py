@@ -132,7 +132,6 @@ def test_big5_with_a_broken_byte_is_still_big5():
 # ---- binary and empty files -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("data,kind", [
-    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "PDF"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
     (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
     (b"GIF89a\x01\x00\x01\x00", "GIF image"),
@@ -148,8 +147,14 @@ def test_binary_files_are_refused_naming_the_kind(tmp_path, data, kind):
 
 
 def test_magic_bytes_win_over_a_forced_encoding():
-    with pytest.raises(InputError, match=r"binary file \(PDF\)"):
+    with pytest.raises(InputError, match=r"a.pdf: corrupt or truncated PDF"):  # read as a PDF, not as latin-1
         decode(b"%PDF-1.4\n", "a.pdf", encoding="latin-1")
+
+
+def test_a_truncated_pdf_named_txt_is_read_as_pdf_and_refused(tmp_path):
+    path = write(tmp_path, "scan.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n")
+    with pytest.raises(InputError, match=r"scan.txt: corrupt or truncated PDF \(.+\), skipped$"):
+        read_document(path)
 
 
 @pytest.mark.parametrize("data", [
@@ -189,7 +194,7 @@ PAGE = """<!DOCTYPE html>
 <footer>版权所有 &copy; 2023</footer></body></html>
 """
 PAGE_TEXT = ("山东省数字变革创新\n\n工作情况\n\n到2025年，累计建成5G基站3.5万个 ，光纤接入&宽带用户占比95.94%。\n\n"
-             "第一行\n第二行\n第三行\n\n指标 目标\n5G基站 3.5万个\n\n一二<三>\n")
+             "第一行\n第二行\n第三行\n\n指标\t目标\n5G基站\t3.5万个\n\n一二<三>\n")  # table cells: tabs
 
 
 def test_html_page_becomes_plain_text(tmp_path):

@@ -27,7 +27,7 @@ def annotate(paths: list[str], rules: list[CompiledRule], encoding: str | None =
     for path in paths:
         try:
             doc = read_document(path, encoding)
-            records, facts = extract_text(doc.text, path, rules, True, time_limit)
+            records, facts = extract_text(doc.text, path, rules, True, time_limit, doc.pages, doc.cell_x)
         except Exception as e:  # any failure costs this document only
             yield Annotated(path, error=failure_line(path, e))
             continue

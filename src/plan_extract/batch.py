@@ -80,7 +80,7 @@ class Spool:
 
 def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
             keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
-            as_json: bool = False, spool_dir: str | None = None) -> Result:
+            as_json: bool = False, catalogue=None, spool_dir: str | None = None) -> Result:
     """One document's Result. Its rows stream out of the engine segment by segment; beyond
     SPILL_ROWS they go to a Spool in `spool_dir` (when given). A failure at any point costs this
     document only, and none of its rows are returned."""
@@ -90,7 +90,8 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
     spool: Spool | None = None
     try:
         doc = read_document(path, encoding)
-        run = DocumentRun(doc.text, path, rules, keep_duplicates, time_limit)
+        run = DocumentRun(doc.text, path, rules, keep_duplicates, time_limit, doc.pages, doc.cell_x,
+                          catalogue=catalogue)
         rows, count = [], 0
         for r in run:
             # JSON rows are encoded here, by pydantic's serializer (several times faster than json.dumps of a dict)
@@ -112,8 +113,10 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
         raise  # a signal, Ctrl-C, exit: not this document's fault
     info = DocumentInfo(doc=path, region=facts.region, plan=facts.plan, published=facts.published,
                         encoding=doc.encoding, html=doc.html, characters=len(doc.text),
-                        records=count).model_dump()
+                        records=count, pages=len(doc.pages) if doc.pages else None).model_dump()
     notice = f"{path}: empty document, no rows" if not doc.text.strip() else None
+    if doc.warnings:
+        notice = "\n".join(f"{path}: {w}" for w in doc.warnings)
     return Result(path, rows, info, notice=notice)
 
 
@@ -135,7 +138,7 @@ def _one_line(e: BaseException) -> str:
 _worker_args: tuple = ()
 
 
-def _init_worker(parent, rules_dir, encoding, keep_duplicates, time_limit, as_json, spool_dir):
+def _init_worker(parent, rules_dir, encoding, keep_duplicates, time_limit, as_json, indicators, spool_dir):
     """Under fork the parent's compiled rules are inherited; under spawn they are loaded again."""
     global _worker_args
     from .exits import reset_in_worker
@@ -144,9 +147,13 @@ def _init_worker(parent, rules_dir, encoding, keep_duplicates, time_limit, as_js
     # `parent` comes from the parent: it may already be gone by the time this runs
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     if not _worker_args:
+        from .catalogue import load_catalogue
         from .rules import load_rules
 
-        _worker_args = (load_rules(rules_dir), encoding, keep_duplicates, time_limit, as_json, spool_dir)
+        # rules_dir: a directory, or (directory, added directories) as the CLI gives them
+        rules = load_rules(*rules_dir) if isinstance(rules_dir, tuple) else load_rules(rules_dir)
+        catalogue = load_catalogue(indicators) if indicators else None
+        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json, catalogue, spool_dir)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -161,25 +168,27 @@ def _work(paths: list[str]) -> list[Result]:
     return [process(p, *_worker_args) for p in paths]
 
 
-def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | None, encoding: str | None = None,
+def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | tuple | None, encoding: str | None = None,
         keep_duplicates: bool = False, jobs: int = 1,
-        time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False) -> Iterator[Result]:
+        time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False,
+        catalogue=None, indicators: str | None = None) -> Iterator[Result]:
     """Yields one Result per input path, in order. Stdin ("-") is always read in this process.
+    `catalogue` extends the bundled indicators; `indicators` is the file it came from (for spawn).
     Close the generator (contextlib.closing) to end the workers and remove unread spools at once."""
     with tempfile.TemporaryDirectory(prefix="plan-extract-spool-") as spool_dir:
         if jobs <= 1 or len(paths) < 2 or "-" in paths:
             for p in paths:
-                yield process(p, rules, encoding, keep_duplicates, time_limit, as_json, spool_dir)
+                yield process(p, rules, encoding, keep_duplicates, time_limit, as_json, catalogue, spool_dir)
             return
         import multiprocessing as mp
 
         global _worker_args
         ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
         if ctx.get_start_method() == "fork":
-            _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json, spool_dir)
+            _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json, catalogue, spool_dir)
             gc.freeze()  # the inherited heap stays out of the workers' collections: fewer copy-on-write pages
         yield from _parallel(paths, ctx, min(jobs, len(paths)),
-                             (os.getpid(), rules_dir, encoding, keep_duplicates, time_limit, as_json, spool_dir))
+                             (os.getpid(), rules_dir, encoding, keep_duplicates, time_limit, as_json, indicators, spool_dir))
 
 
 def _parallel(paths: list[str], ctx, jobs: int, initargs: tuple) -> Iterator[Result]:

@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import tempfile
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -23,20 +23,52 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Extract quantitative indicators from Chinese planning documents into JSON or CSV rows.")
 rules_app = typer.Typer(no_args_is_help=True, help="List and check rule sets.")
 app.add_typer(rules_app, name="rules")
+indicators_app = typer.Typer(no_args_is_help=True, help="List and check the indicator catalogue.")
+app.add_typer(indicators_app, name="indicators")
 
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files (default: the bundled rules).")]
+IndicatorsOpt = Annotated[Optional[Path], typer.Option("--indicators", metavar="FILE", help="A TOML file (or directory) of indicators and synonyms that extends the bundled catalogue.")]
+RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files used instead of the bundled rules.")]
+AddRulesOpt = Annotated[Optional[list[Path]], typer.Option("--add-rules", metavar="DIR", help="Directory of *.toml rule files added to the rule set (repeatable).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"plan-extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Show the version and exit.")] = False) -> None:
+    """Extract quantitative indicators from Chinese planning documents into JSON or CSV rows."""
+
+
+def _check_encoding(value: Optional[str]) -> Optional[str]:
+    """An unknown encoding is a usage error, before any file is read."""
+    if value is None:
+        return None
+    from .errors import InputError
+    from .load.text import forced_codec
+
+    try:
+        forced_codec(value, "--encoding")
+    except InputError:
+        raise typer.BadParameter(f"unknown encoding '{value}'") from None
+    return value
 
 
 def _err(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def _load_rules(rules_dir: Path | None):
+def _load_rules(rules_dir: Path | None, add_rules: list[Path] | None = None):
     from .errors import RuleError
     from .rules import load_rules
 
     try:
-        return load_rules(rules_dir)
+        return load_rules(rules_dir, add_rules or ())
     except RuleError as e:
         for line in e.problems:
             _err(line)
@@ -44,8 +76,12 @@ def _load_rules(rules_dir: Path | None):
 
 
 @contextmanager
-def _output(path: Path | None):
-    """stdout, or a temporary file beside PATH renamed over it only when the run completes."""
+def _output(path: Path | None, binary: bool = False):
+    """stdout, or a temporary file beside PATH renamed over it only when the run completes. With
+    `binary` (a workbook) it yields the temporary file's path for the writer to create."""
+    if binary and (path is None or str(path) == "-"):
+        _err("xlsx: a workbook needs a file: add -o FILE.xlsx")
+        raise typer.Exit(2)
     if path is None or str(path) == "-":
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")
@@ -57,8 +93,21 @@ def _output(path: Path | None):
     if not directory.is_dir():
         _err(f"{path}: directory {directory} does not exist")
         raise typer.Exit(2)
-    with atomic_output(path) as fh:
+    with atomic_output(path, binary=binary) as fh:
         yield fh
+
+
+def _load_catalogue(path: Path | None):
+    """The bundled catalogue, extended by the user's file; None when there is nothing to extend."""
+    from .catalogue import default_catalogue, load_catalogue
+    from .errors import RuleError
+
+    try:
+        return load_catalogue(path) if path is not None else default_catalogue()
+    except RuleError as e:
+        for line in e.problems:
+            _err(line)
+        raise typer.Exit(1) from None
 
 
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -80,17 +129,21 @@ def extract(
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the -o extension, else json).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     rules_dir: RulesOpt = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+    add_rules: AddRulesOpt = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
     bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
     documents: Annotated[bool, typer.Option("--documents", help="One row per document (region, plan, date) instead of one per indicator.")] = False,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
+    indicators: IndicatorsOpt = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run on the dask cluster of this scheduler (tcp://host:8786); its workers read the files. Needs plan-extract[dask].")] = None,
 ) -> None:
-    """Extract indicators from PATH... and print them as rows."""
+    """Extract indicators from PATH... and print them as rows (-f xlsx: a workbook with rows, pivot and documents sheets)."""
     from .batch import default_jobs, run
+    from .errors import PlanExtractError
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
-    from .exits import PipeClosed, abandon
+    from .exits import PipeClosed, abandon, check
     from .export import format_for_output, writer as make_writer
 
     if output is not None and str(output) != "-":
@@ -100,30 +153,83 @@ def extract(
             _err(str(e))
             raise typer.Exit(2) from None
     fmt = fmt or Format.json
-    rules = _load_rules(rules_dir)
+    if fmt == Format.parquet and (output is None or str(output) == "-"):
+        _err("-f parquet writes to a file or directory: give -o FILE_OR_DIR")
+        raise typer.Exit(2)
+    if scheduler and indicators:
+        _err("--indicators is not sent to a cluster yet: run without --scheduler, or add the entries to the workers' install")
+        raise typer.Exit(2)
+    if scheduler and "-" in paths:
+        _err("-: stdin cannot be sent to a scheduler: give file paths")
+        raise typer.Exit(2)
+    if bom and fmt not in (Format.csv, Format.tsv):
+        _err(f"--bom applies to csv and tsv only: ignored for {fmt.value}")
+    rules = _load_rules(rules_dir, add_rules)
+    catalogue = _load_catalogue(indicators)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
-    progress = _progress(len(files))
-    with _output(output) as out, closing(run(
-            files, rules, str(rules_dir) if rules_dir else None, encoding, keep_duplicates,
-            jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl))) as results:
-        # closing(): however the loop ends, the generator's worker pool is terminated before we go on
+    as_json = fmt in (Format.json, Format.jsonl)
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    if scheduler:
+        from .dask import cluster_results
+
         try:
-            _write_all(results, make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom),
-                       documents, failures, progress)
+            results = cluster_results(scheduler, files, spec, encoding, keep_duplicates, time_limit, as_json)
+        except ImportError as e:  # the dask extra is not installed
+            _err(str(e))
+            raise typer.Exit(2) from None
+        except PlanExtractError as e:
+            _err(str(e))
+            raise typer.Exit(1) from None
+    else:
+        results = run(files, rules, spec, encoding, keep_duplicates, jobs or default_jobs(), time_limit,
+                      as_json=as_json, catalogue=catalogue, indicators=str(indicators) if indicators else None)
+    progress = _progress(len(files))
+    # closing(): however the loop ends, the generator's worker pool is ended before the output is
+    # given up (a signal, a closed pipe) or committed
+    ending = closing(results) if hasattr(results, "close") else nullcontext(results)
+    with _output(output, binary=fmt == Format.xlsx) if fmt != Format.parquet else _as_path(output) as out, \
+            ending as results:
+        try:
+            if fmt == Format.xlsx:
+                from .export.xlsx import XlsxWriter
+
+                writer = XlsxWriter(out, DOCUMENT_FIELDS if documents else RECORD_FIELDS, catalogue)
+            else:
+                writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
+        except ImportError as e:  # the format's optional dependency is missing
+            _err(str(e))
+            raise typer.Exit(2) from None
+        try:
+            _write_results(results, writer, documents, failures, progress, xlsx=fmt == Format.xlsx)
         except BrokenPipeError:
+            getattr(writer, "abort", lambda: None)()
             if out is not sys.stdout:
                 raise
             abandon()
             raise PipeClosed() from None
+        except BaseException:
+            getattr(writer, "abort", lambda: None)()
+            raise
+        writer.close()
+        check()  # a signal whose exception was swallowed: the output is not committed
     progress(None)
     if failures:
         _err(f"{len(failures)} input(s) failed")
         raise typer.Exit(1)
 
 
-def _write_all(results, writer, documents: bool, failures: list[str], progress) -> None:
+@contextmanager
+def _as_path(path: Path):
+    """Writers that write files themselves (parquet) take the path, and make it atomic."""
+    if not path.resolve().parent.is_dir():
+        _err(f"{path}: directory {path.resolve().parent} does not exist")
+        raise typer.Exit(2)
+    yield path
+
+
+def _write_results(results, writer, documents: bool, failures: list[str], progress, xlsx: bool = False) -> None:
     """Rows of each result in turn; failures collected, each reported on stderr as it comes."""
     from .exits import check
 
@@ -136,13 +242,13 @@ def _write_all(results, writer, documents: bool, failures: list[str], progress) 
             _err(result.notice)
         if documents and result.document:
             writer.write(result.document)
+        elif result.document and xlsx:  # the workbook's documents sheet
+            writer.document(result.document)
         for row in result.rows if not documents else ():
             writer.write(row)
         if documents and hasattr(result.rows, "discard"):  # a long document's spooled rows, unread
             result.rows.discard()
         progress(result.path)
-    writer.close()
-    check()
 
 
 def _progress(total: int):
@@ -164,43 +270,146 @@ def _progress(total: int):
     return step
 
 
+@app.command("text")
+def text_cmd(
+    path: Annotated[str, typer.Argument(metavar="FILE", help="A file (text, HTML, PDF, DOCX) or - for stdin.")],
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+) -> None:
+    """Print the text that offsets (start, end) refer to: for PDF and DOCX, the extracted text."""
+    from .errors import PlanExtractError
+    from .load import read_document
+
+    try:
+        doc = read_document(path, encoding)
+    except PlanExtractError as e:
+        _err(str(e))
+        raise typer.Exit(1) from None
+    for w in doc.warnings:
+        _err(f"{path}: {w}")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", newline="")
+    sys.stdout.write(doc.text)
+
+
 @rules_app.command("list")
 def rules_list(
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
-    """Show the rule catalogue: id, indicator, category, number of examples."""
+    """Show the rule catalogue in the order rules are tried: id, priority, indicator, category, examples, file."""
     from .export import writer as make_writer
 
-    rules = _load_rules(rules_dir)
-    fields = ["id", "indicator", "category", "examples", "counter_examples", "file"]
-    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules")
+    if fmt == Format.parquet:
+        _err("-f parquet is for extracted rows (extract -o FILE_OR_DIR); the catalogue is printed")
+        raise typer.Exit(2)
+    rules = _load_rules(rules_dir, add_rules)
+    fields = ["id", "priority", "general", "indicator", "category", "examples", "counter_examples", "file"]
+    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules, in the order they are tried")
     for r in rules:
-        writer.write({"id": r.id, "indicator": r.rule.indicator, "category": r.rule.category,
+        writer.write({"id": r.id, "priority": r.rule.priority, "general": r.rule.general,
+                      "indicator": r.rule.indicator, "category": r.rule.category,
                       "examples": len(r.rule.examples), "counter_examples": len(r.rule.counter_examples),
-                      "file": Path(r.source).name})
+                      "file": r.source})
     writer.close()
 
 
-@rules_app.command("check")
-def rules_check(rules_dir: RulesOpt = None) -> None:
-    """Validate a rule set and run every example and counter-example; exit 1 on a failure."""
-    from .checks import check_rules
+@rules_app.command("path")
+def rules_path() -> None:
+    """Print the directory of the bundled rule files (copy it to start a rule set of your own)."""
+    from .rules import default_rules_dir
 
-    rules = _load_rules(rules_dir)
-    problems = check_rules(rules)
-    for line in problems:
+    print(default_rules_dir())
+
+
+@rules_app.command("check")
+def rules_check(rules_dir: RulesOpt = None, add_rules: AddRulesOpt = None) -> None:
+    """Validate a rule set and run every example and counter-example against the whole set; every
+    problem of every rule is one line on stderr, and the exit code is 1 when there is any."""
+    from .checks import check_rules
+    from .rules import load_rule_set
+
+    from .lexicon import lexicon, lexicon_path
+    from .lexicon_schema import problems as lexicon_problems
+
+    problems = lexicon_problems(lexicon(), lexicon_path())  # the language data the blocks come from
+    rules, rule_problems = load_rule_set(rules_dir, add_rules or ())
+    problems += rule_problems
+    failures = check_rules(rules)
+    for line in problems + failures:
         _err(line)
     n_ex = sum(len(r.rule.examples) + len(r.rule.counter_examples) for r in rules)
-    if problems:
-        _err(f"{len(problems)} of {n_ex} examples failed in {len(rules)} rules")
+    if problems or failures:
+        _err(f"{len(problems)} rule problem(s); {len(failures)} of {n_ex} examples failed in {len(rules)} rules that load")
         raise typer.Exit(1)
     print(f"{len(rules)} rules, {n_ex} examples and counter-examples: all hold")
 
 
+@app.command("pivot")
+def pivot_cmd(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
+    rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
+    indicators: IndicatorsOpt = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
+    bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
+) -> None:
+    """One line per (region, indicator, measure), one column per year and kind; disagreeing figures
+    for one cell are all shown (` | `) and counted in `conflicts`."""
+    from .batch import default_jobs, run
+    from .export import writer as make_writer
+    from .pivot import KEY_FIELDS, flat, nested, pivot
+    from .records import RECORD_FIELDS
+
+    rules = _load_rules(rules_dir, add_rules)
+    catalogue = _load_catalogue(indicators)
+    files, failures = _expand(paths)
+    for line in failures:
+        _err(line)
+    progress = _progress(len(files))
+    rows, docs = [], []
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    for result in run(files, rules, spec, encoding, False,
+                      jobs or default_jobs(), time_limit, catalogue=catalogue,
+                      indicators=str(indicators) if indicators else None):
+        if result.error:
+            failures.append(result.error)
+            _err(result.error)
+        elif result.notice:
+            _err(result.notice)
+        rows += result.rows
+        if result.document:
+            docs.append(result.document)
+        progress(result.path)
+    progress(None)
+    with _output(output, binary=fmt == Format.xlsx) as out:
+        if fmt == Format.xlsx:
+            from .export.xlsx import XlsxWriter
+
+            writer = XlsxWriter(out, RECORD_FIELDS, catalogue, first="pivot")
+            for row in rows:
+                writer.write(row)
+            for info in docs:
+                writer.document(info)
+        else:
+            lines, columns = pivot(rows, catalogue)
+            nest = fmt in (Format.json, Format.jsonl)
+            writer = make_writer(out, fmt, KEY_FIELDS + columns + ["conflicts"], bom=bom, title="plan-extract pivot")
+            for line in lines:
+                writer.write(nested(line) if nest else flat(line, columns))
+        writer.close()
+    if failures:
+        _err(f"{len(failures)} input(s) failed")
+        raise typer.Exit(1)
+
+
 # ---- checking the numbers: review page, explain, evaluate (see README "Checking the numbers")
 
-EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")]
+EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")]
 
 
 @app.command()
@@ -208,6 +417,7 @@ def review(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write (atomically).")] = Path("review.html"),
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     encoding: EncodingOpt = None,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
 ) -> None:
@@ -215,7 +425,7 @@ def review(
     from .annotated import annotate
     from .export.review import ReviewWriter
 
-    rules = _load_rules(rules_dir)
+    rules = _load_rules(rules_dir, add_rules)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
@@ -236,10 +446,44 @@ def review(
         raise typer.Exit(1)
 
 
+@indicators_app.command("list")
+def indicators_list(
+    indicators: IndicatorsOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Show the indicator catalogue: id, name, unit family, category, wordings."""
+    from .export import writer as make_writer
+
+    catalogue = _load_catalogue(indicators)
+    fields = ["id", "name", "unit", "category", "wordings", "file"]
+    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract indicators")
+    for e in catalogue.entries:
+        writer.write({"id": e.id, "name": e.name, "unit": e.unit, "category": e.category,
+                      "wordings": "、".join(e.wordings), "file": Path(catalogue.sources.get(e.id, "")).name})
+    writer.close()
+
+
+@indicators_app.command("check")
+def indicators_check(indicators: IndicatorsOpt = None) -> None:
+    """Validate the catalogue and run every example and counter-example; exit 1 on a failure."""
+    from .canon import check_catalogue
+
+    catalogue = _load_catalogue(indicators)
+    problems = check_catalogue(catalogue)
+    for line in problems:
+        _err(line)
+    n = sum(len(e.examples) + len(e.counter_examples) for e in catalogue.entries)
+    if problems:
+        _err(f"{len(problems)} of {n} examples failed in {len(catalogue.entries)} indicators")
+        raise typer.Exit(1)
+    print(f"{len(catalogue.entries)} indicators, {n} examples and counter-examples: all hold")
+
+
 @app.command()
 def explain(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A document, or - for stdin.")],
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     encoding: EncodingOpt = None,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
 ) -> None:
@@ -247,7 +491,7 @@ def explain(
     from .annotated import annotate
     from .export.explain import write_explain
 
-    rules = _load_rules(rules_dir)
+    rules = _load_rules(rules_dir, add_rules)
     doc = next(annotate([path], rules, encoding, time_limit))
     if doc.error:
         _err(doc.error)
@@ -267,6 +511,7 @@ def evaluate(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="The annotated documents: files or directories, matched by file name.")],
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="text, or json: one object with the figures.")] = ReportFormat.text,
     rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
     encoding: EncodingOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
 ) -> None:
@@ -288,7 +533,7 @@ def evaluate(
         for line in str(e).splitlines():
             _err(line)
         raise typer.Exit(1) from None
-    rules = _load_rules(rules_dir)
+    rules = _load_rules(rules_dir, add_rules)
     files, failures = _expand(paths)
     annotated = {g["doc"] for g in annotation}
     given = [f for f in files if doc_key(f) in annotated]
@@ -298,7 +543,8 @@ def evaluate(
     for line in failures:
         _err(line)
     records = []
-    with closing(run(given, rules, str(rules_dir) if rules_dir else None, encoding, False, jobs or default_jobs())) as results:
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    with closing(run(given, rules, spec, encoding, False, jobs or default_jobs())) as results:
         for result in results:
             if result.error:
                 failures.append(result.error)
@@ -318,6 +564,7 @@ def evaluate(
 
 
 def main() -> None:
+    from .errors import PlanExtractError
     from .exits import PipeClosed, Terminated, check, die, install, quiet_stdout
 
     install()
@@ -326,6 +573,9 @@ def main() -> None:
             app()
         finally:
             check()
+    except PlanExtractError as e:  # e.g. -f xlsx where only text can go
+        _err(str(e))
+        sys.exit(2)
     except Terminated as e:  # the workers and the temporary output file are gone by now
         die(e.signum)
     except PipeClosed:  # `plan-extract ... | head` ends quietly, as a SIGPIPE would end it

@@ -7,6 +7,10 @@ from functools import cache
 from importlib import resources
 
 
+def lexicon_path() -> str:
+    return str(resources.files("plan_extract").joinpath("data/zh.toml"))
+
+
 @cache
 def lexicon() -> dict:
     with resources.files("plan_extract").joinpath("data/zh.toml").open("rb") as fh:

@@ -23,18 +23,24 @@ def _mode_for(path: Path) -> int:
 
 
 @contextmanager
-def atomic_output(path: Path) -> Iterator[IO[str]]:
-    """A text stream whose content replaces `path` when the block ends without an exception. On any
+def atomic_output(path: Path, binary: bool = False) -> Iterator[IO[str] | str]:
+    """A text stream whose content replaces `path` when the block ends without an exception (with
+    `binary`, the temporary file's path, for a writer that creates the file itself). On any
     exception (including the one a signal handler raises) the temporary file is removed."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.resolve().parent)
     try:
         mode = _mode_for(path)
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)
+        if binary:
+            os.close(fd)
+            yield tmp
+            os.chmod(tmp, mode)  # the writer may have created the file anew
         else:
-            os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+            else:
+                os.chmod(tmp, mode)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                yield fh
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -10,20 +10,20 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Iterable, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import RuleError
-from .lexicon import alternation, lexicon
+from .lexicon import alternation
+from .patterns import PLACEHOLDER, PatternError, compile_pattern, literal_chars
+from .rule_values import check_values, never_matching, template_fields
 
-PLACEHOLDER = "\ue000"
-_BLOCK = regex.compile(r"\{([A-Z][A-Z_]*)\}")
-_FIELD = regex.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+__all__ = ["PLACEHOLDER", "CompiledRule", "Rule", "Example", "compile_pattern", "load_rules", "load_rule_set",
+           "default_rules_dir", "order_key"]
 Kind = Literal["target", "actual"]
 
 
@@ -45,6 +45,7 @@ class Rule(BaseModel):
     category: str = Field(min_length=1)
     pattern: str
     description: str = ""
+    priority: int = 0  # higher is tried first (see order_key)
     units: list[str] = []
     keywords: list[str] = []
     kind: Kind | None = None
@@ -59,19 +60,12 @@ class Rule(BaseModel):
             raise ValueError("must contain {QUANTITY}")
         return v
 
-    @model_validator(mode="after")
-    def _examples_have_keywords(self) -> "Rule":
-        from .view import to_simplified
 
-        for i, ex in enumerate(self.examples):
-            if self.keywords and not any(k in to_simplified(ex.text) for k in self.keywords):
-                raise ValueError(f"examples[{i}] contains none of the keywords, so the rule would never be tried on it")
-        return self
-
-
-class RuleFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    rule: list[Rule] = Field(min_length=1)
+def order_key(rule: "CompiledRule"):
+    """The order rules are tried in, first match wins: specific rules before general ones, then higher
+    `priority` first, then by id. Neither file names nor the order of files decides; two rules that
+    both match one example are caught by the whole-set example check (checks.py)."""
+    return (rule.rule.general, -rule.rule.priority, rule.rule.id)
 
 
 @dataclass(frozen=True)
@@ -90,44 +84,9 @@ class CompiledRule:
         return self.rule.id
 
 
-@cache
-def _blocks() -> dict[str, str]:
-    return {**lexicon()["blocks"], "QUANTITY": PLACEHOLDER}
-
-
-def compile_pattern(pattern: str, reverse: bool = True) -> regex.Pattern:
-    """Expands {BLOCK}s and compiles (matching backwards by default: rules are anchored on their
-    quantity); raises ValueError with a readable message."""
-    blocks = _blocks()
-    unknown = sorted({b for b in _BLOCK.findall(pattern) if b not in blocks})
-    if unknown:
-        raise ValueError("unknown block " + ", ".join("{%s}" % b for b in unknown))
-    expanded = _BLOCK.sub(lambda m: f"(?:{blocks[m.group(1)]})", pattern)
-    try:
-        return regex.compile(expanded, regex.REVERSE if reverse else 0)
-    except regex.error as e:
-        raise ValueError(str(e)) from None
-
-
 def _top_level(pattern: str):
     """Yields (index, character) for the characters outside groups and character classes."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif depth == 0:
-            yield i, c
-        i += 1
+    return ((i, c) for i, c, depth in literal_chars(pattern) if depth == 0 and c not in "()")
 
 
 def top_level_alternatives(pattern: str) -> list[str]:
@@ -152,7 +111,7 @@ def _tails(pattern: str) -> tuple[bool, regex.Pattern | None]:
         return True, None
     try:
         return False, compile_pattern("|".join(f"(?:{t})" for t in tails), reverse=False)
-    except ValueError:
+    except PatternError:
         return False, None
 
 
@@ -164,31 +123,44 @@ def default_rules_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rules"
 
 
-def load_rules(directory: str | Path | None = None) -> list[CompiledRule]:
-    """Loads every *.toml in the directory (sorted); specific rules first, general ones last.
+def load_rules(directory: str | Path | None = None, add: Iterable[str | Path] = ()) -> list[CompiledRule]:
+    """The rule set: every *.toml in `directory` (default: the bundled rules) and in each `add`
+    directory, in the order they are tried (order_key).
 
     Raises RuleError listing every problem as `path: rule id: field: message`.
     """
-    bundled = directory is None
-    directory = Path(directory) if directory is not None else default_rules_dir()
-    if not directory.is_dir():
-        raise RuleError([f"{directory}: not a directory of rule files"])
-    files = sorted(directory.glob("*.toml"))
-    if not files:
-        raise RuleError([f"{directory}: no *.toml rule files"])
+    rules, problems = load_rule_set(directory, add)
+    if problems:
+        raise RuleError(problems)
+    return rules
+
+
+def load_rule_set(directory: str | Path | None = None,
+                  add: Iterable[str | Path] = ()) -> tuple[list[CompiledRule], list[str]]:
+    """The rules that load, and one line per problem of those that do not (all of them, not the first)."""
+    sources = [(Path(directory) if directory is not None else default_rules_dir(), directory is None)]
+    sources += [(Path(d), False) for d in add]
     problems: list[str] = []
     compiled: list[CompiledRule] = []
     seen: dict[str, str] = {}
-    for path in files:
-        for item in _load_file(path, problems, bundled):
-            if item.id in seen:
-                problems.append(f"{path}: {item.id}: id: duplicate, first defined in {seen[item.id]}")
-                continue
-            seen[item.id] = str(path)
-            compiled.append(item)
-    if problems:
-        raise RuleError(problems)
-    return sorted(compiled, key=lambda r: r.rule.general)  # stable: file order within each group
+    for folder, bundled in sources:
+        if folder.is_file() and folder.suffix == ".toml":  # one rule file is a rule set too
+            files = [folder]
+        elif not folder.is_dir():
+            problems.append(f"{folder}: not a directory of rule files")
+            continue
+        else:
+            files = sorted(folder.glob("*.toml"))
+        if not files:
+            problems.append(f"{folder}: no *.toml rule files")
+        for path in files:
+            for item in _load_file(path, problems, bundled):
+                if item.id in seen:
+                    problems.append(f"{path}: {item.id}: id: duplicate, first defined in {seen[item.id]}")
+                    continue
+                seen[item.id] = str(path)
+                compiled.append(item)
+    return sorted(compiled, key=order_key), problems
 
 
 def _load_file(path: Path, problems: list[str], bundled: bool) -> list[CompiledRule]:
@@ -200,33 +172,54 @@ def _load_file(path: Path, problems: list[str], bundled: bool) -> list[CompiledR
     except tomllib.TOMLDecodeError as e:
         problems.append(f"{path}: TOML syntax: {e}")
         return []
-    try:
-        parsed = RuleFile.model_validate(data)
-    except ValidationError as e:
-        raw_rules = data.get("rule") if isinstance(data.get("rule"), list) else []
-        for err in e.errors():
-            loc = list(err["loc"])
-            rid = "-"
-            if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
-                raw = raw_rules[loc[1]] if loc[1] < len(raw_rules) else {}
-                rid = raw.get("id", f"rule #{loc[1] + 1}") if isinstance(raw, dict) else f"rule #{loc[1] + 1}"
-                loc = loc[2:]
-            field = ".".join(str(x) for x in loc) or "-"
-            problems.append(f"{path}: {rid}: {field}: {err['msg']}")
+    except RecursionError:
+        problems.append(f"{path}: TOML syntax: nested too deep")
+        return []
+    extra = sorted(set(data) - {"rule"})
+    if extra:
+        problems.append(f"{path}: -: {extra[0]}: unknown key (a rule file holds [[rule]] tables)")
+    raw_rules = data.get("rule")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        problems.append(f"{path}: -: rule: no [[rule]] tables")
         return []
     out = []
-    for rule in parsed.rule:
+    for n, raw in enumerate(raw_rules):
+        rid = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"rule #{n + 1}"
+        errors: list[tuple[str, str]] = []
         try:
-            pattern = compile_pattern(rule.pattern)
-        except ValueError as e:
-            problems.append(f"{path}: {rule.id}: pattern: {e}")
+            rule = Rule.model_validate(raw)
+        except ValidationError as e:
+            for err in e.errors():
+                field = "".join(f"[{x}]" if isinstance(x, int) else f".{x}" for x in err["loc"]).lstrip(".") or "-"
+                problems.append(f"{path}: {rid}: {field}: {err['msg']}")
             continue
-        fields = tuple(_FIELD.findall(rule.indicator))
-        missing = [f for f in fields if f not in pattern.groupindex]
-        if missing:
-            problems.append(f"{path}: {rule.id}: indicator: names group '{missing[0]}' that the pattern does not define")
-            continue
-        ends, tail = _tails(rule.pattern)
-        keywords = re.compile(alternation(rule.keywords)) if rule.keywords else None
-        out.append(CompiledRule(rule, pattern, str(path), fields, ends, tail, keywords, bundled))
+        item = _compile(rule, str(path), bundled, errors)
+        problems += [f"{path}: {rid}: {field}: {msg}" for field, msg in errors]
+        if item is not None and not errors:
+            out.append(item)
     return out
+
+
+def _compile(rule: Rule, source: str, bundled: bool, errors: list[tuple[str, str]]) -> CompiledRule | None:
+    """Compiles one validated rule; appends (field, message) for everything that cannot work."""
+    errors += [("pattern", m) for m in never_matching(rule.pattern, "pattern")]
+    for field, message in check_values(rule):
+        errors.append((field, message))
+    try:
+        fields = template_fields(rule.indicator)
+    except ValueError as e:
+        errors.append(("indicator", str(e)))
+        fields = ()
+    try:
+        pattern = compile_pattern(rule.pattern)
+    except PatternError as e:
+        errors.append(("pattern", str(e)))
+        return None
+    for f in fields:
+        if f not in pattern.groupindex:
+            errors.append(("indicator", f"names group '{f}' that the pattern does not define"))
+    if errors:
+        return None
+    ends, tail = _tails(rule.pattern)
+    keywords = re.compile(alternation(rule.keywords)) if rule.keywords else None
+    return CompiledRule(rule, pattern, source, fields, ends, tail, keywords, bundled)

@@ -6,7 +6,7 @@ from typing import IO
 
 from .cells import cell
 
-WIDE = {"sentence", "plan"}  # left out: they would make every row several lines high
+WIDE = {"sentence", "plan"}  # left out of record tables: they would make every row several lines high
 
 
 class TableWriter:
@@ -23,7 +23,8 @@ class TableWriter:
         from rich.table import Table
 
         table = Table(title=self.title or None, show_lines=False)
-        cols = [f for f in self.fields if f not in WIDE]
+        # a document table has one row per document: every column fits
+        cols = [f for f in self.fields if f not in WIDE] if "sentence" in self.fields else list(self.fields)
         for f in cols:
             table.add_column(f, overflow="fold")
         for row in self._rows:

@@ -36,7 +36,10 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A source line break is a space in HTML, except between two Chinese characters, where a space
 # would split a word ("基站\n3万个" is one phrase).
 _CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
-_SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
+_SPACES = re.compile(r"[ \r\f\v\xa0]+")  # tabs are kept: they separate table cells
+
+
+_TAB = re.compile(r" *\t *")
 
 
 class _TextParser(HTMLParser):
@@ -46,6 +49,8 @@ class _TextParser(HTMLParser):
         self.title: list[str] = []
         self.dropping: list[str] = []  # open elements whose content is dropped
         self.in_title = self.pre = 0
+        self.cell = 0  # inside a <td>/<th>: its paragraphs stay on the row's line
+        self.row_has_cell = False
 
     def handle_starttag(self, tag, attrs):
         if tag == "body":  # a <head> left open must not swallow the page
@@ -74,10 +79,21 @@ class _TextParser(HTMLParser):
     def _break(self, tag, start):
         if self.dropping:
             return
+        if tag in ("td", "th"):  # one table row, one line: cells separated by tabs (tables.py reads them)
+            if start:
+                self.parts.append("\t" if self.row_has_cell else " ")
+                self.row_has_cell, self.cell = True, self.cell + 1
+            else:
+                self.cell = max(0, self.cell - 1)
+            return
+        if tag in ("tr", "table"):
+            self.row_has_cell, self.cell = False, 0
+        elif self.cell:
+            if tag in _BLOCK or (start and tag in _LINE):
+                self.parts.append(" ")
+            return
         if tag in _BLOCK or (start and tag in _LINE):
             self.parts.append("\n")
-        elif start and tag in ("td", "th"):
-            self.parts.append(" ")
 
     def handle_data(self, data):
         if self.in_title and all(t == "head" for t in self.dropping):  # not an <svg><title>
@@ -85,7 +101,7 @@ class _TextParser(HTMLParser):
         elif not self.dropping:
             if not self.pre:
                 data = _CJK_BREAK.sub("", data).replace("\n", " ")
-            self.parts.append(data)
+            self.parts.append(data.replace("\t", " "))
 
 
 def html_to_text(markup: str) -> str:
@@ -95,7 +111,8 @@ def html_to_text(markup: str) -> str:
     parser.feed(markup)
     parser.close()
     title = " ".join("".join(parser.title).split())
-    lines = [_SPACES.sub(" ", line).strip() for line in "".join(parser.parts).split("\n")]
+    lines = [_TAB.sub("\t", _SPACES.sub(" ", line)).strip(" ") for line in "".join(parser.parts).split("\n")]
+    lines = [line if line.strip() else "" for line in lines]
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     text = "\n\n".join(part for part in (title, body) if part)
     return text + "\n" if text else ""

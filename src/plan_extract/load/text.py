@@ -84,7 +84,7 @@ def _few_nuls(data: bytes) -> bool:
     """Text with a few stray NULs, not binary data (which is full of NULs and other controls)."""
     sample = data[:SAMPLE]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls <= max(4, len(sample) // 200)
+    return controls <= max(4, len(sample) // 200) and controls * 20 <= len(sample)
 
 
 # ---- GB18030 against Big5 -------------------------------------------------------------------------

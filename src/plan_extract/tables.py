@@ -1,0 +1,385 @@
+"""Indicator tables: a header naming years or periods, rows naming indicators -> one value per cell.
+
+Tables reach this stage as lines of the document text whose cells are separated by tabs (PDF, DOCX
+and HTML loaders write them so), `|`, or runs of spaces (tables pasted as text). A PDF loader may
+also give each cell's horizontal extent, so that a row with an empty cell still lines up with its
+header. Works on the search view (Simplified, full-width folded, same length as the text): every
+cell value keeps its exact span, `text[start:end] == raw`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import lexicon
+from .view import to_simplified
+
+# A cell boundary: a tab, a pipe, a full-width space, or a run of two or more spaces.
+_SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
+_MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
+_YEAR = r"(?:19|20)\d{2}"
+# Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值.
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR})\s*年?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
+                     rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
+                     rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?)$")
+_GROWTH = re.compile(r"^\S{0,12}?(?P<name>(?:年均|年平均)(?:增速|增长率?|增幅))(?:[（(]\s*%\s*[)）])?$")
+_INDICATOR = re.compile(r"^(?:主要)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
+_UNIT = re.compile(r"^(?:计量)?单位$")
+_ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
+_SKIP = re.compile(r"^(?:序号|编号|类别|分类|领域|一级指标|二级指标|维度|备注|说明|序)$")
+ATTRIBUTES = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
+
+_FOOTNOTE = "*＊※①②③④⑤⑥⑦⑧⑨⑩¹²³⁴⁵⁶⁷⁸⁹"
+# One value cell: comparator, [cumulative], number, multiplier, percent, 以上/以下/左右, footnote marks.
+_VALUE = re.compile(
+    rf"(?P<before>>=|<=|≥|≤|≧|≦|>|<|＞|＜|超过|大于|不低于|不少于|高于|低于|不高于|不超过|约|达到)?\s*"
+    rf"(?P<lb>\[)?\s*(?P<inner>>=|<=|≥|≤|>|<)?\s*"
+    rf"(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<mult>万亿|万|亿|千)?\s*(?P<pct>%)?\s*(?(lb)\])\s*"
+    rf"(?P<after>以上|以下|以内|左右)?\s*[{_FOOTNOTE}]*$")
+_CMP = {">": ">", "＞": ">", "超过": ">", "大于": ">", "高于": ">", ">=": ">=", "≥": ">=", "≧": ">=",
+        "不低于": ">=", "不少于": ">=", "以上": ">=", "<": "<", "＜": "<", "低于": "<", "<=": "<=", "≤": "<=",
+        "≦": "<=", "不高于": "<=", "不超过": "<=", "以下": "<=", "以内": "<=", "约": "~", "左右": "~", "达到": "="}
+_MULT = {"": 1, "十": 10, "百": 100, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8,
+         "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
+# The unit inside an indicator cell's last parentheses, or a unit column: 万个, 亿户, 万亿元, %, 个/万人.
+_PAREN_UNIT = re.compile(r"[（(]\s*(?P<u>[^（）()]{1,12}?)\s*[)）]\s*[" + _FOOTNOTE + r"]*\s*$")
+_UNIT_BODY = re.compile(r"^(?P<m>万亿|十万|百万|千万|十亿|百亿|千亿|万|亿|千|百|十)?(?P<u>%|‰|[^\d\s]{0,10})$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+
+@dataclass
+class Column:
+    role: str  # period, growth, indicator, unit, attribute, skip, other
+    label: str
+    year: int | None = None
+    kind: str | None = None
+    x: tuple[float, float] | None = None
+    dated: bool = False  # the header names the year (2020年), rather than the plan period giving it
+    labelled: bool = False  # the header names the kind (基期, 目标)
+
+
+@dataclass
+class TableValue:
+    """One value cell of an indicator table, ready to become a Record."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    comparator: str
+    kind: str
+    year: int | None
+    indicator: str
+    attribute: str | None
+    cumulative: bool
+    row: tuple[int, int]  # the row's line span (the record's sentence)
+
+
+@dataclass
+class _Table:
+    columns: list[Column]
+    rows: int = 0
+
+
+def _merge(old: Column, new: Column) -> Column:
+    """One column from two header lines: the year one names, the kind the other names."""
+    if old.role != "period" or new.role != "period":
+        return new if old.role in ("skip", "other") and new.role == "period" or not old.label else old
+    year = old.year if old.dated or not new.dated else new.year
+    kind = new.kind if new.labelled or not old.labelled else old.kind
+    return Column("period", old.label + new.label, year, kind, old.x or new.x, old.dated or new.dated,
+                  old.labelled or new.labelled)
+
+
+def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cell spans of one line of the text (not the view: it folds the full-width space), trimmed;
+    empty cells between separators kept (as empty spans)."""
+    view = text
+    cells = []
+    pos = start
+    line = view[start:end]
+    if "\t" not in line and "|" not in line and "  " not in line and "\u3000" not in line and "｜" not in line:
+        return [(start, end)]
+    for m in _SEP.finditer(view, start, end):
+        cells.append((pos, m.start()))
+        pos = m.end()
+    cells.append((pos, end))
+    if "|" in line or "｜" in line:  # | a | b |: the outer pipes open and close the row
+        if cells and cells[0][0] == cells[0][1] and line.lstrip()[:1] in "|｜":
+            cells = cells[1:]
+        if cells and cells[-1][0] == cells[-1][1] and line.rstrip()[-1:] in "|｜":
+            cells = cells[:-1]
+    out = []
+    for a, b in cells:
+        while a < b and view[a].isspace():
+            a += 1
+        while b > a and view[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out
+
+
+def _header(view: str, cells: list[tuple[int, int]], plan_years: tuple[int, ...]) -> list[Column] | None:
+    """The columns when the line is an indicator table's header: at least one period column and a
+    column that can name indicators; else None."""
+    if len(cells) < 2:
+        return None
+    cols = []
+    for a, b in cells:
+        label = re.sub(r"\s+", "", view[a:b])
+        if label[:1] in "(（" and label[-1:] in ")）":  # (基期) under 2020年
+            label = label[1:-1]
+        if m := _PERIOD.match(label):
+            year = m.group("y1") or m.group("y2")
+            lab = m.group("lab1") or m.group("lab2") or ""
+            cols.append(Column("period", label, int(year) if year else None,
+                               "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") else
+                               "target" if lab else None, dated=bool(year), labelled=bool(lab)))
+        elif _GROWTH.match(label):
+            cols.append(Column("growth", label))
+        elif _INDICATOR.match(label):
+            cols.append(Column("indicator", label))
+        elif _UNIT.match(label):
+            cols.append(Column("unit", label))
+        elif _ATTRIBUTE.match(label):
+            cols.append(Column("attribute", label))
+        elif _SKIP.match(label) or not label:
+            cols.append(Column("skip", label))
+        else:
+            cols.append(Column("other", label))
+    periods = [c for c in cols if c.role == "period"]
+    if not periods or sum(c.role == "other" for c in cols) > 1:
+        return None
+    if not any(c.role == "indicator" for c in cols):
+        first = next((c for c in cols if c.role in ("other", "skip") and c.label not in ("序号", "编号", "序")), None)
+        if first is None or first.role == "skip" and first.label:
+            others = [c for c in cols if c.role == "other"]
+            if not others:
+                return None
+            first = others[0]
+        first.role = "indicator"
+    # A period column without a year: 基期 is the year before the plan period, 目标 its last year.
+    start, end = (plan_years[0] - 1, plan_years[-1]) if plan_years else (None, None)
+    for c in periods:
+        if c.year is None:
+            c.year = start if c.kind == "actual" else end
+    # Without a label the first of several year columns is the base year, the others targets.
+    years = [c.year for c in periods if c.year]
+    for i, c in enumerate(periods):
+        if c.kind is None:
+            c.kind = "actual" if (len(periods) > 1 and i == 0 and c.year != max(years or [0])) else "target"
+    return cols
+
+
+def _unit(text: str) -> tuple[float, str] | None:
+    """(multiplier, unit) of 万个, 亿户, 万亿元, %, 个/万人; None when it reads as no unit."""
+    t = re.sub(r"\s+", "", text).replace("％", "%")
+    m = _UNIT_BODY.match(t)
+    if m is None:
+        return None
+    u = m.group("u")
+    head = u.split("/")[0]  # 个/万人, 元/人: the unit before the denominator is a known one
+    if u and u not in ("%", "‰") and not any(head.endswith(k) for k in _known_units()):
+        return None  # （累计）, （含5G）: not a unit
+    return float(_MULT[m.group("m") or ""]), u
+
+
+@cache
+def _known_units() -> tuple[str, ...]:
+    units = lexicon()["units"]
+    return tuple(w for words in units.values() for w in words)
+
+
+def _value(view: str, a: int, b: int):
+    """(start, end, value, comparator, cumulative, percent) of a value cell, else None (—, /, text)."""
+    m = _VALUE.match(view, a, b)
+    if m is None:
+        return None
+    cmp = "="
+    for g in ("before", "inner", "after"):
+        if m.group(g):
+            cmp = _CMP[m.group(g)]
+    start = m.start("num")
+    end = m.end("pct") if m.group("pct") else m.end("mult") if m.group("mult") else m.end("num")
+    value = float(m.group("num").replace(",", "")) * _MULT[m.group("mult") or ""]
+    return start, end, value, cmp, m.group("lb") is not None, bool(m.group("pct"))
+
+
+def _plan_years(view: str, before: int, plan_years: tuple[int, ...]) -> tuple[int, ...]:
+    """The period the table's title names (十四五, 2021-2025年), else the document's plan period."""
+    title = view[max(0, before - 160):before]
+    if m := re.search(rf"({_YEAR})\s*[-—–~～至到]\s*({_YEAR})\s*年", title):
+        return int(m.group(1)), int(m.group(2))
+    for name, end in _FIVE_YEAR.items():
+        if name in title:
+            return end - 4, end
+    return plan_years
+
+
+def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
+    """The row's cells lined up with the header's columns: by position when the loader gave each
+    cell's extent, else by index (right-aligned when cells are missing: merged category cells
+    sit on the left)."""
+    n = len(columns)
+    if xs is not None and all(c.x for c in columns) and all(x is not None for x in xs):
+        out: list = [None] * n
+        for cell, (x0, x1) in zip(cells, xs):
+            # the column whose extent overlaps the cell most (centre distance breaks ties)
+            best = max(range(n), key=lambda j: (min(x1, columns[j].x[1]) - max(x0, columns[j].x[0]),
+                                                -abs((x0 + x1) - sum(columns[j].x))))
+            if out[best] is None:
+                out[best] = cell
+            else:
+                out[best] = (out[best][0], cell[1])
+        return out
+    if len(cells) >= n:
+        return list(cells[:n])
+    return [None] * (n - len(cells)) + list(cells)
+
+
+# A line that may be a table header: a cell boundary next to a year or period word. Tables are
+# looked for only from the first such line, so that prose pays one regex search.
+_HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|基期|基準|基准|現狀|现状|目標|目标"
+                   r"|預期|预期|年均)")
+_SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
+
+
+def _hint(text: str):
+    """The first line that may be a header; a quick substring test first (most prose has no cell
+    separator at all)."""
+    return _HINT.search(text) if any(sep in text for sep in _SEPARATORS) else None
+
+
+def may_hold_table(text: str) -> bool:
+    return _hint(text) is not None
+
+
+def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
+                cell_x: dict[int, tuple[float, float]] | None = None,
+                offset: int = 0) -> tuple[list[TableValue], list[tuple[int, int]]]:
+    """Every value cell of the indicator tables in the text, and the line spans the tables cover
+    (prose rules skip them). `cell_x` maps a cell's offset (plus `offset`) to its extent on the page."""
+    values: list[TableValue] = []
+    covered: list[tuple[int, int]] = []
+    table: _Table | None = None
+    hint = _hint(text)  # on the text: the view folds the full-width space
+    if hint is None:
+        return values, covered
+    pos = view.rfind("\n", 0, hint.start()) + 1
+    n = len(view)
+    last = None  # the previous row: (cells lined up, line, index of its first value)
+    lone: list[tuple[int, int]] = []  # short lines since the previous row: a wrapped indicator name
+    while pos < n:
+        end = view.find("\n", pos)
+        end = n if end < 0 else end
+        line = (pos, end)
+        pos = end + 1
+        cells = split_cells(text, *line)
+        if len(cells) < 2 or _MD_RULE.match(view[line[0]:line[1]] or "x"):
+            if table is not None and _MD_RULE.match(view[line[0]:line[1]] or "x") and view[line[0]:line[1]].strip():
+                covered.append(line)
+                continue
+            if table is not None and line[0] == line[1]:
+                continue
+            if table is not None and len(cells) == 1 and _is_note(view, *cells[0]) and len(lone) < 2:
+                # A cell's text wrapped onto a line of its own: the end of the previous row's
+                # indicator when that one lacks its unit, else the start of the next row's.
+                if last is not None and not lone and not _named_unit(view, last[0]):
+                    row, row_line, first = last
+                    found = _row_values(text, view, row, table.columns, row_line, suffix=cells[0])
+                    if found is not None:
+                        values[first:] = found
+                        covered.append(line)
+                        last = None
+                        continue
+                lone.append(cells[0])
+                continue
+            table, lone = None, []
+            continue
+        xs = [cell_x.get(offset + a) for a, _ in cells] if cell_x else None
+        columns = _header(view, cells, _plan_years(view, line[0], plan_years))
+        if columns is not None:
+            if xs:
+                for c, x in zip(columns, xs):
+                    c.x = x
+            if table is not None and not table.rows and len(columns) == len(table.columns):
+                # a second header line (2020年 / 基期值 in one cell, wrapped): it completes the first
+                columns = [_merge(old, new) for old, new in zip(table.columns, columns)]
+            table, last, lone = _Table(columns), None, []
+            covered.append(line)
+            continue
+        if table is None:
+            continue
+        row = _assign(cells, xs, table.columns)
+        found = _row_values(text, view, row, table.columns, line, prefix=lone)
+        if found is None:
+            lone = []
+            continue
+        covered += [line] + [_line_of(view, a) for a, _ in lone]
+        last, lone = (row, line, len(values)), []
+        table.rows += 1
+        values += found
+    covered.sort()
+    return values, covered
+
+
+def _line_of(view: str, pos: int) -> tuple[int, int]:
+    end = view.find("\n", pos)
+    return view.rfind("\n", 0, pos) + 1, len(view) if end < 0 else end
+
+
+def _named_unit(view: str, row) -> bool:
+    """Does one of the row's cells end with a unit in parentheses (its indicator is complete)?"""
+    return any(cell and _PAREN_UNIT.search(view, *cell) for cell in row)
+
+
+def _is_note(view: str, a: int, b: int) -> bool:
+    return b - a <= 30 and _VALUE.match(view, a, b) is None
+
+
+def _row_values(text, view, row, columns, line, prefix=(), suffix=None) -> list[TableValue] | None:
+    """The row's values; `prefix` (cell spans) and `suffix` (a cell span) are the parts of its
+    indicator name that wrapped onto lines of their own."""
+    ind = next((cell for cell, c in zip(row, columns) if c.role == "indicator" and cell), None)
+    if ind is None or not _HAN.search(view, *ind):
+        return None
+    parts = [view[a:b] for a, b in prefix] + [view[ind[0]:ind[1]]] + ([view[suffix[0]:suffix[1]]] if suffix else [])
+    name = re.sub(r"\s+", "", "".join(parts))
+    scale, unit = 1.0, ""
+    if m := _PAREN_UNIT.search(name):
+        if (u := _unit(m.group("u"))) is not None:
+            scale, unit = u
+            name = name[:m.start()]
+    name = name.rstrip(_FOOTNOTE)
+    name = re.sub(rf"^(?:\d{{1,3}}[.、．]|[（(]\d{{1,3}}[)）])", "", name)  # a row number inside the cell
+    if not _HAN.search(name):
+        return None
+    for cell, c in zip(row, columns):
+        if c.role == "unit" and cell and (u := _unit(view[cell[0]:cell[1]])) is not None:
+            scale, unit = u
+    attribute = None
+    for cell, c in zip(row, columns):
+        if c.role == "attribute" and cell:
+            attribute = ATTRIBUTES.get(re.sub(r"\s+", "", view[cell[0]:cell[1]]).rstrip(_FOOTNOTE))
+    periods = [c for c in columns if c.role == "period"]
+    last_target = max((c.year for c in periods if c.kind == "target" and c.year), default=None)
+    out = []
+    for cell, c in zip(row, columns):
+        if c.role not in ("period", "growth") or not cell or cell[0] == cell[1]:
+            continue
+        v = _value(view, *cell)
+        if v is None:
+            continue
+        start, end, value, cmp, cumulative, pct = v
+        if c.role == "growth":
+            out.append(TableValue(start, end, value, "%", cmp, "target", last_target,
+                                  to_simplified(name + _GROWTH.match(c.label).group("name")), attribute,
+                                  cumulative, line))
+            continue
+        u, s = ("%", 1.0) if pct else (unit, scale)
+        out.append(TableValue(start, end, float(f"{value * s:.12g}"), u, cmp, c.kind, c.year,
+                              to_simplified(name), attribute, cumulative, line))
+    return out
