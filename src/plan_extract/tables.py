@@ -99,7 +99,7 @@ def _merge(old: Column, new: Column) -> Column:
     if old.role == new.role == "period":
         year = old.year if old.dated or not new.dated else new.year
         kind = new.kind if new.labelled or not old.labelled else old.kind
-        return Column("period", old.label + new.label, year, kind, old.x or new.x, old.dated or new.dated,
+        return Column("period", old.label + new.label, year, kind, new.x or old.x, old.dated or new.dated,
                       old.labelled or new.labelled, unit)
     if not new.label or new.role == "other" and old.role != "other":
         keep = old
@@ -108,6 +108,30 @@ def _merge(old: Column, new: Column) -> Column:
     else:
         keep = old
     return replace(keep, x=keep.x or old.x or new.x, unit=unit)
+
+
+def _splice(raw: list[Column], subs: list[Column], xs) -> list[Column] | None:
+    """The header with a line of period cells only, fewer than its columns, set under the period
+    cell spanning them: by position when the cells' extents are known, else under the one period
+    column the header has. None when the line is no such thing."""
+    if not subs or len(subs) >= len(raw) or any(c.role not in ("period", "growth") for c in subs):
+        return None
+    spanning = [j for j, c in enumerate(raw) if c.role == "period"]
+    if len(spanning) > 1:  # a period cell not naming a year (十四五) is one that spans years
+        spanning = [j for j in spanning if not raw[j].dated] or spanning
+    under: dict[int, list[Column]] = {}
+    if xs and all(xs) and all(raw[j].x for j in spanning):
+        for c, (x0, x1) in zip(subs, xs):  # a spanning cell's text is narrower than its span: nearest
+            c.x = (x0, x1)
+            under.setdefault(min(spanning, key=lambda j: abs((x0 + x1) - sum(raw[j].x))), []).append(c)
+    elif len(spanning) == 1:
+        under[spanning[0]] = subs
+    else:
+        return None
+    out = []
+    for j, c in enumerate(raw):
+        out += [_merge(c, sub) for sub in under[j]] if j in under else [c]
+    return out
 
 
 def _settle(raw: list[Column], plan_years: tuple[int, ...]) -> list[Column]:
@@ -343,7 +367,19 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             table, lone, above = None, [], None
             continue
         xs = [cell_x.get(offset + a) for a, _ in cells] if cell_x else None
+        if table is not None and not table.rows and (spliced := _splice(table.raw, _labels(view, cells), xs)):
+            # years under a period cell that spans them (十四五 over 2020年 / 2025年), fewer cells than
+            # the header's: they take its place
+            years, _u = _title(view, line[0], plan_years)
+            table = _Table(spliced, _settle(spliced, years), table.unit)
+            covered.append(line)
+            continue
         columns = _header(view, cells)
+        if columns is None and table is not None and not table.rows and len(cells) == len(table.raw):
+            labels = _labels(view, cells)  # 指标 / 单位 / 属性 under a line of years: the header's second line
+            if any(c.role in ("indicator", "unit", "attribute") for c in labels) and \
+                    all(c.role != "other" for c in labels):
+                columns = labels
         if columns is not None:
             if xs:
                 for c, x in zip(columns, xs):
