@@ -197,3 +197,10 @@ def test_pdf_reading_is_bounded_in_pages_and_time(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "MAX_PAGES", 1)
     with pytest.raises(InputError, match=r"PDF of 2 pages \(over 1\): not read, skipped"):
         read_document(str(path))
+
+
+@pytest.mark.parametrize("head", ["累计", "“十四五”累计", "十四五期间累计新增", "五年累计"])
+def test_a_cumulative_column_is_a_cumulative_target_of_the_last_year(head):
+    for t in ((lambda s: s), trad):
+        text = t(f"指标\t单位\t2020年\t2025年\t{head}\t属性\n5G基站数\t万个\t1.5\t8\t[6.5]\t预期性\n")
+        assert rows(text) == BASE[:2] + [("5G基站数", 65000, "个", "target", 2025, "expected", True)]

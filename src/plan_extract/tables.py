@@ -26,6 +26,8 @@ _PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR})\s*年?\s*(?:底|末)?\s*[（(]?(?P<l
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
                      rf"|(?P<fy>十三五|十四五|十五五)(?:时期|期间|期末|末)?(?P<lab3>目标|预期目标|预期)?(?:值)?)$")
 _GROWTH = re.compile(r"^\S{0,12}?(?P<name>(?:年均|年平均)(?:增速|增长率?|增幅))(?:[（(]\s*%\s*[)）])?$")
+# A cumulative column (累计, “十四五”累计新增): a five-year total, a target of the plan's last year.
+_CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(?:累计|合计)(?:值|新增|目标|完成)?$")
 _INDICATOR = re.compile(r"^(?:主要)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
@@ -114,7 +116,7 @@ def _splice(raw: list[Column], subs: list[Column], xs) -> list[Column] | None:
     """The header with a line of period cells only, fewer than its columns, set under the period
     cell spanning them: by position when the cells' extents are known, else under the one period
     column the header has. None when the line is no such thing."""
-    if not subs or len(subs) >= len(raw) or any(c.role not in ("period", "growth") for c in subs):
+    if not subs or len(subs) >= len(raw) or any(c.role not in ("period", "growth", "cumulative") for c in subs):
         return None
     spanning = [j for j, c in enumerate(raw) if c.role == "period"]
     if len(spanning) > 1:  # a period cell not naming a year (十四五) is one that spans years
@@ -216,6 +218,8 @@ def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
             cols.append(Column("period", label, int(year) if year else fy,
                                "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") else
                                "target" if lab or fy else None, dated=bool(year), labelled=bool(lab)))
+        elif _CUMULATIVE.match(re.sub("[“”\"]", "", label)):
+            cols.append(Column("cumulative", label))
         elif _GROWTH.match(label):
             cols.append(Column("growth", label))
         elif _INDICATOR.match(label):
@@ -465,7 +469,7 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=Non
     last_target = max((c.year for c in periods if c.kind == "target" and c.year), default=None)
     out = []
     for cell, c in zip(row, columns):
-        if c.role not in ("period", "growth") or not cell or cell[0] == cell[1]:
+        if c.role not in ("period", "growth", "cumulative") or not cell or cell[0] == cell[1]:
             continue
         v = _value(view, *cell)
         if v is None:
@@ -477,8 +481,9 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=Non
                                   cumulative, line))
             continue
         u, s = ("%", 1.0) if pct else (unit, scale) if named or not c.unit else c.unit[::-1]
-        out.append(TableValue(start, end, float(f"{value * s:.12g}"), u, cmp, c.kind, c.year,
-                              to_simplified(name), attribute, cumulative, line))
+        kind, year = ("target", last_target) if c.role == "cumulative" else (c.kind, c.year)
+        out.append(TableValue(start, end, float(f"{value * s:.12g}"), u, cmp, kind, year, to_simplified(name),
+                              attribute, cumulative or c.role == "cumulative", line))
     return out
 
 
