@@ -204,3 +204,10 @@ def test_a_cumulative_column_is_a_cumulative_target_of_the_last_year(head):
     for t in ((lambda s: s), trad):
         text = t(f"指标\t单位\t2020年\t2025年\t{head}\t属性\n5G基站数\t万个\t1.5\t8\t[6.5]\t预期性\n")
         assert rows(text) == BASE[:2] + [("5G基站数", 65000, "个", "target", 2025, "expected", True)]
+
+
+@pytest.mark.parametrize("lower", ["基期值\t目标值", "\t\t基期\t目标\t"])
+def test_a_five_year_period_over_base_and_target_labels_takes_its_years_from_the_period(lower):
+    for t in ((lambda s: s), trad):
+        upper = "指标\t单位\t十四五\t属性" if lower.count("\t") == 1 else "指标\t单位\t十四五\t\t属性"
+        assert rows(t(f"表1 主要指标\n{upper}\n{lower}\n{BODY}")) == BASE

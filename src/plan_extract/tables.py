@@ -100,6 +100,8 @@ def _merge(old: Column, new: Column) -> Column:
     unit = new.unit or old.unit
     if old.role == new.role == "period":
         year = old.year if old.dated or not new.dated else new.year
+        if not old.dated and not new.dated and new.labelled:  # 十四五 over 基期值: the plan period's base year
+            year = None
         kind = new.kind if new.labelled or not old.labelled else old.kind
         return Column("period", old.label + new.label, year, kind, new.x or old.x, old.dated or new.dated,
                       old.labelled or new.labelled, unit)
