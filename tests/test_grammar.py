@@ -64,6 +64,9 @@ CORPUS = [
     ("12.5兆元", 1.25e13, "元", "="),
     ("五至六个", 5, "个", ">="),
     ("30%-40%", 30, "%", ">="),
+    ("站点3000个", 3000, "个", "="),  # 点 before a Chinese numeral ends a reading (点零); not before digits
+    ("试点30个", 30, "个", "="),
+    ("网点1.2万个", 12000, "个", "="),
     # not values
     ("5G基站", None, None, None),
     ("4G网络", None, None, None),
@@ -152,3 +155,17 @@ def test_view_keeps_length_and_simplifies():
 def test_view_keeps_characters_beyond_the_bmp():
     text = "𠀀建成5G基站3万个😀"
     assert search_view(text) == text
+
+
+def test_number_data_is_valid():
+    lx = lexicon()
+    numbers, comparators = lx["numbers"], lx["comparators"]
+    assert set(numbers["multipliers"]) == set("十百千万亿")  # numerals.py reads exactly these
+    assert all(isinstance(d, str) and d for d in numbers["range_dashes"] + numbers["negative_before"])
+    assert all(len(c) == 1 for c in numbers["minus_signs"])
+    cmps = {"=", ">", ">=", "<", "<=", "~"}
+    for group in ("before", "inside", "inside_before_unit", "after"):
+        assert set(comparators[group].values()) <= cmps, group
+    units = lx["units"]
+    measures = {u for key, group in units.items() if isinstance(group, list) for u in group}
+    assert set(units["unit_not_before"]) <= measures

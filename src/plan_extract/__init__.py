@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 
+from .catalogue import load_catalogue
 from .errors import InputError, PlanExtractError, RuleError
 from .records import DocumentInfo, Record
 from .rules import CompiledRule, load_rules
 
-__all__ = ["extract", "extract_file", "load_rules", "default_rules", "Record", "DocumentInfo",
+__all__ = ["extract", "extract_file", "load_rules", "default_rules", "load_catalogue", "Record", "DocumentInfo",
            "PlanExtractError", "InputError", "RuleError", "__version__"]
 __version__ = "0.1.0"
 
@@ -33,8 +34,9 @@ def default_rules() -> list[CompiledRule]:
 
 def extract(text: str | bytes, name: str = "<text>", rules: list[CompiledRule] | None = None,
             keep_duplicates: bool = False, *, encoding: str | None = None,
-            time_limit: float | None = TIME_LIMIT) -> list[Record]:
+            time_limit: float | None = TIME_LIMIT, catalogue=None) -> list[Record]:
     """Every indicator in `text`, in order of position. `text[r.start:r.end] == r.raw` for each.
+    `catalogue` (from `load_catalogue(FILE)`) stands for the bundled indicator catalogue.
 
     `text` may be bytes: they are decoded as the CLI decodes a file (detection, or `encoding`; HTML
     pages become their visible text), and offsets then refer to that decoded text.
@@ -48,7 +50,7 @@ def extract(text: str | bytes, name: str = "<text>", rules: list[CompiledRule] |
     elif not isinstance(text, str):
         raise TypeError(f"extract() takes the text as str or bytes, not {type(text).__name__}")
     records, _ = extract_text(text, name, default_rules() if rules is None else rules, keep_duplicates,
-                              time_limit)
+                              time_limit, catalogue=catalogue)
     return records
 
 

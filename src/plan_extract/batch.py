@@ -31,13 +31,14 @@ class Result:
 
 def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
             keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
-            as_json: bool = False) -> Result:
+            as_json: bool = False, catalogue=None) -> Result:
     from .engine import extract_text
     from .load import read_document
 
     try:
         doc = read_document(path, encoding)
-        records, facts = extract_text(doc.text, path, rules, keep_duplicates, time_limit, doc.pages, doc.cell_x)
+        records, facts = extract_text(doc.text, path, rules, keep_duplicates, time_limit, doc.pages, doc.cell_x,
+                                      catalogue=catalogue)
     except PlanExtractError as e:
         return Result(path, error=str(e) if e.path else f"{path}: {e}")
     except MemoryError:
@@ -56,15 +57,17 @@ def process(path: str, rules: list[CompiledRule], encoding: str | None = None,
 _worker_args: tuple = ()
 
 
-def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json):
+def _init_worker(rules_dir, encoding, keep_duplicates, time_limit, as_json, indicators=None):
     """Under fork the parent's compiled rules are inherited; under spawn they are loaded again."""
     global _worker_args
     if not _worker_args:
+        from .catalogue import load_catalogue
         from .rules import load_rules
 
         # rules_dir: a directory, or (directory, added directories) as the CLI gives them
         rules = load_rules(*rules_dir) if isinstance(rules_dir, tuple) else load_rules(rules_dir)
-        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json)
+        catalogue = load_catalogue(indicators) if indicators else None
+        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json, catalogue)
 
 
 def _work(path: str) -> Result:
@@ -73,21 +76,23 @@ def _work(path: str) -> Result:
 
 def run(paths: list[str], rules: list[CompiledRule], rules_dir: str | tuple | None, encoding: str | None = None,
         keep_duplicates: bool = False, jobs: int = 1,
-        time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False) -> Iterator[Result]:
-    """Yields one Result per input path, in order. Stdin ("-") is always read in this process."""
+        time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False,
+        catalogue=None, indicators: str | None = None) -> Iterator[Result]:
+    """Yields one Result per input path, in order. Stdin ("-") is always read in this process.
+    `catalogue` extends the bundled indicators; `indicators` is the file it came from (for spawn)."""
     if jobs <= 1 or len(paths) < 2 or "-" in paths:
         for p in paths:
-            yield process(p, rules, encoding, keep_duplicates, time_limit, as_json)
+            yield process(p, rules, encoding, keep_duplicates, time_limit, as_json, catalogue)
         return
     import multiprocessing as mp
 
     global _worker_args
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     if ctx.get_start_method() == "fork":
-        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json)
+        _worker_args = (rules, encoding, keep_duplicates, time_limit, as_json, catalogue)
         gc.freeze()  # the inherited heap stays out of the workers' collections: fewer copy-on-write pages
     with ctx.Pool(min(jobs, len(paths)), _init_worker,
-                  (rules_dir, encoding, keep_duplicates, time_limit, as_json)) as pool:
+                  (rules_dir, encoding, keep_duplicates, time_limit, as_json, indicators)) as pool:
         yield from pool.imap(_work, paths, chunksize=max(1, min(16, len(paths) // (jobs * 8))))
 
 

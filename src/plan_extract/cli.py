@@ -23,7 +23,10 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Extract quantitative indicators from Chinese planning documents into JSON or CSV rows.")
 rules_app = typer.Typer(no_args_is_help=True, help="List and check rule sets.")
 app.add_typer(rules_app, name="rules")
+indicators_app = typer.Typer(no_args_is_help=True, help="List and check the indicator catalogue.")
+app.add_typer(indicators_app, name="indicators")
 
+IndicatorsOpt = Annotated[Optional[Path], typer.Option("--indicators", metavar="FILE", help="A TOML file (or directory) of indicators and synonyms that extends the bundled catalogue.")]
 RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files used instead of the bundled rules.")]
 AddRulesOpt = Annotated[Optional[list[Path]], typer.Option("--add-rules", metavar="DIR", help="Directory of *.toml rule files added to the rule set (repeatable).")]
 
@@ -73,8 +76,12 @@ def _load_rules(rules_dir: Path | None, add_rules: list[Path] | None = None):
 
 
 @contextmanager
-def _output(path: Path | None):
-    """stdout, or a temporary file beside PATH renamed over it only when the run completes."""
+def _output(path: Path | None, binary: bool = False):
+    """stdout, or a temporary file beside PATH renamed over it only when the run completes. With
+    `binary` (a workbook) it yields the temporary file's path for the writer to create."""
+    if binary and (path is None or str(path) == "-"):
+        _err("xlsx: a workbook needs a file: add -o FILE.xlsx")
+        raise typer.Exit(2)
     if path is None or str(path) == "-":
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")
@@ -86,12 +93,29 @@ def _output(path: Path | None):
         raise typer.Exit(2)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
+        if binary:
+            os.close(fd)
+            yield tmp
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                yield fh
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _load_catalogue(path: Path | None):
+    """The bundled catalogue, extended by the user's file; None when there is nothing to extend."""
+    from .catalogue import default_catalogue, load_catalogue
+    from .errors import RuleError
+
+    try:
+        return load_catalogue(path) if path is not None else default_catalogue()
+    except RuleError as e:
+        for line in e.problems:
+            _err(line)
+        raise typer.Exit(1) from None
 
 
 def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
@@ -119,39 +143,94 @@ def extract(
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
     time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
+    indicators: IndicatorsOpt = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run on the dask cluster of this scheduler (tcp://host:8786); its workers read the files. Needs plan-extract[dask].")] = None,
 ) -> None:
-    """Extract indicators from PATH... and print them as rows."""
+    """Extract indicators from PATH... and print them as rows (-f xlsx: a workbook with rows, pivot and documents sheets)."""
     from .batch import default_jobs, run
+    from .errors import PlanExtractError
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
     from .export import writer as make_writer
 
+    if fmt == Format.parquet and (output is None or str(output) == "-"):
+        _err("-f parquet writes to a file or directory: give -o FILE_OR_DIR")
+        raise typer.Exit(2)
+    if scheduler and indicators:
+        _err("--indicators is not sent to a cluster yet: run without --scheduler, or add the entries to the workers' install")
+        raise typer.Exit(2)
+    if scheduler and "-" in paths:
+        _err("-: stdin cannot be sent to a scheduler: give file paths")
+        raise typer.Exit(2)
     if bom and fmt not in (Format.csv, Format.tsv):
         _err(f"--bom applies to csv and tsv only: ignored for {fmt.value}")
     rules = _load_rules(rules_dir, add_rules)
+    catalogue = _load_catalogue(indicators)
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
+    as_json = fmt in (Format.json, Format.jsonl)
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    if scheduler:
+        from .dask import cluster_results
+
+        try:
+            results = cluster_results(scheduler, files, spec, encoding, keep_duplicates, time_limit, as_json)
+        except ImportError as e:  # the dask extra is not installed
+            _err(str(e))
+            raise typer.Exit(2) from None
+        except PlanExtractError as e:
+            _err(str(e))
+            raise typer.Exit(1) from None
+    else:
+        results = run(files, rules, spec, encoding, keep_duplicates, jobs or default_jobs(), time_limit,
+                      as_json=as_json, catalogue=catalogue, indicators=str(indicators) if indicators else None)
     progress = _progress(len(files))
-    with _output(output) as out:
-        writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
-        spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
-        for result in run(files, rules, spec, encoding, keep_duplicates,
-                          jobs or default_jobs(), time_limit, as_json=fmt in (Format.json, Format.jsonl)):
-            if result.error:
-                failures.append(result.error)
-                _err(result.error)
-            elif result.notice:
-                _err(result.notice)
-            if documents and result.document:
-                writer.write(result.document)
-            for row in result.rows if not documents else ():
-                writer.write(row)
-            progress(result.path)
+    with _output(output, binary=fmt == Format.xlsx) if fmt != Format.parquet else _as_path(output) as out:
+        try:
+            if fmt == Format.xlsx:
+                from .export.xlsx import XlsxWriter
+
+                writer = XlsxWriter(out, DOCUMENT_FIELDS if documents else RECORD_FIELDS, catalogue)
+            else:
+                writer = make_writer(out, fmt, DOCUMENT_FIELDS if documents else RECORD_FIELDS, bom=bom)
+        except ImportError as e:  # the format's optional dependency is missing
+            _err(str(e))
+            raise typer.Exit(2) from None
+        try:
+            _write_results(results, writer, documents, failures, progress, xlsx=fmt == Format.xlsx)
+        except BaseException:
+            getattr(writer, "abort", lambda: None)()
+            raise
         writer.close()
     progress(None)
     if failures:
         _err(f"{len(failures)} input(s) failed")
         raise typer.Exit(1)
+
+
+@contextmanager
+def _as_path(path: Path):
+    """Writers that write files themselves (parquet) take the path, and make it atomic."""
+    if not path.resolve().parent.is_dir():
+        _err(f"{path}: directory {path.resolve().parent} does not exist")
+        raise typer.Exit(2)
+    yield path
+
+
+def _write_results(results, writer, documents: bool, failures: list[str], progress, xlsx: bool = False) -> None:
+    for result in results:
+        if result.error:
+            failures.append(result.error)
+            _err(result.error)
+        elif result.notice:
+            _err(result.notice)
+        if documents and result.document:
+            writer.write(result.document)
+        elif result.document and xlsx:  # the workbook's documents sheet
+            writer.document(result.document)
+        for row in result.rows if not documents else ():
+            writer.write(row)
+        progress(result.path)
 
 
 def _progress(total: int):
@@ -203,6 +282,9 @@ def rules_list(
     """Show the rule catalogue in the order rules are tried: id, priority, indicator, category, examples, file."""
     from .export import writer as make_writer
 
+    if fmt == Format.parquet:
+        _err("-f parquet is for extracted rows (extract -o FILE_OR_DIR); the catalogue is printed")
+        raise typer.Exit(2)
     rules = _load_rules(rules_dir, add_rules)
     fields = ["id", "priority", "general", "indicator", "category", "examples", "counter_examples", "file"]
     writer = make_writer(sys.stdout, fmt, fields, title="plan-extract rules, in the order they are tried")
@@ -245,6 +327,68 @@ def rules_check(rules_dir: RulesOpt = None, add_rules: AddRulesOpt = None) -> No
     print(f"{len(rules)} rules, {n_ex} examples and counter-examples: all hold")
 
 
+@app.command("pivot")
+def pivot_cmd(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
+    rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
+    indicators: IndicatorsOpt = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
+    bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
+) -> None:
+    """One line per (region, indicator, measure), one column per year and kind; disagreeing figures
+    for one cell are all shown (` | `) and counted in `conflicts`."""
+    from .batch import default_jobs, run
+    from .export import writer as make_writer
+    from .pivot import KEY_FIELDS, flat, nested, pivot
+    from .records import RECORD_FIELDS
+
+    rules = _load_rules(rules_dir, add_rules)
+    catalogue = _load_catalogue(indicators)
+    files, failures = _expand(paths)
+    for line in failures:
+        _err(line)
+    progress = _progress(len(files))
+    rows, docs = [], []
+    spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
+    for result in run(files, rules, spec, encoding, False,
+                      jobs or default_jobs(), time_limit, catalogue=catalogue,
+                      indicators=str(indicators) if indicators else None):
+        if result.error:
+            failures.append(result.error)
+            _err(result.error)
+        elif result.notice:
+            _err(result.notice)
+        rows += result.rows
+        if result.document:
+            docs.append(result.document)
+        progress(result.path)
+    progress(None)
+    with _output(output, binary=fmt == Format.xlsx) as out:
+        if fmt == Format.xlsx:
+            from .export.xlsx import XlsxWriter
+
+            writer = XlsxWriter(out, RECORD_FIELDS, catalogue, first="pivot")
+            for row in rows:
+                writer.write(row)
+            for info in docs:
+                writer.document(info)
+        else:
+            lines, columns = pivot(rows, catalogue)
+            nest = fmt in (Format.json, Format.jsonl)
+            writer = make_writer(out, fmt, KEY_FIELDS + columns + ["conflicts"], bom=bom, title="plan-extract pivot")
+            for line in lines:
+                writer.write(nested(line) if nest else flat(line, columns))
+        writer.close()
+    if failures:
+        _err(f"{len(failures)} input(s) failed")
+        raise typer.Exit(1)
+
+
 # ---- checking the numbers: review page, explain, evaluate (see README "Checking the numbers")
 
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")]
@@ -282,6 +426,39 @@ def review(
     if failures:
         _err(f"{len(failures)} input(s) failed")
         raise typer.Exit(1)
+
+
+@indicators_app.command("list")
+def indicators_list(
+    indicators: IndicatorsOpt = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Show the indicator catalogue: id, name, unit family, category, wordings."""
+    from .export import writer as make_writer
+
+    catalogue = _load_catalogue(indicators)
+    fields = ["id", "name", "unit", "category", "wordings", "file"]
+    writer = make_writer(sys.stdout, fmt, fields, title="plan-extract indicators")
+    for e in catalogue.entries:
+        writer.write({"id": e.id, "name": e.name, "unit": e.unit, "category": e.category,
+                      "wordings": "、".join(e.wordings), "file": Path(catalogue.sources.get(e.id, "")).name})
+    writer.close()
+
+
+@indicators_app.command("check")
+def indicators_check(indicators: IndicatorsOpt = None) -> None:
+    """Validate the catalogue and run every example and counter-example; exit 1 on a failure."""
+    from .canon import check_catalogue
+
+    catalogue = _load_catalogue(indicators)
+    problems = check_catalogue(catalogue)
+    for line in problems:
+        _err(line)
+    n = sum(len(e.examples) + len(e.counter_examples) for e in catalogue.entries)
+    if problems:
+        _err(f"{len(problems)} of {n} examples failed in {len(catalogue.entries)} indicators")
+        raise typer.Exit(1)
+    print(f"{len(catalogue.entries)} indicators, {n} examples and counter-examples: all hold")
 
 
 @app.command()
@@ -370,4 +547,10 @@ def evaluate(
 def main() -> None:
     if hasattr(signal, "SIGPIPE"):  # `plan-extract ... | head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    app()
+    from .errors import PlanExtractError
+
+    try:
+        app()
+    except PlanExtractError as e:  # e.g. -f xlsx where only text can go
+        _err(str(e))
+        sys.exit(2)

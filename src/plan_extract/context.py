@@ -14,24 +14,31 @@ from functools import cache
 
 import regex
 
+from . import furniture
 from .lexicon import alternation, lexicon
+from .sections import Sections, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；：、,;:！？!?\n]")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")  # a clause with its enumeration (、) kept whole
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
-_BOILERPLATE = re.compile(  # page furniture: links to other articles, bylines, copyright notices
-    r"^\s*(?:上一篇|下一篇|相关(?:热词|阅读|新闻|链接)|热门|推荐阅读|版权|免责|声明|※|Copyright|©"
-    r"|\d+、(?:凡本网|如因|本网)|(?:责任编辑|编辑|来源|记者|作者|联系电话|电话|邮箱|地址|备案号?"
-    r"|(?:浏览|阅读|点击|访问|评论|点赞)(?:次数|量|数))\s*[:：])"
-    r"|版权所有|免责声明|转载|本网",
-    re.MULTILINE,  # ^ at the start of each paragraph
-)
 _DATE = re.compile(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})")
+_MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)?(?![0-9]{1,2}日)")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
+_NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
+_CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
+_CLASS_ENDINGS = ("元", "bps", "M", "G")
+_YEAR_TAIL = re.compile(r"(?:底前|底|末|前)?")
+_SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
+_ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
+_MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
+_SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
+_RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
+_STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
+_BASE = re.compile(r"(?:从|由|自)\s*$")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _NOT_A_NAME = re.compile(r"[全我本该各今年新这此其]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -52,8 +59,17 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         "stop_after": re.compile(ind["stop_after"]),
         "noise_nouns": re.compile(ind["noise_nouns"]),
+        "hours_nouns": re.compile(ind["hours_nouns"]),
+        "paired": re.compile(ind["paired_count"]),
+        "process_or_penalty": re.compile(f"{ind['process_verbs']}|{ind['penalty_words']}"),
+        "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
+        "class_nouns": re.compile(ind["class_nouns"]),
         "process": re.compile(ind["process_verbs"]),
         "bad_end": re.compile(ind["bad_end"]),
+        "noun_bad_start": re.compile(ind["noun_bad_start"]),
+        "approx_before": re.compile(ctx["approx_before"]),
+        "bound_opening": re.compile(rf"({alternation(ctx['bound_opening'])})[^0-9，。；,;]{{1,12}}$"),
+        "bound_inside": re.compile(rf"(?<=.)(?<!不)(?:{alternation(ctx['bound_opening'])}).+$"),
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
         "year": re.compile(ctx["year"]),
         "now": re.compile(ctx["now"]),
@@ -117,10 +133,7 @@ def layout(view: str) -> Layout:
     clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(view)]
     paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", view)]
     blocked = [m.span() for m in _TITLE.finditer(view)] + [m.span() for m in _SHORT_QUOTE.finditer(view)]
-    for i, start in enumerate(paragraph_starts):
-        end = paragraph_starts[i + 1] if i + 1 < len(paragraph_starts) else len(view)
-        if _BOILERPLATE.search(view, start, end):
-            blocked.append((start, end))
+    blocked += furniture.spans(view)
     blocked.sort()
     merged: list[tuple[int, int]] = []
     for s, e in blocked:  # merged so that one bisect finds the span covering a position
@@ -137,6 +150,8 @@ def layout(view: str) -> Layout:
 def doc_facts(view: str) -> DocFacts:
     head = view[:800]
     date = _DATE.search(head)
+    if date is None and len(view) > 800:  # a page that dates itself in its footer (责任编辑：… 2025-11-19)
+        date = next(reversed(list(_DATE.finditer(view, max(800, len(view) - 400)))), None)
     published = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None
     plan = _main_plan(view)
     plan_years = tuple(int(y) for y in _YEAR.findall(plan or ""))
@@ -144,8 +159,20 @@ def doc_facts(view: str) -> DocFacts:
         if name in (plan or ""):  # 《“十四五”数字经济发展规划》 runs 2021-2025
             plan_years += (end - 4, end)
     region = _region(view, plan)
-    ref_year = int(published[:4]) if published else None
+    ref_year = int(published[:4]) if published else _as_of_year(view)
     return DocFacts(region, plan, published, ref_year, plan_years)
+
+
+def _as_of_year(view: str) -> int | None:
+    """A page without a date that reports as of a month (截至2025年11月, 2025年10月底) is that year's:
+    a dateline (新华社北京10月9日电) names the day and leaves the year to such a mention."""
+    years = []
+    for m in _MONTH_AS_OF.finditer(view):
+        before = view[max(0, m.start(1) - 2):m.start(1)].rstrip()
+        if before.endswith(("到", "至")) and not before.endswith(("截至", "截止")) or view.startswith("前", m.end()):
+            continue  # 到2025年12月, 2025年6月前: a deadline dates nothing
+        years.append(int(m.group(1)))
+    return max(years) if years else None
 
 
 def _main_plan(view: str) -> str | None:
@@ -199,6 +226,8 @@ def clean_indicator(phrase: str) -> str:
     s = _cut_at_quantities(s)
     s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
     s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
+    if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
+        s = pats["bound_inside"].sub("", s)
     if len(s) > 24:
         s = s[-24:]
     return s
@@ -216,6 +245,8 @@ def _cut_at_quantities(s: str) -> str:
         pass
     if last is None:
         return s
+    if _CLASS_UNIT.search(s, 0, last.end) and _patterns()["class_nouns"].match(s, last.end):
+        return s  # 营收超十亿元企业: the amount names a class, it is part of the name
     if last.outer_end >= len(s) - 1:
         return s[: last.outer_start]
     return s[last.outer_end:]
@@ -224,6 +255,11 @@ def _cut_at_quantities(s: str) -> str:
 def clean_noun(noun: str) -> str:
     """A noun phrase right of a quantity ends before the next verb (文化馆具备服务能力 -> 文化馆)."""
     s = _QUOTES.sub("", noun)
+    if _patterns()["noun_bad_start"].match(s):
+        return ""
+    count = _NEXT_COUNT.search(s)
+    if count:  # 部门31项服务: the noun ends where the next count begins
+        s = s[: count.start()]
     m = _patterns()["stop_after"].search(s, 1)
     if m:
         s = s[: m.start()]
@@ -231,20 +267,78 @@ def clean_noun(noun: str) -> str:
 
 
 def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: Layout) -> bool:
-    """Numbers about the text or its making: 调研了29个部门, 9个方面."""
+    """Numbers about the text or its making (调研了29个部门, 9个方面, 两种模式), penalties (罚款5万元),
+    frequencies (700兆赫) and service hours (24小时自助服务)."""
     pats = _patterns()
     m = _CLAUSE_END.search(view, q_end, sent[1])
     right = m.start() if m else sent[1]
     # the clause, enumeration included (调研了…、29个部门、8家企业): a plan's 组织开展 elsewhere in the
     # sentence does not make its figures noise
     left = lay.clause_start(q_start)
-    if pats["process"].search(view, left, right):
+    if pats["process_or_penalty"].search(view, left, right):
         return True
-    return bool(pats["noise_nouns"].match(view, q_end, right))
+    raw = view[q_start:q_end]
+    if raw.endswith(_noise_units()):
+        return True
+    if raw.endswith("小时") and pats["hours_nouns"].match(view, q_end, right):
+        return True
+    if q_end == right:
+        return False  # nothing follows the figure in its clause
+    if pats["structure_or_population"].match(view, q_end, right):
+        return True
+    if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
+        return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
+    if pats["noise_nouns"].match(view, q_end, right):
+        # 9个部门的120项服务: the departments that offer counted services are a count themselves
+        return not pats["paired"].match(view, q_end, right)
+    return False
+
+
+def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str, q_end: int | None = None) -> str:
+    """The comparator of a figure whose comparator words stand apart from it: 约为102% (~),
+    不高于理论时延1.2倍 (<=: the bound opens the clause and names its reference), 90% 以上 (text
+    from a PDF, a space between the figure and its comparator)."""
+    if comparator != "=":
+        return comparator
+    pats = _patterns()
+    if q_end is not None and view[q_end:q_end + 1] == " ":
+        m = _SPACED_AFTER.match(view, q_end)
+        if m:
+            return lexicon()["comparators"]["after"][m.group(1)]
+    before = view[max(clause_start, q_start - 4):q_start]
+    if "约" in before and pats["approx_before"].search(before):
+        return "~"
+    clause = view[clause_start:q_start]
+    if "于" in clause or "超过" in clause:
+        m = pats["bound_opening"].search(clause)
+        if m:
+            return lexicon()["context"]["bound_opening"][m.group(1)]
+    return comparator
+
+
+def close_spaces(window: str) -> str:
+    """A rule's window without the spaces next to a Chinese character: text from a
+    PDF spaces words apart (占 GDP 比重 34%); spaces between two Latin words stay (10G PON)."""
+    return _SPACE_NEXT_TO_HAN.sub("", window)
 
 
 def bad_phrase(name: str) -> bool:
-    return not name or bool(_patterns()["bad_end"].search(name))
+    return not name or name in _bare_names() or bool(_patterns()["bad_end"].search(name))
+
+
+@cache
+def _noise_units() -> tuple[str, ...]:
+    return tuple(lexicon()["indicator"]["noise_units"])
+
+
+@cache
+def _review_neutral() -> frozenset[str]:
+    return frozenset(lexicon()["context"]["review_neutral"])
+
+
+@cache
+def _bare_names() -> frozenset[str]:
+    return frozenset(lexicon()["indicator"]["bare_names"])
 
 
 # ---- target or actual, and the year -------------------------------------------------------------
@@ -252,14 +346,15 @@ def bad_phrase(name: str) -> bool:
 
 @dataclass
 class Cues:
-    kind: list[tuple[int, str]]  # (position, "target" | "actual")
-    years: list[tuple[int, str, int | None]]  # (position, type, year)
+    kind: list[tuple[int, str, str]]  # (position, "target" | "actual" [+ "_strong"], the cue's words)
+    years: list[tuple[int, str, int | None, str]]  # (position, type, year, the expression's words)
+    sections: Sections | None = None
     _kind_pos: list[int] = field(default_factory=list)
     _year_pos: list[int] = field(default_factory=list)
 
     def __post_init__(self):
-        self._kind_pos = [p for p, _ in self.kind]
-        self._year_pos = [p for p, _, _ in self.years]
+        self._kind_pos = [p for p, _, _ in self.kind]
+        self._year_pos = [p for p, _, _, _ in self.years]
 
 
 @cache
@@ -280,43 +375,77 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             continue
         if view.startswith(not_before.get(word, ()), m.end()) or lay.is_blocked(start, m.end()):
             continue
-        kind.append((start, "actual_strong" if word in ("截至", "截止") else kinds[word]))
+        # 截至 and …以来 (今年以来, 2018年以来) date a report: as strong as a deadline
+        kind.append((start, "actual_strong" if word in ("截至", "截止", "以来") else kinds[word], word))
     for m in _year_matches(view, pats["year"]):
         if lay.is_blocked(m.start(), m.end()):
             continue
+        words = _year_words(view, m)
         if m.group("deadline"):
-            years.append((m.start(), "deadline", int(m.group("dy"))))
-            kind.append((m.start(), "target_strong"))
+            years.append((m.start(), "deadline", int(m.group("dy")), words))
+            kind.append((m.start(), "target_strong", words))
         elif m.group("asof"):
-            years.append((m.start(), "asof", int(m.group("ay"))))
+            years.append((m.start(), "asof", int(m.group("ay")), words))
         elif m.group("plain"):
             y = int(m.group("py"))
-            years.append((m.start(), "plain", y))
+            # 从2022年的320万户提高到800万户: a baseline's year dates the baseline, never a target
+            base = _BASE.search(view, max(0, m.start() - 3), m.start())
+            years.append((m.start(), "base" if base else "plain", y, words))
             if view.startswith(("底前", "年底前"), m.end()):  # 2022年底前: a deadline
-                kind.append((m.start(), "target_strong"))
-            elif ref and y < ref:  # a past year's figures are actuals
-                kind.append((m.start(), "actual"))
+                kind.append((m.start(), "target_strong", words))
+            elif ref and y < ref and not base:  # a past year's figures are actuals (a baseline's say nothing)
+                kind.append((m.start(), "actual", words))
+        elif m.group("within"):  # 5年内: a deadline counted from the page's year
+            n = int(m.group("wn")) if m.group("wn").isdigit() else _small_numeral(m.group("wn"))
+            years.append((m.start(), "deadline", ref + n if ref and n else None, words))
+            kind.append((m.start(), "target_strong", words))
+        elif m.lastgroup in _RELATIVE and _BASE.search(view, max(0, m.start() - 3), m.start()):
+            years.append((m.start(), "base_" + m.lastgroup, None, words))  # 由去年底的72%
         else:
-            years.append((m.start(), m.lastgroup, None))
+            years.append((m.start(), m.lastgroup, None, words))
     for m in pats["now"].finditer(view):
         if not lay.is_blocked(m.start(), m.end()):
-            years.append((m.start(), "now", None))
+            years.append((m.start(), "now", None, m.group()))
+    for m in _MONTH.finditer(view):  # 截至上月底: the month before the page's date
+        if not lay.is_blocked(m.start(), m.end()):
+            years.append((m.start(), "lastmonth" if m.group(1) else "thismonth", None, m.group()))
+    for m in _ASOF_MONTH.finditer(view):  # 截至6月底 without a year: the latest such month
+        if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
+            years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
     periods = lexicon()["context"]["five_year_plans"]
     for m in pats["five_year_plan"].finditer(view):  # starts with 十, which the engine can skip to
         to = view[max(0, m.start() - 2):m.start()].rstrip("“\"").endswith(("到", "至"))
         if lay.is_blocked(m.start(), m.end()) or not (to or m.group("end")):
             continue  # a bare 十四五 names the plan, it dates nothing
         y = periods[m.group("name")]
+        words = m.group()
+        if m.group("end") == "以来":  # “十四五”以来: a review since the period began, dated by nothing
+            years.append((m.start(), "since", None, words))
+            kind.append((m.start(), "actual", words))
+            continue
         if to or m.group("end") in ("末", "期末", "时期末"):
-            years.append((m.start(), "deadline", y))  # 到“十四五”末
-            kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong"))
+            years.append((m.start(), "deadline", y, words))  # 到“十四五”末
+            kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong", words))
         else:
-            years.append((m.start(), "plain", y))  # “十三五”期间: as of the period's end
+            years.append((m.start(), "plain", y, words))  # “十三五”期间: as of the period's end
             if ref:  # a period that has ended reports; the current or a coming one plans
-                kind.append((m.start(), "actual" if y < ref else "target"))
+                kind.append((m.start(), "actual" if y < ref else "target", words))
     kind.sort()
-    years.sort()
-    return Cues(kind, years)
+    years.sort(key=lambda y: y[0])
+    return Cues(kind, years, sections(view))
+
+
+def _small_numeral(s: str) -> int | None:
+    from .grammar import parse_chinese
+
+    v = parse_chinese(s)
+    return int(v) if v else None
+
+
+def _year_words(view: str, m) -> str:
+    """The year expression as a reader sees it: 截至2022年底, 到2025年, 2022年底前."""
+    tail = _YEAR_TAIL.match(view, m.end(), m.end() + 2).end() - m.end()
+    return view[m.start():m.end() + tail].strip()
 
 
 def _year_matches(view: str, pattern: re.Pattern):
@@ -334,42 +463,77 @@ def _year_matches(view: str, pattern: re.Pattern):
 
 
 def decide_kind(c: Cues, pos: int, sent: tuple[int, int], default: str) -> str:
-    """The strong cue nearest before the quantity in its sentence, else the nearest weak one, else
-    the first cue after it in the sentence, else the last cue before it in the document."""
+    return decide_kind_cue(c, pos, sent, default)[0]
+
+
+def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> tuple[str, str | None]:
+    """The kind and the words that decided it: the strong cue nearest before the quantity in its
+    sentence, else the nearest weak one, else the first cue after it in the sentence, else the
+    section's heading (发展基础, 发展目标), else the last cue before it in the section or document."""
     i = bisect.bisect_left(c._kind_pos, pos)
     j = i
     while j > 0 and c.kind[j - 1][0] >= sent[0]:
         j -= 1
     in_sentence = c.kind[j:i]
-    strong = [k for _, k in in_sentence if k.endswith("_strong")]
+    strong = [(k, w) for _, k, w in in_sentence if k.endswith("_strong")]
     if strong:
-        return strong[-1].removesuffix("_strong")
+        return strong[-1][0].removesuffix("_strong"), strong[-1][1]
     if in_sentence:
-        return in_sentence[-1][1]
+        if in_sentence[-1][2] in _review_neutral() and c.sections and c.sections.at(pos)[0] == "actual":
+            return "actual", c.sections.at(pos)[1]
+        return in_sentence[-1][1], in_sentence[-1][2]
     if i < len(c.kind) and c.kind[i][0] < sent[1]:
-        return c.kind[i][1].removesuffix("_strong")
+        return c.kind[i][1].removesuffix("_strong"), c.kind[i][2]
+    section_kind, heading, _ = c.sections.at(pos) if c.sections else (None, "", 0)
+    if section_kind:
+        return section_kind, heading
     if i > 0:
-        return c.kind[i - 1][1].removesuffix("_strong")
-    return default
+        return c.kind[i - 1][1].removesuffix("_strong"), c.kind[i - 1][2]
+    return default, None
 
 
 def decide_year(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) -> int | None:
-    """The nearest year expression before the quantity: in its paragraph for an actual; for a target
+    return decide_year_cue(c, pos, para, kind, facts)[0]
+
+
+def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
+                    sent_start: int = 0) -> tuple[int | None, str | None]:
+    """The nearest year expression before the quantity: in its paragraph for an actual (or in its
+    review section: 一、发展基础 … 截至2022年底 … sets the as-of date of the section); for a target
     also earlier paragraphs (a plan sets its deadline once: 到2025年 ... and the goals follow)."""
+    lower = para
+    if kind == "actual" and c.sections:
+        section_kind, _, start = c.sections.at(pos)
+        if section_kind == "actual":
+            lower = min(lower, start)
     j = bisect.bisect_left(c._year_pos, pos) - 1
-    if j >= 0 and (c.years[j][0] >= para or kind == "target"):
-        return _resolve(c, j, para, facts)
+    while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < sent_start):
+        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…)
+    # an actual is never dated by a deadline still to come (到2025年底 in the sentence before)
+    while kind == "actual" and j >= 0 and c.years[j][1] == "deadline" and (
+            facts.ref_year is None or c.years[j][2] >= facts.ref_year):
+        j -= 1
+    if j >= 0 and (c.years[j][0] >= lower or kind == "target"):
+        return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
-        return max(facts.plan_years)
+        return max(facts.plan_years), None
+    return None, None
+
+
+def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
+    """An actual whose cue is a status verb (已, 现已) and that no year dates is as of the page's date."""
+    if kind_cue in _STATUS_NOW and facts.ref_year is not None:
+        return facts.ref_year
     return None
 
 
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
-    _, typ, year = c.years[j]
-    if typ in ("deadline", "asof", "plain"):
+    _, typ, year, _ = c.years[j]
+    typ = typ.removeprefix("base_")
+    if typ in ("deadline", "asof", "plain", "base"):
         return year
-    if typ == "since":
-        return None
+    if typ == "since":  # “十四五”以来, 2018年以来: as of the page's date
+        return facts.ref_year if facts.published else None
     if typ == "sameyear":  # 2022年…年底前: the year named just before, else the document's year
         k = j - 1
         while k >= 0 and c.years[k][0] >= lower:
@@ -377,7 +541,14 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
                 return c.years[k][2]
             k -= 1
         return facts.ref_year
+    if typ in ("lastmonth", "thismonth") or typ.startswith("month"):  # needs the page's month
+        if facts.published is None:
+            return None
+        y, month = int(facts.published[:4]), int(facts.published[5:7])
+        if typ.startswith("month"):  # 截至6月底: this year's June, or last year's if June is still to come
+            return y if int(typ[5:]) <= month else y - 1
+        return y - 1 if typ == "lastmonth" and month == 1 else y
     ref = facts.ref_year
     if ref is None:
         return None
-    return {"thisyear": ref, "now": ref, "lastyear": ref - 1, "nextyear": ref + 1}[typ]
+    return {"thisyear": ref, "now": ref, "lastyear": ref - 1, "yearbefore": ref - 2, "nextyear": ref + 1}[typ]

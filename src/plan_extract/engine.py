@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 import time
 from dataclasses import dataclass
 
 import regex
 
+from . import canon
 from . import context as ctx
 from . import tables, unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
-from .records import Record
+from .index_values import index_quantities
+from .records import Record, has_surrogates, without_surrogates
 from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
 
@@ -24,7 +27,9 @@ _HEADLINE = re.compile(r"[^，。；！？,;!?]{1,40}")
 LOOK_BEFORE = 80
 LOOK_AFTER = 40
 # 从2020年的1.2万个增加到2025年的8万个: the first quantity is the starting point (an actual).
-_FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
+_FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?|(?P<rel>目前|现在|现时|当前|今年|年初|去年|上年|前年)(?:底|末)?的?)?\s*$")
+# the year a relative baseline (由目前的1.2万个, 从去年的…) stands for, counted from the page's year
+_REL_BASE = {"目前": 0, "现在": 0, "现时": 0, "当前": 0, "今年": 0, "年初": 0, "去年": -1, "上年": -1, "前年": -2}
 _FROM_NEXT = regex.compile(r"[^，。；]{0,6}?(?:到|至)")  # used with match()
 _TO = regex.compile(r"(?:从|由)[^，。；]{1,24}?(?:到|至)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
 
@@ -37,7 +42,7 @@ class Match:
 
 def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicates: bool = False,
                  time_limit: float | None = None, pages: tuple[int, ...] = (),
-                 cell_x: dict | None = None) -> tuple[list[Record], ctx.DocFacts]:
+                 cell_x: dict | None = None, catalogue=None) -> tuple[list[Record], ctx.DocFacts]:
     """Records of one document. Raises PlanExtractError when rule matching exceeds `time_limit` seconds.
 
     A long document (a compilation) is read in segments of about SEGMENT characters cut at line ends,
@@ -68,18 +73,20 @@ def extract_text(text: str, name: str, rules: list[CompiledRule], keep_duplicate
             found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a)
         if covered:  # table lines are read by the table stage only
             _block(lay, covered if index is None else [_moved(soft, s, e) for s, e in covered])
-        table_records += [table_record(text, v, a, name, facts) for v in found]
+        table_records += [table_record(text, v, a, name, facts, catalogue) for v in found]
         try:
-            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline)
+            records += _extract_segment(text, seg, view, lay, a, index, name, rules, facts, deadline, catalogue)
         except TimeoutError:
             raise PlanExtractError(f"rule matching took over {time_limit:g}s (a catastrophic pattern?), "
                                    "document skipped", name) from None
-    records = _mark_duplicates(records, keep_duplicates)
+    records = _mark_duplicates(canon.drop_fragments(canon.join_shares(records, catalogue)), keep_duplicates)
     if table_records:  # each cell is its own fact: no duplicate marking
         records = sorted(records + table_records, key=lambda r: r.start)
     if pages:
         for r in records:
             r.page = bisect.bisect_right(pages, r.start)
+    if has_surrogates(text) or has_surrogates(name):  # only a str built by hand or a file name
+        records = [without_surrogates(r) for r in records]
     return records, facts
 
 
@@ -106,12 +113,13 @@ def _block(lay: ctx.Layout, spans: list[tuple[int, int]]) -> None:
     lay.__post_init__()
 
 
-def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts) -> Record:
-    return Record(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
+def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts,
+                 catalogue=None) -> Record:
+    return Record(**canon.finish_table(dict(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
                   category="table", value=v.value, value_max=None, unit=v.unit, comparator=v.comparator,
                   kind=v.kind, year=v.year, raw=text[offset + v.start:offset + v.end], start=offset + v.start,
                   end=offset + v.end, sentence=tables.row_text(text, offset + v.row[0], offset + v.row[1]), rule="TABLE",
-                  published=facts.published, attribute=v.attribute, cumulative=v.cumulative)
+                  published=facts.published, attribute=v.attribute, cumulative=v.cumulative), catalogue))
 
 
 SEGMENT = 1_000_000
@@ -131,14 +139,14 @@ def segments(text: str, size: int = SEGMENT):
         start = end
 
 
-def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, deadline) -> list[Record]:
+def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, deadline, catalogue=None) -> list[Record]:
     """`seg` is the segment's text starting at `offset`, with the characters that `index` maps around
     removed (soft line breaks), when there is an index."""
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
     records = []
     by_unit: dict[str, list[CompiledRule]] = {}
-    for q in scan(view):
+    for q in _candidates(view):
         if lay.is_blocked(q.start, q.end):
             continue
         sent = lay.sentence(q.start)
@@ -147,9 +155,9 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         match = match_rules(view, q, sent, by_unit[q.unit], deadline)
         if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
-        kind, year = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
+        kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
-        records.append(Record(
+        records.append(Record(**canon.finish(dict(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
@@ -159,7 +167,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             value=q.value,
             value_max=q.value_max,
             unit=q.unit,
-            comparator=q.comparator,
+            comparator=ctx.outer_comparator(view, q.outer_start, lay.clause_start(q.start), q.comparator, q.outer_end),
             kind=kind,
             year=year,
             raw=text[offset + start:offset + end],
@@ -168,8 +176,17 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             sentence=seg[sent[0]:sent[1]].strip(),
             rule=match.rule.id,
             published=facts.published,
-        ))
+            cue=cue,
+        ), view, q.start, sent, catalogue, max(sent[0], lay.clause_start(q.start)))))
     return records
+
+
+def _candidates(view: str):
+    """The grammar's quantities, with the bare values of an index (指数) merged in by position."""
+    extra = index_quantities(view) if "指数" in view else []
+    if not extra:
+        return scan(view)
+    return heapq.merge(scan(view), extra, key=lambda q: q.start)
 
 
 def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[CompiledRule],
@@ -180,6 +197,9 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
     we = min(sent[1], q.outer_end + LOOK_AFTER)
     window = view[ws:q.outer_start] + PLACEHOLDER + view[q.outer_end:we]
     ph = q.outer_start - ws
+    if " " in window:  # text from a PDF: 占 GDP 比重 34%, 5G 基站 6.8 万个 match as written without spaces
+        window = ctx.close_spaces(window)
+        ph = window.index(PLACEHOLDER)
     for rule in rules:
         if rule.keywords is not None and rule.keywords.search(window) is None:
             continue
@@ -214,20 +234,48 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
 
 
 def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
+    """(kind, year, cue): the cue is the words that decided them, for a reviewer."""
     before = view[sent[0]:q.outer_start]
     m = _FROM.search(before)
     if m and _FROM_NEXT.match(view, q.outer_end, sent[1]):
         year = int(m.group("y")) if m.group("y") else None
-        return "actual", year
+        if m.group("rel") and facts.ref_year is not None:
+            year = facts.ref_year + _REL_BASE[m.group("rel")]
+        return "actual", year, m.group().strip() or None
     para = lay.paragraph_start(q.start)
     m = _TO.search(before)
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
-        year = int(m.group("y")) if m.group("y") else ctx.decide_year(cues, sent[0] + m.start(), para, "target", facts)
-        # a review's 从2015年…增长到2020年的 reached its end point before the document was written
-        past = year is not None and facts.ref_year is not None and year < facts.ref_year
-        return ("actual" if past else "target"), year
-    kind = rule.rule.kind or ctx.decide_kind(cues, q.start, sent, default_kind)
-    return kind, ctx.decide_year(cues, q.start, para, kind, facts)
+        cue = None
+        if m.group("y"):
+            year = int(m.group("y"))
+        else:
+            year, cue = ctx.decide_year_cue(cues, sent[0] + m.start(), para, "target", facts)
+        to = regex.search(r"(?:到|至)[^到至]*$", m.group())
+        to_words = to.group().strip() if to else None
+        if year is None:  # no date for the end point: the sentence's and passage's cues decide
+            kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
+            return kind, ctx.status_year(kind_cue, facts) if kind == "actual" else None, _join(kind_cue, to_words)
+        # a review's 从2015年…增长到2020年的 reached its end point before the document was written;
+        # otherwise the sentence and passage decide (到2025年 … 提高到: a target; 今年以来 … 提升至: an actual)
+        if facts.ref_year is not None and year < facts.ref_year:
+            return "actual", year, _join(cue, to_words)
+        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, "target")
+        return kind, year, _join(kind_cue or cue, to_words)
+    if rule.rule.kind:
+        kind, kind_cue = rule.rule.kind, None
+    else:
+        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
+    year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts, sent[0])
+    if year is None and kind == "actual" and not rule.rule.kind:
+        year = ctx.status_year(kind_cue, facts)
+    return kind, year, _join(kind_cue, year_cue)
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    """The kind's and the year's words, once when one holds the other (截至 / 截至2022年底)."""
+    if a and b:
+        return b if a in b else a if b in a else f"{a}; {b}"
+    return a or b or None
 
 
 def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:

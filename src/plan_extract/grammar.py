@@ -1,13 +1,18 @@
 """The number grammar: one regex pass over the search view finds every quantity candidate.
 
-A candidate is a number (Arabic, Chinese numeral or mixed: 2.5万, 七点五万, 二点六万亿) with its
-multiplier, unit and comparators, normalised to a value. Things that look like numbers but are not
-values (dates, years, phone numbers, 5G, IPv6, ordinals) are consumed by a `skip` branch of the same
-regex, so the pass never yields them.
+A candidate is a number (Arabic, Chinese numeral or mixed: 2.5万, 七点五万, 12万3千) with its
+multiplier, unit and comparators, normalised to a value (numerals.py reads the numerals). Things that
+look like numbers but are not values (dates, years, phone numbers, 5G, IPv6, ordinals) are consumed by
+a `skip` branch of the same regex, so the pass never yields them.
+
+Ranges (三到五万, 30%-40%) have value <= value_max; a reversed one (253至0个) is not read, since
+either end may be the typo. Estimates (七八亿, 三十几万) are ranges with comparator `~`. A value that
+is not a finite number is never yielded.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -15,10 +20,7 @@ from typing import NamedTuple
 import re
 
 from .lexicon import alternation, lexicon
-
-CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-CN_BIG = {"万": 10**4, "亿": 10**8}
+from .numerals import CHARS, DIGITS, multiplier, parse_estimate, parse_numeral
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,57 +38,7 @@ class Quantity:
 
 def parse_chinese(s: str) -> float | None:
     """七点五万 -> 75000, 一千九百七十六 -> 1976, 两千亿 -> 2e11; None when not a well-formed numeral."""
-    scale = 1
-    while s and s[-1] in CN_BIG and "点" in s:  # trailing 万/亿 after a decimal: 二点六万亿
-        scale *= CN_BIG[s[-1]]
-        s = s[:-1]
-    if "点" in s:
-        whole, _, frac = s.partition("点")
-        if not frac or any(c not in CN_DIGIT for c in frac):
-            return None
-        w = _chinese_integer(whole)
-        if w is None:
-            return None
-        return (w + float("0." + "".join(str(CN_DIGIT[c]) for c in frac))) * scale
-    value = _chinese_integer(s)
-    return None if value is None else value * scale
-
-
-def _chinese_integer(s: str) -> int | None:
-    if not s or not any(c in CN_DIGIT or c == "十" for c in s):
-        return None
-    total = section = 0
-    number: int | None = None
-    prev = ""
-    for i, c in enumerate(s):
-        if c in CN_DIGIT:
-            if prev in CN_DIGIT and prev not in "零〇":  # 十四五, 二〇二五: a name or a year, not a value
-                return None
-            number = CN_DIGIT[c]
-        elif c in CN_SMALL:
-            if number is None:
-                if c != "十" or i != 0 and prev not in "零〇":
-                    return None
-                number = 1  # 十五 = 15
-            section += number * CN_SMALL[c]
-            number = None
-        elif c in CN_BIG:
-            if prev in CN_BIG:
-                return None
-            chunk = section + (number or 0)
-            if c == "亿":
-                total = (total + chunk) * CN_BIG[c]
-            else:
-                total += chunk * CN_BIG[c]
-            section, number = 0, None
-        else:
-            return None
-        prev = c
-    return total + section + (number or 0)
-
-
-def parse_arabic(s: str) -> float:
-    return float(s.replace(",", "").replace(" ", ""))
+    return parse_numeral(s) if s and not s[0].isdigit() else None
 
 
 @cache
@@ -94,21 +46,28 @@ def _compiled() -> Grammar:
     lx = lexicon()
     cmp_before = lx["comparators"]["before"]
     cmp_inside = lx["comparators"]["inside"]
+    cmp_unit_inside = lx["comparators"]["inside_before_unit"]
     cmp_after = lx["comparators"]["after"]
     refs = lx["comparators"]["relative_references"]
     units = lx["units"]
     letter_units = set(units["letter_units"])
-    all_units = [u for key, group in units.items() if key != "letter_units" for u in group]
-    mults = lx["numbers"]["multipliers"]
-    money_mults = lx["numbers"]["money_multipliers"]
+    all_units = [u for key, group in units.items() if key not in ("letter_units", "unit_not_before") for u in group]
+    numbers = lx["numbers"]
+    mult_chars = "".join(numbers["multipliers"])
+    money_mults = numbers["money_multipliers"]
     money = units["money"]
-    vague = lx["numbers"]["vague_prefixes"]
+    vague = numbers["vague_prefixes"]
+    dash = alternation(numbers["range_dashes"])
 
     arabic = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
-    chinese = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
-    # 千 is a multiplier only when it does not start a unit (千瓦, 千米); 百 likewise (百分点).
+    digits = "".join(DIGITS)
+    # 千 and 百 end a number only when they do not start a unit (千瓦, 千米, 百分点).
+    not_unit = r"(?!(?<=[千百])[瓦米克分])"
+    chinese = rf"[{CHARS}]+(?:点[{digits}]+[万亿]*)?{not_unit}"
+    # 12万3千, 4万2000, 1亿2000万: one value, not two (the digits after 万 must not start a name: 5G).
+    number = rf"{arabic}(?:[{mult_chars}]+[零〇]?[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
+    mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
-    mult_alt = alternation(mults)
     money_alt = alternation(money)
     letter_alt = alternation(letter_units)
     relative = r"(?:高于|低于|超过|超出|领先|快于|慢于)(?:" + alternation(refs) + ")"
@@ -118,18 +77,20 @@ def _compiled() -> Grammar:
       | [0-9]{{4}}\s*(?:[-—–~～至到]\s*[0-9]{{4}}\s*)?年(?:度|代)?              # 2025年, 2023-2025年
       | [0-9]{{1,2}}\s*(?:月份?|日|号)                                       # 3月, 30日
       | [0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?                               # 11:22:56
-      | 0[0-9]{{2,3}}-[0-9]{{7,8}} | 1[3-9][0-9]{{9}}                          # phone numbers
+      | 0[0-9]{{2,3}}-[0-9]{{7,8}}(?![0-9]) | 1[3-9][0-9]{{9}}(?![0-9])                     # phone numbers
       | [0-9]+(?:\.[0-9]+)?(?!(?:{letter_alt})(?![A-Za-z0-9\-+]))[A-Za-z][A-Za-z0-9\-+]*  # 5G, 10G-PON
     )
   | (?:
-        百分之(?P<pct>{arabic}|{chinese}|百)
-      | (?P<cheng>[一二三四五六七八九]|[0-9]+)成(?![为功立本员果效熟都绩交型就长])
-      | (?P<vague>{alternation(vague)})(?P<vmult>十|百|千|万|十万|百万|千万|亿)
-      | (?P<num>{arabic}|{chinese})
-        (?:(?P<runit>%)?\s*(?:至|到|~|～|-|—|－)\s*(?P<num2>{arabic}|{chinese}))?
+        百分之\s?(?P<pct>{arabic}|{chinese})(?:\s*(?:{dash})\s*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
+      | 千分之\s?(?P<pmil>{arabic}|{chinese})
+      | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
+      | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
+      | (?P<num>{number})(?P<mult1>{mult})?
+        (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<num2>{number}))?
+        (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?  # 两成, 九成五 = 95%
     )
-    (?P<inside1>{alternation(cmp_inside)})?
-    \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<mult>{mult_alt})(?![瓦米克分]))?
+    (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
+    \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<ge>个(?=[万亿]))?(?P<mult>{mult}))?
     (?P<inside2>{alternation(cmp_inside)})?
     \s?(?P<unit>{unit_alt})?
     (?P<after>{alternation(cmp_after)})?
@@ -140,18 +101,23 @@ def _compiled() -> Grammar:
     # (a Chinese numeral starts with a digit or 十; a lone 一 is an article, 万/千 alone are words)
     # Every alternative starts with a character or a class, so that the regex engine can skip ahead
     # to them; what comes before a trigger (第, a name's letters) is checked by scan().
-    trigger = (r"百分之|[0-9]+|[零〇二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
-               r"|一[零〇一二两三四五六七八九十百千万亿点]+|[一二三四五六七八九]成"
-               rf"|(?:{alternation(vague)})(?=[十百千万亿])"
-               r"|[超近逾](?=[百千万])")  # 超千家, 近万人: a round number after a comparator
+    other_digits = digits.replace("一", "")
+    trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
+               rf"|一(?:[{CHARS}点]+|(?=成|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
+               rf"|(?:{alternation(vague)})(?=[十百千万亿]|个[万亿])"
+               r"|[超近逾](?=[百千万])|[百千万](?=[余多])")  # 超千家, 近万人, 千余家: a round number
+    negative = alternation(numbers["negative_before"])
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
         re.compile(core, re.VERBOSE),
         re.compile(prefix),
-        {**cmp_before, **cmp_inside, **cmp_after},
-        mults,
+        {**cmp_before, **cmp_inside, **cmp_unit_inside, **cmp_after},
         money_mults,
         letter_units,
+        frozenset(numbers["minus_signs"]),
+        re.compile(rf"(?:{negative})\s*$"),
+        frozenset(w[-1] for w in numbers["negative_before"]) | {" "},
+        {u: tuple(words) for u, words in units["unit_not_before"].items()},
     )
 
 
@@ -160,20 +126,21 @@ class Grammar(NamedTuple):
     core: re.Pattern
     prefix: re.Pattern
     cmp_map: dict[str, str]
-    mults: dict[str, float]
     money_mults: dict[str, float]
     letter_units: set[str]
+    minus: frozenset[str]
+    negative: re.Pattern
+    negative_ends: frozenset[str]  # the last characters of the negative words: a cheap test first
+    unit_not_before: dict[str, tuple[str, ...]]
 
 
 _ROUND = re.compile(r"[百千万亿]+")
-# A number right after these is an ordinal (第123场) or part of a name (IPv6, rmzk001, the 0 of 2.0).
+# A number right after these is an ordinal (第123场), part of a name (IPv6, rmzk001, the 0 of 2.0), or
+# the tail of a numeral that did not read (百十一, 点零).
 _NOT_AFTER = frozenset("第.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
-def _number(s: str) -> float | None:
-    if s[0].isdigit():
-        return parse_arabic(s)
-    return parse_chinese(s)
+_NOT_AFTER_CHINESE = frozenset("十百千万亿点")  # before a Chinese numeral only: 站点3000个 is a count
+# What a minus sign must not follow to be a sign: then it is a dash or a hyphen (3-5, A-3, 30%-40%).
+_NOT_BEFORE_SIGN = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%‰)）]】") | set(CHARS)
 
 
 def scan(view: str, pos: int = 0, endpos: int | None = None):
@@ -183,66 +150,134 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
     done = pos  # the grammar has consumed the text up to here
     for t in g.trigger.finditer(view, pos, end):
         p = t.start()
-        if view[p] in "超近逾":  # the round number after the comparator
+        if view[p] in "超近逾负":  # the round number after the comparator; 负一
             p += 1
-        if p < done or p > pos and view[p - 1] in _NOT_AFTER:
+        if p < done or p > pos and (view[p - 1] in _NOT_AFTER or
+                                     view[p - 1] in _NOT_AFTER_CHINESE and not view[p].isdigit()):
             continue
         m = g.core.match(view, p, end)
         if m is None:
             continue
         done = m.end()
-        if m.group("skip") is not None:
-            continue  # dates, years, phone numbers, 5G
-        if m.group("unit") is m.group("mult") is m.group("mmult") is m.group("pct") is m.group("cheng") is None:
-            continue  # a bare number (2522, list numbers) is not an indicator value
-        q = _quantity(m, g.prefix.search(view, max(pos, p - 16), p), view, g)
+        groups = m.group(*_GROUPS)  # one call: this runs for every candidate
+        if m.group("skip") is not None or not _measured(groups):
+            continue  # dates, years, phone numbers, 5G; a bare number
+        q = _quantity(m, groups, g.prefix.search(view, max(pos, p - 16), p), view, g, pos)
         if q is not None:
             yield q
 
 
-def _quantity(m, pm, view, gr: Grammar) -> Quantity | None:
+def _measured(groups) -> bool:
+    """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
+    (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
+     mmult, inside1, inside2, after) = groups
+    if unit or mult or mult1 or mmult or pct or pmil or cheng:
+        return True
+    text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
+    return "万" in text or "亿" in text
+
+
+def _shared(e1: str, e2: str, v2: float) -> float | None:
+    """三到五万: the multiplier written once at the end belongs to both ends, when that reads as a range
+    (一百五十到二百万 = 1.5e6-2e6); 6000到2万 stays 6000-2e4."""
+    tail = len(e2.rstrip("万亿"))
+    m = e2[tail:]
+    if not m and len(e2) == 2 and e2[1] in "百千" and (e2[0].isdigit() or e2[0] in DIGITS):
+        m = e2[1]  # 三到五千
+    if not m or any(c in e1 for c in ("万亿" if m[0] in "万亿" else "十百千万亿")):
+        return None
+    v1 = parse_numeral(e1 + m)
+    return v1 if v1 is not None and v1 <= v2 else None
+
+
+_GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
+           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after")
+
+
+def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
-    cmp_map, mults, money_mults, letter_units = gr.cmp_map, gr.mults, gr.money_mults, gr.letter_units
-    g = m.group
-    unit = g("unit") or ""
+    (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
+     mmult, inside1, inside2, after) = groups
+    unit = unit or ""
+    tail = tail or ""
     value_max = None
-    approximate = False
-    if g("pct") is not None:
-        value = 100.0 if g("pct") == "百" else _number(g("pct"))
-        unit, start = "%", m.start("pct") - 3
-    elif g("cheng") is not None:
-        n = _number(g("cheng"))
-        value = None if n is None else n * 10
-        unit, start = "%", m.start("cheng")
-    elif g("vague") is not None:
+    approximate = estimate = False
+    if ge and not (num or jpre or vague):
+        return None
+    if pct is not None:
+        if tail:
+            return None
+        value = 100.0 if pct == "百" else parse_numeral(pct)
+        if pct2 is not None:
+            value_max = 100.0 if pct2 == "百" else parse_numeral(pct2)
+            if value_max is None:
+                return None
+        unit, start = "%", m.start()
+    elif pmil is not None:
+        if tail:
+            return None
+        value, unit, start = parse_numeral(pmil), "‰", m.start()
+    elif vague is not None:
         if not unit:
             return None
-        value = mults.get(g("vmult")) or parse_chinese(g("vmult"))
+        value = multiplier((vmult or "") + tail)
         approximate, start = True, m.start("vague")
-    else:
-        value = _number(g("num"))
-        if value is None and pm is not None and _ROUND.fullmatch(g("num")):
-            value = parse_chinese("一" + g("num"))  # 超千家 = more than 1000, 超百亿元
-        start = m.start("num")
-        if g("num2") is not None:
-            value_max = _number(g("num2"))
-            if value_max is None or (g("runit") and unit not in ("", "%")):
+    elif jpre is not None:
+        pre, suf = jpre, jsuf + tail
+        if not suf and pre[-1] != "十":
+            return None  # 一百几: 101-109 or 110-190, not said
+        value, value_max = parse_numeral(pre + "一" + suf), parse_numeral(pre + "九" + suf)
+        estimate, start = True, m.start("jpre")
+    elif cheng is not None:
+        if mult1 or runit:
+            return None
+        # 六成人口: the 成 (with 多 or 以上 right after it) ends the quantity; what follows is no unit
+        cheng_end = m.end("inside1") if inside1 and m.start("inside1") == m.end("cheng") else m.end("cheng")
+        inside1 = inside1 if cheng_end > m.end("cheng") else None
+        inside2 = tail = None
+        after = after if after and m.start("after") == cheng_end else None
+        value, value_max, estimate = _tenths(num, num2)
+        if chengtail:
+            if value_max is not None or value is None or value % 10 or value >= 100:
                 return None
-            if g("runit"):
+            value += DIGITS[chengtail]
+        unit, start = "%", m.start("num")
+    else:
+        start = m.start("num")
+        e1 = num + (mult1 or "")
+        if num2 is not None:
+            if runit and unit not in ("", "%"):
+                return None
+            if runit:
                 unit = "%"
-    if value is None:
+            e2 = num2 + tail
+            value_max = parse_numeral(e2)
+            value = parse_numeral(e1)
+            if value_max is not None:
+                value = _shared(e1, e2, value_max) or value
+        else:
+            if mult1 and tail:
+                return None  # 3万 亿: two multipliers
+            e1 += tail
+            value = parse_numeral(e1)
+            if value is None and not num[0].isdigit():
+                pair = parse_estimate(e1)
+                if pair is not None:
+                    (value, value_max), estimate = pair, True
+            if value is None and (pm is not None or inside1) and _ROUND.fullmatch(num):
+                value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元
+            if num in ("一", "零", "〇") and not ge and view[start - 1:start] != "负" and unit != "个百分点":
+                return None  # 一个, 一批: an article, not a count; 零件, 零距离
+    if value is None or value_max is None and estimate:
         return None
-    raw_num = g("num") or ""
-    scale = 1.0
-    if g("mult"):
-        if raw_num and not raw_num[0].isdigit():
-            return None  # 三千万 is parsed inside the numeral; a second multiplier is not a number
-        scale = mults[g("mult")]
-    elif g("mmult"):
-        scale = money_mults[g("mmult")]
-    if raw_num == "一":
-        return None  # 一个, 一批: an article, not a count
-    if unit in letter_units:
+    if mmult:
+        scale = gr.money_mults[mmult]
+        value, value_max = value * scale, None if value_max is None else value_max * scale
+    if unit in gr.unit_not_before and view.startswith(gr.unit_not_before[unit], m.end("unit")):
+        return None  # 两位数增长
+    if view.startswith("分之", m.end()):
+        return None  # 五百万分之一: a fraction's denominator
+    if unit in gr.letter_units:
         nxt = view[m.end("unit"): m.end("unit") + 1]
         if nxt and (nxt.isascii() and nxt.isalnum() or nxt in "-+"):
             return None
@@ -250,22 +285,59 @@ def _quantity(m, pm, view, gr: Grammar) -> Quantity | None:
     if pm is not None and pm.group("rel"):
         comparator = ">" if pm.group("rel").startswith(("高于", "超过", "超出", "领先", "快于")) else "<"
     elif pm is not None:
-        comparator = cmp_map[pm.group("before")]
-    for name in ("inside1", "inside2", "after"):
-        if g(name):
-            comparator = cmp_map[g(name)]
+        comparator = gr.cmp_map[pm.group("before")]
+    for word in (inside1, inside2, after):
+        if word:
+            comparator = gr.cmp_map[word]
     if approximate and comparator == "=":
         comparator = ">"
+    outer_start = pm.start() if pm is not None else start
+    # A sign: -3.8% (the minus is part of the raw span), 负3.8%, 负增长2.1%.
+    if start > pos and view[start - 1] in gr.minus and (start - 1 == pos or view[start - 2] not in _NOT_BEFORE_SIGN):
+        start = outer_start = min(outer_start, start - 1)
+        value, value_max = _negate(value, value_max)
+    elif outer_start > pos and view[outer_start - 1] in gr.negative_ends and \
+            gr.negative.search(view, max(pos, outer_start - 8), outer_start):
+        if view[outer_start - 1] == "负" and outer_start == start:
+            start = outer_start = start - 1  # 负3.8%: the sign is the number's
+        value, value_max = _negate(value, value_max)
     if value_max is not None:
-        comparator = ">="
-        value_max = _round(value_max * scale)
-    end = m.start("after") if g("after") else m.end()
+        if value_max == value and estimate is False:
+            value_max = None
+        elif value_max < value:
+            return None  # 253至0个, 40%-30%: reversed, so not a range we can read
+        else:
+            comparator = "~" if estimate else ">="
+    if not math.isfinite(value) or value_max is not None and not math.isfinite(value_max):
+        return None
+    end = m.start("after") if after else cheng_end if cheng is not None else m.end()
     while view[end - 1].isspace():  # the optional spaces before a unit that was not there
         end -= 1
-    outer_start = pm.start() if pm is not None else start
-    outer_end = m.end("after") if g("after") else end
+    outer_end = m.end("after") if after else end
     unit = UNIT_NAMES.get(unit, unit)
-    return Quantity(start, end, outer_start, outer_end, _round(value * scale), unit, comparator, value_max, approximate)
+    return Quantity(start, end, outer_start, outer_end, _round(value), unit, comparator,
+                    None if value_max is None else _round(value_max), approximate)
+
+
+def _negate(value, value_max):
+    return (-value, None) if value_max is None else (-value_max, -value)
+
+
+def _tenths(a: str, b: str | None):
+    """两成 = 20%, 7.5成 = 75%, 三到四成 = 30%-40%, 三四成 = about 30%-40%; 十成 at most."""
+    estimate = False
+    if b is None:
+        v, w = parse_numeral(a), None
+        if v is None:
+            pair = parse_estimate(a)
+            if pair is None:
+                return None, None, False
+            (v, w), estimate = pair, True
+    else:
+        v, w = parse_numeral(a), parse_numeral(b)
+    if v is None or v > 10 or w is not None and w > 10 or b is not None and w is None:
+        return None, None, False
+    return v * 10, None if w is None else w * 10, estimate
 
 
 UNIT_NAMES = {"个百分点": "百分点", "个工作日": "工作日"}

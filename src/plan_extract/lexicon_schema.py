@@ -42,11 +42,15 @@ class Numbers(Section):
     multipliers: dict[str, float]
     money_multipliers: dict[str, float]
     vague_prefixes: Words
+    range_dashes: Words
+    minus_signs: Words
+    negative_before: Words
 
 
 class Comparators(Section):
     before: dict[str, Comparator]
     inside: dict[str, Comparator]
+    inside_before_unit: dict[str, Comparator]
     after: dict[str, Comparator]
     relative_references: Words
 
@@ -62,6 +66,7 @@ class Units(Section):
     time: Words
     times: Words
     measure: Words
+    unit_not_before: dict[str, Words]
     letter_units: Words
 
 
@@ -72,6 +77,16 @@ class Indicator(Section):
     noise_nouns: Regex
     process_verbs: Regex
     bad_end: Regex
+    # the context layer's noise and naming data (context.py)
+    noun_bad_start: Regex
+    structure_nouns: Regex
+    noise_units: Words
+    penalty_words: Regex
+    hours_nouns: Regex
+    paired_count: Regex
+    admin_all: Regex
+    class_nouns: Regex
+    bare_names: Words
 
 
 class Context(Section):
@@ -83,12 +98,28 @@ class Context(Section):
     now: Regex
     five_year_plans: dict[str, int]
     five_year_plan: Regex
+    # section headings and comparators apart from the figure (sections.py, context.py)
+    review_sections: Words
+    target_sections: Words
+    review_neutral: Words
+    approx_before: Regex
+    bound_opening: dict[str, Comparator]
 
 
 class Places(Section):
     provinces: Words
     cities: Words
     not_places: Words
+
+
+class CatalogueWords(Section):
+    """What the indicator catalogue's matching leaves out around a name (canon.py, catalogue.py)."""
+    fragment_nouns: Words
+    fragment: Regex
+    harmless_inner: Words
+    harmless_prefixes: Words
+    harmless_suffixes: Words
+    not_districts: Words
 
 
 class Lexicon(Section):
@@ -100,6 +131,7 @@ class Lexicon(Section):
     indicator: Indicator
     context: Context
     places: Places
+    catalogue: CatalogueWords
 
 
 def validate(data: dict) -> Lexicon:

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 Comparator = Literal["=", ">", ">=", "<", "<=", "~"]
+# A lone surrogate (a str built by hand, a file name decoded with surrogateescape) cannot be written
+# as UTF-8: it becomes U+FFFD in a record's text fields, so that every export works. A quantity's raw
+# never has one. Checked once per document (has_surrogates), not per record: a validator costs 5 %.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TEXT_FIELDS = ("doc", "region", "plan", "indicator", "sentence", "published")
+
+
+def has_surrogates(s: str) -> bool:
+    return _SURROGATE.search(s) is not None
+
+
+def without_surrogates(record: "Record") -> "Record":
+    return record.model_copy(update={f: _SURROGATE.sub("\ufffd", getattr(record, f)) for f in _TEXT_FIELDS
+                                     if getattr(record, f) is not None})
 
 
 class Record(BaseModel):
@@ -31,11 +46,14 @@ class Record(BaseModel):
     sentence: str
     rule: str
     published: str | None
+    cue: str | None = None  # the words that decided kind and year (到2025年, 截至2022年底, 发展基础)
     page: int | None = None  # PDF: the 1-based page the figure stands on
     attribute: Literal["binding", "expected"] | None = None  # a table's 属性 column: 约束性 / 预期性
     cumulative: bool = False  # a table cell in brackets, [10]: a total over the plan period
+    # stock (a level), increment (new over a period) or difference (from `reference`, e.g. 全国)
+    measure: Literal["stock", "increment", "difference"] | None = None
+    reference: str | None = None
     duplicate: bool = False
-
 
 class DocumentInfo(BaseModel):
     """One row per document: what the context layer found about it."""

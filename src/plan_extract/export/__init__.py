@@ -17,11 +17,22 @@ class Format(str, enum.Enum):
     csv = "csv"
     tsv = "tsv"
     table = "table"
+    xlsx = "xlsx"  # a path to write to (export/xlsx.py)
+    parquet = "parquet"  # needs pyarrow (the dask extra) and a path to write to
 
 
 def writer(out: IO[str], fmt: Format, fields: list[str], bom: bool = False, title: str = ""):
     """The writer of `fmt`: `.write(row)` for each row (a dict, or for JSON formats a line of JSON
-    already encoded), then `.close()`."""
+    already encoded), then `.close()`. For parquet `out` is a path (a file, or a directory for a
+    dataset) and the writer also has `.abort()`."""
+    if fmt == Format.xlsx:  # a workbook is a zip file: export.xlsx.XlsxWriter takes a path
+        from ..errors import PlanExtractError
+
+        raise PlanExtractError("xlsx is written to a file: use extract or pivot with -o FILE.xlsx")
+    if fmt == Format.parquet:
+        from .parquet import ParquetWriter
+
+        return ParquetWriter(out, fields)
     if fmt in (Format.json, Format.jsonl):
         from .json import JsonWriter
 

@@ -16,6 +16,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from .html import html_to_text, looks_like_html
+from .remote import is_url, read_url
 from .text import SAMPLE, decode_bytes, forced_codec
 
 __all__ = ["Document", "decode", "read_document", "iter_input_paths", "html_to_text", "looks_like_html", "SAMPLE"]
@@ -67,7 +68,10 @@ def _is_docx_name(name: str, data: bytes) -> bool:
 
 
 def read_document(path: str, encoding: str | None = None) -> Document:
-    """Read a file ("-": stdin) and decode it; every failure is an InputError naming the path."""
+    """Read a file ("-": stdin; a URL through fsspec) and decode it; every failure is an InputError
+    naming the path."""
+    if is_url(path):
+        return decode(read_url(path), path, encoding)
     try:
         if path == "-":
             data = sys.stdin.buffer.read()

@@ -1,0 +1,56 @@
+"""Section headings as kind cues: a plan's review section (一、发展基础) reports actuals, its target
+section (二、发展目标) plans. A heading's cue lasts until the next heading of the same or a higher
+level (第一章 > 一、 > （一） > 1.); a nested heading without a cue of its own keeps its parent's.
+
+Headings are found at a line start, or after a sentence end (a page saved as one line).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import alternation, lexicon
+
+_NUM = "[一二三四五六七八九十]{1,3}"
+_HEADING = re.compile(  # after a line or sentence end: a character class the regex engine skips to
+    rf"[\n。！？!?][ \t\u3000]*(?:(?P<l1>第{_NUM}[章篇部])|(?P<l2>{_NUM}[、．])"
+    rf"|(?P<l3>[（(]{_NUM}[）)])|(?P<l4>[0-9]{{1,2}}[、．](?![0-9])))[ \t\u3000]*"
+    r"(?P<title>[^。；！？!?\s，,：:]{2,24})",
+)
+
+
+@cache
+def _words() -> tuple[re.Pattern, re.Pattern]:
+    ctx = lexicon()["context"]
+    return re.compile(alternation(ctx["review_sections"])), re.compile(alternation(ctx["target_sections"]))
+
+
+@dataclass
+class Sections:
+    starts: list[int]  # where the section cue in force changes
+    kinds: list[tuple[str | None, str, int]]  # (kind or None, the heading's words, the section's start)
+
+    def at(self, pos: int) -> tuple[str | None, str, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.kinds[i] if i >= 0 else (None, "", 0)
+
+
+def sections(view: str) -> Sections:
+    review, target = _words()
+    stack: list[tuple[int, str | None, str, int]] = []  # (level, kind, words, start)
+    starts, kinds = [], []
+    for m in _HEADING.finditer("\n" + view):  # the text's start is a line start; offsets are one off
+        level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
+        title = m.group("title")
+        kind = "actual" if review.search(title) else "target" if target.search(title) else None
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        start = m.start()  # the heading starts after the line or sentence end (one off in "\n" + view)
+        stack.append((level, kind, title.strip(), start))
+        cue = next(((k, w, s) for _, k, w, s in reversed(stack) if k), (None, "", start))
+        starts.append(start)
+        kinds.append(cue)
+    return Sections(starts, kinds)
