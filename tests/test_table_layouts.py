@@ -193,6 +193,11 @@ def test_pdf_reading_is_bounded_in_pages_and_time(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf, "TIME_BUDGET", 0.0)
     with pytest.raises(InputError, match=r"PDF reading over 0 s at page 2 of 2, skipped"):
         read_document(str(path))
+    from plan_extract import default_rules
+    from plan_extract.batch import process
+
+    result = process(str(path), default_rules())  # in a batch: one line naming the file, no rows
+    assert not result.rows and str(path) in str(result.error) and "\n" not in str(result.error)
     monkeypatch.setattr(pdf, "TIME_BUDGET", 120.0)
     monkeypatch.setattr(pdf, "MAX_PAGES", 1)
     with pytest.raises(InputError, match=r"PDF of 2 pages \(over 1\): not read, skipped"):
