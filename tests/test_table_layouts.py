@@ -216,3 +216,23 @@ def test_a_five_year_period_over_base_and_target_labels_takes_its_years_from_the
     for t in ((lambda s: s), trad):
         upper = "指标\t单位\t十四五\t属性" if lower.count("\t") == 1 else "指标\t单位\t十四五\t\t属性"
         assert rows(t(f"表1 主要指标\n{upper}\n{lower}\n{BODY}")) == BASE
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_pdf_years_alone_above_the_labels(tmp_path, script):
+    pytest.importorskip("reportlab")
+    from makedocs import make_pdf
+
+    from plan_extract import default_rules
+    from plan_extract.batch import process
+
+    t = trad if script == "traditional" else (lambda s: s)
+    table = [["", "", "2020年", "2025年", ""], ["指标", "单位", "", "", "属性"],
+             ["5G基站数", "万个", "1.5", "8", "预期性"], ["千兆宽带用户数", "万户", "640", "6000", "约束性"]]
+    table = [[t(c) for c in row] for row in table]
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(make_pdf([("h", t("表1 主要指标")), ("table", table, [72, 240, 300, 360, 420])]))
+    result = process(str(path), default_rules())
+    got = [(r["indicator"], r["value"], r["unit"], r["kind"], r["year"], r["attribute"], r["cumulative"])
+           for r in result.rows if r["rule"] == "TABLE"]
+    assert got == BASE

@@ -138,6 +138,21 @@ def _splice(raw: list[Column], subs: list[Column], xs) -> list[Column] | None:
     return out
 
 
+def _interleave(years: list[Column], labels: list[Column]) -> list[Column] | None:
+    """A PDF header whose years sit alone on the upper line, over columns whose cells on the lower
+    line (指标, 单位, 属性) are empty and so absent: the columns of both, in order on the page."""
+    if not all(c.role in ("period", "growth", "cumulative") and c.x for c in years) or \
+            not any(c.role == "indicator" for c in labels) or not all(c.x for c in labels) or \
+            sum(c.role == "other" for c in labels) > 1:
+        return None
+    cols = list(labels)
+    for y in years:
+        if any(min(y.x[1], c.x[1]) > max(y.x[0], c.x[0]) for c in labels):
+            return None  # a year over a labelled cell: not this layout
+        cols.append(y)
+    return sorted(cols, key=lambda c: c.x[0])
+
+
 def _settle(raw: list[Column], plan_years: tuple[int, ...]) -> list[Column]:
     """The header's columns with what it leaves unsaid: the indicator column, and each period
     column's year and kind."""
@@ -405,10 +420,18 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             covered.append(line)
             continue
         if table is None:
-            above = (_labels(view, cells), line)
-            if xs:
-                for c, x in zip(above[0], xs):
+            labels = _labels(view, cells)
+            if xs and all(xs):
+                for c, x in zip(labels, xs):
                     c.x = x
+                if above is not None and (columns := _interleave(above[0], labels)):
+                    # the years alone on the line above, over columns whose own cells are empty
+                    years, title_unit = _title(view, above[1][0], plan_years)
+                    table, last, lone = _Table(columns, _settle(columns, years), title_unit), None, []
+                    covered += [above[1], line]
+                    above = None
+                    continue
+            above = (labels, line)
             continue
         row = _assign(cells, xs, table.columns)
         found = _row_values(text, view, row, table.columns, line, prefix=lone, unit=table.unit)
