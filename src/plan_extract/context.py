@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from .roc_years import gregorian, roc_date, roc_year_ok, uses_roc_years
 from . import furniture
 from .lexicon import alternation, lexicon
 from .plan_title import first_line_plan
@@ -101,6 +102,7 @@ class DocFacts:
     published: str | None
     ref_year: int | None  # the year 今年 and 目前 mean: the document's date
     plan_years: tuple[int, ...]
+    roc: bool = False  # dates by the Republic era (113年 = 2024)
 
 
 @dataclass
@@ -158,6 +160,9 @@ def doc_facts(view: str) -> DocFacts:
     if date is None and len(view) > 800:  # a page that dates itself in its footer (责任编辑：… 2025-11-19)
         date = next(reversed(list(_DATE.finditer(view, max(800, len(view) - 400)))), None)
     published = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None
+    roc = uses_roc_years(view)
+    if published is None and roc:  # 發布日期：114年6月18日
+        published = roc_date(head)
     plan = _main_plan(view)
     plan_years = tuple(int(y) for y in _YEAR.findall(plan or ""))
     for name, end in lexicon()["context"]["five_year_plans"].items():
@@ -165,7 +170,7 @@ def doc_facts(view: str) -> DocFacts:
             plan_years += (end - 4, end)
     region = _region(view, plan)
     ref_year = int(published[:4]) if published else _as_of_year(view)
-    return DocFacts(region, plan, published, ref_year, plan_years)
+    return DocFacts(region, plan, published, ref_year, plan_years, roc)
 
 
 def _as_of_year(view: str) -> int | None:
@@ -389,16 +394,16 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
         # 截至 and …以来 (今年以来, 2018年以来) date a report: as strong as a deadline
         kind.append((start, "actual_strong" if word in ("截至", "截止", "以来") else kinds[word], word))
     for m in _year_matches(view, pats["year"]):
-        if lay.is_blocked(m.start(), m.end()):
+        if lay.is_blocked(m.start(), m.end()) or not roc_year_ok(m, facts.roc):
             continue
         words = _year_words(view, m)
         if m.group("deadline"):
-            years.append((m.start(), "deadline", int(m.group("dy")), words))
+            years.append((m.start(), "deadline", gregorian(m.group("dy")), words))
             kind.append((m.start(), "target_strong", words))
         elif m.group("asof"):
-            years.append((m.start(), "asof", int(m.group("ay")), words))
+            years.append((m.start(), "asof", gregorian(m.group("ay")), words))
         elif m.group("plain"):
-            y = int(m.group("py"))
+            y = gregorian(m.group("py"))
             # 从2022年的320万户提高到800万户: a baseline's year dates the baseline, never a target
             base = _BASE.search(view, max(0, m.start() - 3), m.start())
             years.append((m.start(), "base" if base else "plain", y, words))

@@ -99,6 +99,8 @@ class Context(Section):
     now: Regex
     recent: Regex
     five_year_plans: dict[str, int]
+    roc_offset: int
+    roc_markers: Words
     five_year_plan: Regex
     # section headings and comparators apart from the figure (sections.py, context.py)
     review_sections: Words
