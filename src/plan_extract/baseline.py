@@ -11,9 +11,9 @@ _REL = {"去年": -1, "上年": -1, "前年": -2}
 _BASE_BEFORE = regex.compile(
     r"(?:较|比|相比|与|由|从)\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年(?:底|末)?|(?P<rel>去年|上年|前年)(?:底|末)?)"
     r"(?:同期)?的\s*$")
-# a name that is only the comparison (比2022年底) or the change (翻了一番, 增加): the subject is elsewhere
+# a name that is only the comparison (比2022年底, 比上年末净增) or the change (翻了一番, 增加): the subject is elsewhere
 _NO_SUBJECT = regex.compile(
-    r"^(?:(?:较|比|相比|与)\s*(?:[0-9]{4}\s*年|去年|上年|前年)(?:底|末)?(?:同期)?的?"
+    r"^(?:(?:较|比|相比|与)\s*(?:[0-9]{4}\s*年|去年|上年|前年)(?:底|末)?(?:同期)?(?:的|净增|新增)?"
     r"|翻了?一番|翻番|增加|增长|提高|提升|减少|下降|新增)$")
 
 

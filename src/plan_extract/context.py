@@ -25,7 +25,7 @@ _CLAUSE_END = re.compile(r"[，。；：、,;:！？!?\n]")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")  # a clause with its enumeration (、) kept whole
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
-_DATE = re.compile(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})")
+_DATE = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})|([-/.])\s*([0-9]{1,2})\s*\4\s*([0-9]{1,2}))")  # 2025年1-10月 is a stretch
 _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)?(?![0-9]{1,2}日)")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
@@ -38,6 +38,7 @@ _CLASS_ENDINGS = ("元", "bps", "M", "G")
 _YEAR_TAIL = re.compile(r"(?:底前|底|末|前)?")
 _SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
+_MONTH_STRETCH = re.compile(r"(?<![0-9年])1\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
@@ -159,7 +160,7 @@ def doc_facts(view: str) -> DocFacts:
     date = _DATE.search(head)
     if date is None and len(view) > 800:  # a page that dates itself in its footer (责任编辑：… 2025-11-19)
         date = next(reversed(list(_DATE.finditer(view, max(800, len(view) - 400)))), None)
-    published = f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None
+    published = f"{date[1]}-{int(date[2] or date[5]):02d}-{int(date[3] or date[6]):02d}" if date else None
     roc = uses_roc_years(view)
     if published is None and roc:  # 發布日期：114年6月18日
         published = roc_date(head)
@@ -432,6 +433,9 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in _MONTH.finditer(view):  # 截至上月底: the month before the page's date
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "lastmonth" if m.group(1) else "thismonth", None, m.group()))
+    for m in _MONTH_STRETCH.finditer(view):  # 1-10月，收入累计…: the months up to the latest such month
+        if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
+            years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
     for m in _ASOF_MONTH.finditer(view):  # 截至6月底 without a year: the latest such month
         if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
             years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
