@@ -322,7 +322,7 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
         m = _SPACED_AFTER.match(view, q_end)
         if m:
             return lexicon()["comparators"]["after"][m.group(1)]
-    before = view[max(clause_start, q_start - 4):q_start]
+    before = view[max(clause_start, q_start - 7):q_start]  # 约新台币5.1兆元: a currency word between
     if "约" in before and pats["approx_before"].search(before):
         return "~"
     clause = view[clause_start:q_start]
