@@ -39,6 +39,7 @@ _YEAR_TAIL = re.compile(r"(?:底前|底|末|前)?")
 _SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
 _MONTH_STRETCH = re.compile(r"(?<![0-9年])1\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
+_SEMICOLON = re.compile(r"[；;]")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
@@ -366,6 +367,7 @@ class Cues:
     kind: list[tuple[int, str, str]]  # (position, "target" | "actual" [+ "_strong"], the cue's words)
     years: list[tuple[int, str, int | None, str]]  # (position, type, year, the expression's words)
     sections: Sections | None = None
+    semicolons: list[int] = field(default_factory=list)  # ； ends a statement inside a sentence
     _kind_pos: list[int] = field(default_factory=list)
     _year_pos: list[int] = field(default_factory=list)
 
@@ -459,7 +461,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
                 kind.append((m.start(), "actual" if y < ref else "target", words))
     kind.sort()
     years.sort(key=lambda y: y[0])
-    return Cues(kind, years, sections(view))
+    semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
+    return Cues(kind, years, sections(view), semis)
 
 
 def _small_numeral(s: str) -> int | None:
@@ -498,6 +501,12 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> t
     sentence, else the nearest weak one, else the first cue after it in the sentence, else the
     section's heading (发展基础, 发展目标), else the last cue before it in the section or document."""
     i = bisect.bisect_left(c._kind_pos, pos)
+    if c.semicolons:  # 2026年前…达到800万户；2023年已完成…: a deadline in the statement before is not this one's
+        k = bisect.bisect_left(c.semicolons, pos) - 1
+        if k >= 0 and c.semicolons[k] > sent[0]:
+            own = bisect.bisect_left(c._kind_pos, c.semicolons[k])
+            if own < i:
+                sent = (c.semicolons[k], sent[1])
     j = i
     while j > 0 and c.kind[j - 1][0] >= sent[0]:
         j -= 1
@@ -509,7 +518,9 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> t
         if in_sentence[-1][2] in _review_neutral() and c.sections and c.sections.at(pos)[0] == "actual":
             return "actual", c.sections.at(pos)[1]
         return in_sentence[-1][1], in_sentence[-1][2]
-    if i < len(c.kind) and c.kind[i][0] < sent[1]:
+    # a cue after the figure speaks for it, unless a year opens a new statement between them
+    # (2024年底…达到1250万户，2025年将新增…)
+    if i < len(c.kind) and c.kind[i][0] < sent[1] and not _year_between(c, pos, c.kind[i][0]):
         return c.kind[i][1].removesuffix("_strong"), c.kind[i][2]
     section_kind, heading, _ = c.sections.at(pos) if c.sections else (None, "", 0)
     if section_kind:
@@ -517,6 +528,11 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> t
     if i > 0:
         return c.kind[i - 1][1].removesuffix("_strong"), c.kind[i - 1][2]
     return default, None
+
+
+def _year_between(c: Cues, a: int, b: int) -> bool:
+    k = bisect.bisect_right(c._year_pos, a)
+    return k < len(c.years) and c.years[k][0] < b and c.years[k][1] in ("plain", "deadline", "asof")
 
 
 def decide_year(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) -> int | None:
