@@ -145,7 +145,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
     records = []
-    by_unit: dict[str, list[CompiledRule]] = {}
+    by_unit = _rules_by_unit(rules)
     for q in _candidates(view):
         if lay.is_blocked(q.start, q.end):
             continue
@@ -179,6 +179,20 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             cue=cue,
         ), view, q.start, sent, catalogue, max(sent[0], lay.clause_start(q.start)))))
     return records
+
+
+_BY_UNIT: dict[tuple[int, ...], tuple[tuple[CompiledRule, ...], dict[str, list[CompiledRule]]]] = {}
+
+
+def _rules_by_unit(rules: list[CompiledRule]) -> dict[str, list[CompiledRule]]:
+    """The rules that accept each unit, filled as units come up and kept while the same rules run
+    document after document (keyed by the rules' identities, which the kept tuple holds alive)."""
+    key = tuple(map(id, rules))
+    hit = _BY_UNIT.get(key)
+    if hit is None:
+        _BY_UNIT.clear()  # one rule set at a time: nothing piles up
+        hit = _BY_UNIT[key] = (tuple(rules), {})
+    return hit[1]
 
 
 def _candidates(view: str):
