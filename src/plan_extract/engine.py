@@ -31,6 +31,7 @@ _FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?|(
 # the year a relative baseline (由目前的1.2万个, 从去年的…) stands for, counted from the page's year
 _REL_BASE = {"目前": 0, "现在": 0, "现时": 0, "当前": 0, "今年": 0, "年初": 0, "去年": -1, "上年": -1, "前年": -2}
 _FROM_NEXT = regex.compile(r"[^，。；]{0,6}?(?:到|至)")  # used with match()
+_TO_WORDS = regex.compile(r"(?:到|至)[^到至]*$")
 _TO = regex.compile(r"(?:从|由)[^，。；]{1,24}?(?:到|至)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
 
 
@@ -250,21 +251,23 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
 def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     """(kind, year, cue): the cue is the words that decided them, for a reviewer."""
     before = view[sent[0]:q.outer_start]
-    m = _FROM.search(before)
+    # both patterns need 从 or 由, which most sentences lack: two searches saved
+    span = "从" in before or "由" in before
+    m = _FROM.search(before) if span else None
     if m and _FROM_NEXT.match(view, q.outer_end, sent[1]):
         year = int(m.group("y")) if m.group("y") else None
         if m.group("rel") and facts.ref_year is not None:
             year = facts.ref_year + _REL_BASE[m.group("rel")]
         return "actual", year, m.group().strip() or None
     para = lay.paragraph_start(q.start)
-    m = _TO.search(before)
+    m = _TO.search(before) if span else None
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
         cue = None
         if m.group("y"):
             year = int(m.group("y"))
         else:
             year, cue = ctx.decide_year_cue(cues, sent[0] + m.start(), para, "target", facts)
-        to = regex.search(r"(?:到|至)[^到至]*$", m.group())
+        to = _TO_WORDS.search(m.group())
         to_words = to.group().strip() if to else None
         if year is None:  # no date for the end point: the sentence's and passage's cues decide
             kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
