@@ -15,6 +15,7 @@ from functools import cache
 import regex
 
 from . import furniture
+from .grammar import scan
 from .lexicon import alternation, lexicon
 from .sections import Sections, sections
 
@@ -206,7 +207,10 @@ def _region(view: str, plan: str | None) -> str | None:
 
 def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) -> str | None:
     """A clause that begins with another place (其中，深圳市5G基站...) puts its row in that place."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(view, max(sent[0], pos - 40), pos)), default=sent[0])
+    lo = max(sent[0], pos - 40)
+    if not _patterns()["place_hint"].search(view, lo, pos):  # most rows: no place word near, no clause to find
+        return default
+    start = max((m.end() for m in _CLAUSE_END.finditer(view, lo, pos)), default=sent[0])
     if not _patterns()["place_hint"].search(view, start, pos):
         return default
     m = _patterns()["place_prefix"].match(clean_indicator(view[start:pos]))
@@ -222,10 +226,12 @@ def clean_indicator(phrase: str) -> str:
     """Trims an indicator phrase to the noun phrase: no time, place, verbs or connectives around it."""
     pats = _patterns()
     s = _QUOTES.sub("", phrase)
-    s = _FROM_TO.sub("", s)  # 从30%提高到
+    if "从" in s or "由" in s:  # the two patterns below need their words: most phrases have neither
+        s = _FROM_TO.sub("", s)  # 从30%提高到
     s = _cut_at_quantities(s)
     s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
-    s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
+    if "实现" in s:
+        s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
         s = pats["bound_inside"].sub("", s)
     if len(s) > 24:
@@ -236,8 +242,6 @@ def clean_indicator(phrase: str) -> str:
 def _cut_at_quantities(s: str) -> str:
     """A phrase that runs over another figure keeps only its own part: the subject before a figure
     that ends it (5G用户达到7800万户，同比增长…), the words after one inside it (省级平台25个和企业级平台)."""
-    from .grammar import scan
-
     if not _DIGIT.search(s):
         return s
     last = None
