@@ -157,6 +157,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
+        clause = lay.clause_start(q.start)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         records.append(Record(**canon.finish(dict(
             doc=name,
@@ -168,7 +169,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             value=q.value,
             value_max=q.value_max,
             unit=q.unit,
-            comparator=ctx.outer_comparator(view, q.outer_start, lay.clause_start(q.start), q.comparator, q.outer_end),
+            comparator=ctx.outer_comparator(view, q.outer_start, clause, q.comparator, q.outer_end),
             kind=kind,
             year=year,
             raw=text[offset + start:offset + end],
@@ -178,7 +179,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             rule=match.rule.id,
             published=facts.published,
             cue=cue,
-        ), view, q.start, sent, catalogue, max(sent[0], lay.clause_start(q.start)))))
+        ), view, q.start, sent, catalogue, max(sent[0], clause))))
     return records
 
 
