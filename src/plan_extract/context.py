@@ -47,6 +47,32 @@ _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)
 _PLAN_WORDS = ("规划", "计划", "方案", "纲要", "意见", "行动", "政策", "实施")
 
 
+def _flat(pattern: str) -> str:
+    """The pattern without a non-capturing group around the whole of it: searched for, an alternation
+    whose every branch starts with a literal lets the re module skip ahead to their first characters
+    (a group around it, or a character class among the branches, makes it try every position)."""
+    if not (pattern.startswith("(?:") and pattern.endswith(")")):
+        return pattern
+    depth, i = 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":  # a class, to its closing bracket (a ] right after [ or [^ is a literal)
+            i += 2 if pattern.startswith("[^", i) else 1
+            i += pattern.startswith("]", i)
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[3:-1] if i == len(pattern) - 1 else pattern
+        i += 1
+    return pattern
+
+
 @cache
 def _patterns() -> dict[str, regex.Pattern]:
     lx = lexicon()
@@ -58,11 +84,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         "strip_right": re.compile(
             f"(?:{ind['strip_right'].removesuffix('$')}|{alternation(lx['comparators']['before'])})+$"
         ),
-        "stop_after": re.compile(ind["stop_after"]),
+        "stop_after": re.compile(_flat(ind["stop_after"])),
         "noise_nouns": re.compile(ind["noise_nouns"]),
         "hours_nouns": re.compile(ind["hours_nouns"]),
         "paired": re.compile(ind["paired_count"]),
-        "process_or_penalty": re.compile(f"{ind['process_verbs']}|{ind['penalty_words']}"),
+        "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
         "process": re.compile(ind["process_verbs"]),
@@ -78,7 +104,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
-        "place_hint": re.compile(f"{alternation(place_names)}|[省市州县]"),
+        "place_hint": re.compile(f"{alternation(place_names)}|省|市|州|县"),
         "place_prefix": regex.compile(
             rf"^(?:数字|智慧)?(?P<p>{alternation(place_names)}|\p{{Han}}{{2,3}}?(?=省|市|自治区|州|县))"
         ),
