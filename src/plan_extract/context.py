@@ -17,6 +17,7 @@ import regex
 from . import furniture
 from .grammar import scan
 from .lexicon import alternation, lexicon
+from .pattern_ends import last_chars
 from .sections import Sections, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -255,7 +256,9 @@ def clean_indicator(phrase: str) -> str:
     if "从" in s or "由" in s:  # the two patterns below need their words: most phrases have neither
         s = _FROM_TO.sub("", s)  # 从30%提高到
     s = _cut_at_quantities(s)
-    s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
+    s = pats["strip_left"].sub("", s, count=1)
+    if _may_end_in(s, _strip_right_ends()):  # most phrases end in their noun: the search cannot succeed
+        s = pats["strip_right"].sub("", s, count=1)
     if "实现" in s:
         s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
@@ -263,6 +266,17 @@ def clean_indicator(phrase: str) -> str:
     if len(s) > 24:
         s = s[-24:]
     return s
+
+
+@cache
+def _strip_right_ends() -> frozenset[str] | None:
+    return last_chars(_patterns()["strip_right"])
+
+
+def _may_end_in(s: str, ends: frozenset[str] | None) -> bool:
+    """Can a pattern whose matches end with one of `ends` (None: any) match at the end of s? ($ also
+    matches before a last \n.)"""
+    return ends is None or s[-1:] in ends or s.endswith("\n") and s[-2:-1] in ends
 
 
 def _cut_at_quantities(s: str) -> str:
