@@ -307,8 +307,9 @@ def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:
     kept = {id(r) for r in best.values()}
     # A headline may name the figure in other words (占GDP比重达11% / 占地区生产总值比重达11%左右):
     # a headline's figure that the body states again is the body's.
-    in_body = {(r.value, r.unit) for r in records if not _HEADLINE.fullmatch(r.sentence)}
-    kept -= {id(r) for r in records if _HEADLINE.fullmatch(r.sentence) and (r.value, r.unit) in in_body}
+    headline = [_HEADLINE.fullmatch(r.sentence) is not None for r in records]
+    in_body = {(r.value, r.unit) for r, h in zip(records, headline) if not h}
+    kept -= {id(r) for r, h in zip(records, headline) if h and (r.value, r.unit) in in_body}
     out = []
     for r in records:
         if id(r) in kept:
