@@ -98,3 +98,29 @@ def test_remove_maps_offsets_back():
     joined, index = remove(text, [2, 5, 6])
     assert joined == "abcdef"
     assert [text[i] for i in index[:-1]] == list(joined) and index[-1] == len(text)
+
+
+SHORT = """\
+今年以来我县数字乡村建设提速
+2023-08-25  来源：县融媒体中心  作者：李明
+今年以来，我县新建5G基站126个，行政村5G网络通达率由去年底的72%提升至9
+1%。全县农村电商网络零售额达到8.6亿元，同比增长23.5%，计划年底前突破15亿元
+，培育电商示范村30个。
+"""
+
+
+def test_a_short_text_with_a_number_cut_in_two_or_a_line_opening_with_a_comma():
+    got = rows(SHORT)
+    assert ("9\n1%", 91, "%", "=") == got[[r[0] for r in got].index("9\n1%")][:4]
+    assert any(r[1] == 1.5e9 and r[2] == "元" for r in got)
+    assert any(r[1] == 30 and r[2] == "个" for r in got)
+
+
+def test_titles_and_bylines_are_not_joined():
+    breaks = soft_breaks(SHORT)
+    assert SHORT.index("\n") not in breaks  # the title
+    byline_end = SHORT.index("\n", SHORT.index("来源"))
+    assert byline_end not in breaks
+    # a first line that is prose (a dateline opening the report) does join its continuation
+    text = "新华社福州3月5日电 记者从福建省数字福建建设领导小组办公室获悉，截\n至2024年底，福建数字经济规模突破3万亿元，占比超过50%。\n"
+    assert [(r[1], r[4], r[5]) for r in rows(text)][:1] == [(3e12, "actual", 2024)]

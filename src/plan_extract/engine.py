@@ -119,7 +119,7 @@ def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts:
     return Record(**canon.finish_table(dict(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
                   category="table", value=v.value, value_max=None, unit=v.unit, comparator=v.comparator,
                   kind=v.kind, year=v.year, raw=text[offset + v.start:offset + v.end], start=offset + v.start,
-                  end=offset + v.end, sentence=text[offset + v.row[0]:offset + v.row[1]].strip(), rule="TABLE",
+                  end=offset + v.end, sentence=tables.row_text(text, offset + v.row[0], offset + v.row[1]), rule="TABLE",
                   published=facts.published, attribute=v.attribute, cumulative=v.cumulative), catalogue))
 
 

@@ -136,3 +136,23 @@ def compile_pattern(pattern: str, reverse: bool = True) -> regex.Pattern:
         raise PatternError(f"{e.msg}{_where(e.pos, pieces)}") from None
     except (RecursionError, MemoryError, OverflowError) as e:
         raise PatternError(f"too complex to compile ({type(e).__name__})") from None
+
+
+def literal_chars(pattern: str):
+    """Yields (index, character, depth) for the characters outside escapes and character classes;
+    depth counts the groups open around them."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        else:
+            depth += c == "("
+            yield i, c, depth
+            depth -= c == ")"
+        i += 1

@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .lexicon import lexicon
+from .patterns import literal_chars
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -81,19 +82,9 @@ def never_matching(pattern: str, field: str) -> list[str]:
     """Characters outside character classes that the search view never contains (Traditional and
     full-width forms are folded before matching)."""
     bad = []
-    i, in_class = 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c != "\ue000" and _simplified(c) != c and c not in bad:
+    for _, c, _ in literal_chars(pattern):
+        if c != "\ue000" and _simplified(c) != c and c not in bad:
             bad.append(c)
-        i += 1
     if not bad:
         return []
     fixes = ", ".join(f"{c} -> {_simplified(c) if _simplified(c) != ' ' else 'a space'}" for c in bad)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import RuleError
 from .lexicon import alternation
-from .patterns import PLACEHOLDER, PatternError, compile_pattern
+from .patterns import PLACEHOLDER, PatternError, compile_pattern, literal_chars
 from .rule_values import check_values, never_matching, template_fields
 
 __all__ = ["PLACEHOLDER", "CompiledRule", "Rule", "Example", "compile_pattern", "load_rules", "load_rule_set",
@@ -86,23 +86,7 @@ class CompiledRule:
 
 def _top_level(pattern: str):
     """Yields (index, character) for the characters outside groups and character classes."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif depth == 0:
-            yield i, c
-        i += 1
+    return ((i, c) for i, c, depth in literal_chars(pattern) if depth == 0 and c not in "()")
 
 
 def top_level_alternatives(pattern: str) -> list[str]:

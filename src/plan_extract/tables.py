@@ -10,7 +10,7 @@ cell value keeps its exact span, `text[start:end] == raw`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import lexicon
@@ -23,8 +23,11 @@ _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值.
 _PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR})\s*年?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
-                     rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?)$")
+                     rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
+                     rf"|(?P<fy>十三五|十四五|十五五)(?:时期|期间|期末|末)?(?P<lab3>目标|预期目标|预期)?(?:值)?)$")
 _GROWTH = re.compile(r"^\S{0,12}?(?P<name>(?:年均|年平均)(?:增速|增长率?|增幅))(?:[（(]\s*%\s*[)）])?$")
+# A cumulative column (累计, “十四五”累计新增): a five-year total, a target of the plan's last year.
+_CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(?:累计|合计)(?:值|新增|目标|完成)?$")
 _INDICATOR = re.compile(r"^(?:主要)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
@@ -48,6 +51,10 @@ _PAREN_UNIT = re.compile(r"[（(]\s*(?P<u>[^（）()]{1,12}?)\s*[)）]\s*[" + _F
 _UNIT_BODY = re.compile(r"^(?P<m>万亿|十万|百万|千万|十亿|百亿|千亿|万|亿|千|百|十)?(?P<u>%|‰|[^\d\s]{0,10})$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030}
+# A note under a table (注：…, 资料来源：…): never a row, and it ends the table.
+_NOTE = re.compile(r"[ \t\u3000]*(?:注|注释|说明|备注|资料来源|数据来源|来源)\s*[0-9①②③④⑤]*\s*[:：]")
+# The unit a table's title gives all its cells: （单位：亿元）.
+_TITLE_UNIT = re.compile(r"单位\s*[:：]\s*(?P<u>[^\s)）,，;；]{1,8})")
 
 
 @dataclass
@@ -59,6 +66,7 @@ class Column:
     x: tuple[float, float] | None = None
     dated: bool = False  # the header names the year (2020年), rather than the plan period giving it
     labelled: bool = False  # the header names the kind (基期, 目标)
+    unit: tuple[float, str] | None = None  # a unit the header gives its column: 指标（%）, 2025年（亿元）
 
 
 @dataclass
@@ -80,18 +88,93 @@ class TableValue:
 
 @dataclass
 class _Table:
+    raw: list[Column]  # the header as written (merged over its lines), before the defaults
     columns: list[Column]
+    unit: tuple[float, str] | None = None  # from the title: （单位：亿元）
     rows: int = 0
 
 
 def _merge(old: Column, new: Column) -> Column:
-    """One column from two header lines: the year one names, the kind the other names."""
-    if old.role != "period" or new.role != "period":
-        return new if old.role in ("skip", "other") and new.role == "period" or not old.label else old
-    year = old.year if old.dated or not new.dated else new.year
-    kind = new.kind if new.labelled or not old.labelled else old.kind
-    return Column("period", old.label + new.label, year, kind, old.x or new.x, old.dated or new.dated,
-                  old.labelled or new.labelled)
+    """One column from two header lines (or a cell spanning several columns over the lines under
+    it: 十四五 over 2025年 / 年均增速, 指标 over an empty cell): the year one names, the kind the other."""
+    unit = new.unit or old.unit
+    if old.role == new.role == "period":
+        year = old.year if old.dated or not new.dated else new.year
+        if not old.dated and not new.dated and new.labelled:  # 十四五 over 基期值: the plan period's base year
+            year = None
+        kind = new.kind if new.labelled or not old.labelled else old.kind
+        return Column("period", old.label + new.label, year, kind, new.x or old.x, old.dated or new.dated,
+                      old.labelled or new.labelled, unit)
+    if not new.label or new.role == "other" and old.role != "other":
+        keep = old
+    elif not old.label or new.role in ("period", "growth") or old.role in ("skip", "other"):
+        keep = new
+    else:
+        keep = old
+    return replace(keep, x=keep.x or old.x or new.x, unit=unit)
+
+
+def _splice(raw: list[Column], subs: list[Column], xs) -> list[Column] | None:
+    """The header with a line of period cells only, fewer than its columns, set under the period
+    cell spanning them: by position when the cells' extents are known, else under the one period
+    column the header has. None when the line is no such thing."""
+    if not subs or len(subs) >= len(raw) or any(c.role not in ("period", "growth", "cumulative") for c in subs):
+        return None
+    spanning = [j for j, c in enumerate(raw) if c.role == "period"]
+    if len(spanning) > 1:  # a period cell not naming a year (十四五) is one that spans years
+        spanning = [j for j in spanning if not raw[j].dated] or spanning
+    under: dict[int, list[Column]] = {}
+    if xs and all(xs) and all(raw[j].x for j in spanning):
+        for c, (x0, x1) in zip(subs, xs):  # a spanning cell's text is narrower than its span: nearest
+            c.x = (x0, x1)
+            under.setdefault(min(spanning, key=lambda j: abs((x0 + x1) - sum(raw[j].x))), []).append(c)
+    elif len(spanning) == 1:
+        under[spanning[0]] = subs
+    else:
+        return None
+    out = []
+    for j, c in enumerate(raw):
+        out += [_merge(c, sub) for sub in under[j]] if j in under else [c]
+    return out
+
+
+def _interleave(years: list[Column], labels: list[Column]) -> list[Column] | None:
+    """A PDF header whose years sit alone on the upper line, over columns whose cells on the lower
+    line (指标, 单位, 属性) are empty and so absent: the columns of both, in order on the page."""
+    if not all(c.role in ("period", "growth", "cumulative") and c.x for c in years) or \
+            not any(c.role == "indicator" for c in labels) or not all(c.x for c in labels) or \
+            sum(c.role == "other" for c in labels) > 1:
+        return None
+    cols = list(labels)
+    for y in years:
+        if any(min(y.x[1], c.x[1]) > max(y.x[0], c.x[0]) for c in labels):
+            return None  # a year over a labelled cell: not this layout
+        cols.append(y)
+    return sorted(cols, key=lambda c: c.x[0])
+
+
+def _settle(raw: list[Column], plan_years: tuple[int, ...]) -> list[Column]:
+    """The header's columns with what it leaves unsaid: the indicator column, and each period
+    column's year and kind."""
+    cols = [replace(c) for c in raw]
+    if not any(c.role == "indicator" for c in cols):
+        first = next((c for c in cols if c.role in ("other", "skip") and c.label not in ("序号", "编号", "序")), None)
+        if first is None or first.role == "skip" and first.label:
+            first = next((c for c in cols if c.role == "other"), None)
+        if first is not None:
+            first.role = "indicator"
+    periods = [c for c in cols if c.role == "period"]
+    # A period column without a year: 基期 is the year before the plan period, 目标 its last year.
+    start, end = (plan_years[0] - 1, plan_years[-1]) if plan_years else (None, None)
+    for c in periods:
+        if c.year is None:
+            c.year = start if c.kind == "actual" else end
+    # Without a label the first of several year columns is the base year, the others targets.
+    years = [c.year for c in periods if c.year]
+    for i, c in enumerate(periods):
+        if c.kind is None:
+            c.kind = "actual" if (len(periods) > 1 and i == 0 and c.year != max(years or [0])) else "target"
+    return cols
 
 
 def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -122,22 +205,38 @@ def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _header(view: str, cells: list[tuple[int, int]], plan_years: tuple[int, ...]) -> list[Column] | None:
-    """The columns when the line is an indicator table's header: at least one period column and a
-    column that can name indicators; else None."""
-    if len(cells) < 2:
+def _header(view: str, cells: list[tuple[int, int]]) -> list[Column] | None:
+    """The columns as the line names them when it is an indicator table's header (at least one
+    period column and a column that can name indicators), else None; `_settle` completes them."""
+    cols = _labels(view, cells)
+    periods = [c for c in cols if c.role == "period"]
+    if len(cols) < 2 or not periods or sum(c.role == "other" for c in cols) > 1:
         return None
+    if not any(c.role == "indicator" for c in cols) and not any(
+            c.role == "other" or c.role == "skip" and not c.label for c in cols):
+        return None
+    return cols
+
+
+def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
+    """What each cell of a line would be as a header cell."""
     cols = []
     for a, b in cells:
         label = re.sub(r"\s+", "", view[a:b])
+        unit = None
+        if (m := _PAREN_UNIT.search(label)) and m.start() > 0 and (unit := _unit(m.group("u"))) is not None:
+            label = label[:m.start()]  # 指标（%）, 2025年（亿元）: a unit for the whole column
         if label[:1] in "(（" and label[-1:] in ")）":  # (基期) under 2020年
             label = label[1:-1]
         if m := _PERIOD.match(label):
             year = m.group("y1") or m.group("y2")
-            lab = m.group("lab1") or m.group("lab2") or ""
-            cols.append(Column("period", label, int(year) if year else None,
+            lab = m.group("lab1") or m.group("lab2") or m.group("lab3") or ""
+            fy = _FIVE_YEAR.get(m.group("fy") or "")
+            cols.append(Column("period", label, int(year) if year else fy,
                                "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") else
-                               "target" if lab else None, dated=bool(year), labelled=bool(lab)))
+                               "target" if lab or fy else None, dated=bool(year), labelled=bool(lab)))
+        elif _CUMULATIVE.match(re.sub("[“”\"]", "", label)):
+            cols.append(Column("cumulative", label))
         elif _GROWTH.match(label):
             cols.append(Column("growth", label))
         elif _INDICATOR.match(label):
@@ -150,27 +249,7 @@ def _header(view: str, cells: list[tuple[int, int]], plan_years: tuple[int, ...]
             cols.append(Column("skip", label))
         else:
             cols.append(Column("other", label))
-    periods = [c for c in cols if c.role == "period"]
-    if not periods or sum(c.role == "other" for c in cols) > 1:
-        return None
-    if not any(c.role == "indicator" for c in cols):
-        first = next((c for c in cols if c.role in ("other", "skip") and c.label not in ("序号", "编号", "序")), None)
-        if first is None or first.role == "skip" and first.label:
-            others = [c for c in cols if c.role == "other"]
-            if not others:
-                return None
-            first = others[0]
-        first.role = "indicator"
-    # A period column without a year: 基期 is the year before the plan period, 目标 its last year.
-    start, end = (plan_years[0] - 1, plan_years[-1]) if plan_years else (None, None)
-    for c in periods:
-        if c.year is None:
-            c.year = start if c.kind == "actual" else end
-    # Without a label the first of several year columns is the base year, the others targets.
-    years = [c.year for c in periods if c.year]
-    for i, c in enumerate(periods):
-        if c.kind is None:
-            c.kind = "actual" if (len(periods) > 1 and i == 0 and c.year != max(years or [0])) else "target"
+        cols[-1].unit = unit
     return cols
 
 
@@ -208,15 +287,18 @@ def _value(view: str, a: int, b: int):
     return start, end, value, cmp, m.group("lb") is not None, bool(m.group("pct"))
 
 
-def _plan_years(view: str, before: int, plan_years: tuple[int, ...]) -> tuple[int, ...]:
-    """The period the table's title names (十四五, 2021-2025年), else the document's plan period."""
+def _title(view: str, before: int, plan_years: tuple[int, ...], unit=None):
+    """(the period the table's title names (十四五, 2021-2025年), else the document's plan period;
+    the unit it gives (单位：亿元), else `unit`)."""
     title = view[max(0, before - 160):before]
+    if (m := _TITLE_UNIT.search(title, max(0, len(title) - 60))) and (u := _unit(m.group("u"))) is not None:
+        unit = u
     if m := re.search(rf"({_YEAR})\s*[-—–~～至到]\s*({_YEAR})\s*年", title):
-        return int(m.group(1)), int(m.group(2))
+        return (int(m.group(1)), int(m.group(2))), unit
     for name, end in _FIVE_YEAR.items():
         if name in title:
-            return end - 4, end
-    return plan_years
+            return (end - 4, end), unit
+    return plan_years, unit
 
 
 def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
@@ -243,7 +325,7 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
 # A line that may be a table header: a cell boundary next to a year or period word. Tables are
 # looked for only from the first such line, so that prose pays one regex search.
 _HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|基期|基準|基准|現狀|现状|目標|目标"
-                   r"|預期|预期|年均)")
+                   r"|預期|预期|年均|十[三四五]五)")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 
 
@@ -270,6 +352,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
         return values, covered
     pos = view.rfind("\n", 0, hint.start()) + 1
     n = len(view)
+    above = None  # the previous line's cells as header labels, when it was no table line
     last = None  # the previous row: (cells lined up, line, index of its first value)
     lone: list[tuple[int, int]] = []  # short lines since the previous row: a wrapped indicator name
     while pos < n:
@@ -277,6 +360,10 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
         end = n if end < 0 else end
         line = (pos, end)
         pos = end + 1
+        if table is not None and _NOTE.match(view, *line):  # 注：… under the table: not a row
+            covered.append(line)
+            table, lone, above = None, [], None
+            continue
         cells = split_cells(text, *line)
         if len(cells) < 2 or _MD_RULE.match(view[line[0]:line[1]] or "x"):
             if table is not None and _MD_RULE.match(view[line[0]:line[1]] or "x") and view[line[0]:line[1]].strip():
@@ -289,7 +376,8 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
                 # indicator when that one lacks its unit, else the start of the next row's.
                 if last is not None and not lone and not _named_unit(view, last[0]):
                     row, row_line, first = last
-                    found = _row_values(text, view, row, table.columns, row_line, suffix=cells[0])
+                    found = _row_values(text, view, row, table.columns, row_line, suffix=cells[0],
+                                        unit=table.unit)
                     if found is not None:
                         values[first:] = found
                         covered.append(line)
@@ -297,24 +385,56 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
                         continue
                 lone.append(cells[0])
                 continue
-            table, lone = None, []
+            table, lone, above = None, [], None
             continue
         xs = [cell_x.get(offset + a) for a, _ in cells] if cell_x else None
-        columns = _header(view, cells, _plan_years(view, line[0], plan_years))
+        if table is not None and not table.rows and (spliced := _splice(table.raw, _labels(view, cells), xs)):
+            # years under a period cell that spans them (十四五 over 2020年 / 2025年), fewer cells than
+            # the header's: they take its place
+            years, _u = _title(view, line[0], plan_years)
+            table = _Table(spliced, _settle(spliced, years), table.unit)
+            covered.append(line)
+            continue
+        columns = _header(view, cells)
+        if columns is None and table is not None and not table.rows and len(cells) == len(table.raw):
+            labels = _labels(view, cells)  # 指标 / 单位 / 属性 under a line of years: the header's second line
+            if any(c.role in ("indicator", "unit", "attribute") for c in labels) and \
+                    all(c.role != "other" for c in labels):
+                columns = labels
         if columns is not None:
             if xs:
                 for c, x in zip(columns, xs):
                     c.x = x
-            if table is not None and not table.rows and len(columns) == len(table.columns):
-                # a second header line (2020年 / 基期值 in one cell, wrapped): it completes the first
-                columns = [_merge(old, new) for old, new in zip(table.columns, columns)]
-            table, last, lone = _Table(columns), None, []
+            title_unit = None
+            if table is not None and not table.rows and len(columns) == len(table.raw):
+                # a second header line (2020年 / 基期值 in one cell, wrapped, or under cells spanning
+                # several columns): it completes the first
+                columns = [_merge(old, new) for old, new in zip(table.raw, columns)]
+                title_unit = table.unit
+            elif above is not None and len(above[0]) == len(columns):
+                # the line above names the other columns (指标, 单位 over the years' empty cells)
+                columns = [_merge(old, new) for old, new in zip(above[0], columns)]
+                covered.append(above[1])
+            years, title_unit = _title(view, (above[1] if above else line)[0], plan_years, title_unit)
+            table, last, lone, above = _Table(columns, _settle(columns, years), title_unit), None, [], None
             covered.append(line)
             continue
         if table is None:
+            labels = _labels(view, cells)
+            if xs and all(xs):
+                for c, x in zip(labels, xs):
+                    c.x = x
+                if above is not None and (columns := _interleave(above[0], labels)):
+                    # the years alone on the line above, over columns whose own cells are empty
+                    years, title_unit = _title(view, above[1][0], plan_years)
+                    table, last, lone = _Table(columns, _settle(columns, years), title_unit), None, []
+                    covered += [above[1], line]
+                    above = None
+                    continue
+            above = (labels, line)
             continue
         row = _assign(cells, xs, table.columns)
-        found = _row_values(text, view, row, table.columns, line, prefix=lone)
+        found = _row_values(text, view, row, table.columns, line, prefix=lone, unit=table.unit)
         if found is None:
             lone = []
             continue
@@ -340,7 +460,7 @@ def _is_note(view: str, a: int, b: int) -> bool:
     return b - a <= 30 and _VALUE.match(view, a, b) is None
 
 
-def _row_values(text, view, row, columns, line, prefix=(), suffix=None) -> list[TableValue] | None:
+def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=None) -> list[TableValue] | None:
     """The row's values; `prefix` (cell spans) and `suffix` (a cell span) are the parts of its
     indicator name that wrapped onto lines of their own."""
     ind = next((cell for cell, c in zip(row, columns) if c.role == "indicator" and cell), None)
@@ -348,18 +468,24 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None) -> list[
         return None
     parts = [view[a:b] for a, b in prefix] + [view[ind[0]:ind[1]]] + ([view[suffix[0]:suffix[1]]] if suffix else [])
     name = re.sub(r"\s+", "", "".join(parts))
-    scale, unit = 1.0, ""
+    # the unit: the row's unit column, else the cell's parentheses, else the indicator column's header,
+    # else the table's title; a value column's header unit (2025年（%）) overrides the last two
+    named = False
+    scale, unit = unit or (1.0, "")
+    ind_col = next(c for c in columns if c.role == "indicator")
+    if ind_col.unit:
+        scale, unit = ind_col.unit
     if m := _PAREN_UNIT.search(name):
         if (u := _unit(m.group("u"))) is not None:
             scale, unit = u
-            name = name[:m.start()]
+            name, named = name[:m.start()], True
     name = name.rstrip(_FOOTNOTE)
     name = re.sub(rf"^(?:\d{{1,3}}[.、．]|[（(]\d{{1,3}}[)）])", "", name)  # a row number inside the cell
     if not _HAN.search(name):
         return None
     for cell, c in zip(row, columns):
         if c.role == "unit" and cell and (u := _unit(view[cell[0]:cell[1]])) is not None:
-            scale, unit = u
+            scale, unit, named = *u, True
     attribute = None
     for cell, c in zip(row, columns):
         if c.role == "attribute" and cell:
@@ -368,7 +494,7 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None) -> list[
     last_target = max((c.year for c in periods if c.kind == "target" and c.year), default=None)
     out = []
     for cell, c in zip(row, columns):
-        if c.role not in ("period", "growth") or not cell or cell[0] == cell[1]:
+        if c.role not in ("period", "growth", "cumulative") or not cell or cell[0] == cell[1]:
             continue
         v = _value(view, *cell)
         if v is None:
@@ -379,7 +505,19 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None) -> list[
                                   to_simplified(name + _GROWTH.match(c.label).group("name")), attribute,
                                   cumulative, line))
             continue
-        u, s = ("%", 1.0) if pct else (unit, scale)
-        out.append(TableValue(start, end, float(f"{value * s:.12g}"), u, cmp, c.kind, c.year,
-                              to_simplified(name), attribute, cumulative, line))
+        u, s = ("%", 1.0) if pct else (unit, scale) if named or not c.unit else c.unit[::-1]
+        kind, year = ("target", last_target) if c.role == "cumulative" else (c.kind, c.year)
+        out.append(TableValue(start, end, float(f"{value * s:.12g}"), u, cmp, kind, year, to_simplified(name),
+                              attribute, cumulative or c.role == "cumulative", line))
     return out
+
+
+def row_text(text: str, a: int, b: int) -> str:
+    """A table row as a reader sees it: its cells joined by " | " (empty cells at either end
+    dropped, those inside kept so the columns still count)."""
+    cells = [text[x:y] for x, y in split_cells(text, a, b)]
+    while cells and not cells[0]:
+        cells.pop(0)
+    while cells and not cells[-1]:
+        cells.pop()
+    return " | ".join(" ".join(c.split()) for c in cells)

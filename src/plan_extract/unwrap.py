@@ -17,28 +17,39 @@ _NL_BEFORE_TEXT = re.compile(r"\n(?= ?\S)")  # not before an empty or indented l
 _CLOSED = frozenset("。！？!?；;：:")
 # What opens a heading or a list item: 第一章, 一、, （一）, 1. 1、 (1), bullets.
 _OPENS = re.compile(r"第[一二三四五六七八九十百0-9]{1,4}[章节条部篇]|[一二三四五六七八九十]{1,3}[、.．]"
-                    r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.．](?![0-9])|[•·●■◆▲★※-]")
+                    r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.．](?![0-9])|[•·●■◆▲★※【\\[-]")
+_COLUMNS = re.compile(r"\S(?:  +|\t)\S")
+_CLAUSE = re.compile(r"[，。；,;]")
+_CONTINUES = frozenset("，。、；：！？,.;:!?%％）)」』”’")
 MIN_WIDTH = 16  # a shorter "full line" is a list of short items, not wrapped prose
 FULL = 0.75  # a full line is at least this share of the text's width (the 90th percentile of its lines)
-MIN_OPEN_LINES = 3  # full lines left open that make a text wrapped
+MIN_OPEN_LINES = 2  # full lines left open that make a whole text wrapped (its closed full lines join too)
 
 
 def soft_breaks(text: str) -> list[int]:
-    """Positions of the line-break characters (\\n, and the \\r of \\r\\n) inside wrapped
-    paragraphs, in order; empty for a text that is not wrapped."""
+    """Positions of the line-break characters (\n, and the \r of \r\n) inside wrapped
+    paragraphs, in order; empty for a text whose lines all end where their paragraphs do."""
     breaks = [m.start() for m in _NL_BEFORE_TEXT.finditer(text)]
     ends = [b - 1 - (b > 1 and text[b - 1] == "\r") for b in breaks]  # the last character of each line
-    if sum(e >= 0 and text[e] not in _CLOSED for e in ends) < MIN_OPEN_LINES:
+    if not any(e >= 0 and text[e] not in _CLOSED for e in ends):
         return []  # the common case, lines that end with their punctuation: one quick pass
     widths = sorted(n for n in map(len, text.split("\n")) if n)
     full = max(MIN_WIDTH, FULL * widths[int(0.9 * (len(widths) - 1))])
-    soft, open_full = [], 0
+    first = text.find("\n", len(text) - len(text.lstrip()))
+    if _CLAUSE.search(text, 0, first):
+        first = -1  # the first line is prose, not a title (which is never joined to what follows)
+    eligible = []  # (cut, whether the line is left open)
     for b, e in zip(breaks, ends):
-        if e < 0 or e - text.rfind("\n", 0, b) < full or _OPENS.match(text, b + 1 + (text[b + 1] == " ")):
-            continue
-        open_full += text[e] not in _CLOSED
-        soft += [b - 1, b] if e == b - 2 else [b]
-    return soft if open_full >= MIN_OPEN_LINES else []
+        start = text.rfind("\n", 0, b) + 1
+        if (b == first or e < 0 or e - start + 1 < full or _COLUMNS.search(text, start, e)
+                or _OPENS.match(text, b + 1 + (text[b + 1] == " "))):
+            continue  # a short line, a byline or row of cells, or a heading or list item next
+        # a line left open, a number cut in two (…提升至9 / 1%), or a line that starts with closing
+        # punctuation is a wrap in any text; a full line that closes its sentence only in a wrapped one
+        open_ = text[e] not in _CLOSED or text[b + 1] in _CONTINUES or text[e].isdigit() and text[b + 1].isdigit()
+        eligible.append(([b - 1, b] if e == b - 2 else [b], open_))
+    wrapped = sum(o for _, o in eligible) >= MIN_OPEN_LINES
+    return [p for cut, o in eligible if o or wrapped for p in cut]
 
 
 def remove(text: str, positions: list[int]) -> tuple[str, array]:

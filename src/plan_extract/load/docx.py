@@ -82,18 +82,25 @@ def _blocks(doc):
 
 
 def _table_lines(table):
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a horizontally merged cell is listed once per grid column
+    """One line per row, one cell per grid column: a merged cell's text once, in its first column
+    (gridSpan) and its first row (vMerge), the columns and rows it also covers as empty cells, so
+    that values line up with their header as in an HTML table."""
+    from docx.table import _Cell
+
+    for tr in table._tbl.tr_lst:
+        cells = [""] * (tr.grid_before or 0)
+        inner = []
+        for tc in tr.tc_lst:
+            cell = _Cell(tc, table)
+            if tc.vMerge != "continue":
+                cells.append("".join(_clean(p.text) for p in cell.paragraphs))
+                inner += cell.tables
+            else:
                 cells.append("")
-                continue
-            seen.add(id(cell._tc))
-            cells.append("".join(_clean(p.text) for p in cell.paragraphs))
+            cells += [""] * ((tc.grid_span or 1) - 1)
         yield "\t".join(cells)
-        for cell in row.cells:  # nested tables: their rows follow
-            for inner in cell.tables:
-                yield from _table_lines(inner)
+        for t in inner:  # nested tables: their rows follow
+            yield from _table_lines(t)
 
 
 def _clean(s: str) -> str:

@@ -51,6 +51,21 @@ class _TextParser(HTMLParser):
         self.in_title = self.pre = 0
         self.cell = 0  # inside a <td>/<th>: its paragraphs stay on the row's line
         self.row_has_cell = False
+        # Cells spanning several columns or rows: each grid column it covers past the first gets an
+        # empty cell, so that the row's values line up with the header (tables.py reads by column).
+        self.col = 0
+        self.spans: dict[int, int] = {}  # grid column -> rows still covered by a rowspan above
+        self.pending_span = 1
+
+    def _cell_sep(self):
+        self.parts.append("\t" if self.row_has_cell else "")
+        self.row_has_cell = True
+
+    def _skip_spanned(self):
+        while self.spans.get(self.col, 0) > 0:
+            self.spans[self.col] -= 1
+            self._cell_sep()
+            self.col += 1
 
     def handle_starttag(self, tag, attrs):
         if tag == "body":  # a <head> left open must not swallow the page
@@ -61,6 +76,14 @@ class _TextParser(HTMLParser):
             self.in_title += 1
         elif tag == "pre":
             self.pre += 1
+        if tag in ("td", "th") and not self.dropping:
+            a = dict(attrs)
+            self._skip_spanned()
+            colspan, rowspan = _span(a.get("colspan")), _span(a.get("rowspan"))
+            for k in range(colspan):
+                if rowspan > 1:
+                    self.spans[self.col + k] = rowspan - 1
+            self.pending_span = colspan
         self._break(tag, start=True)
 
     def handle_startendtag(self, tag, attrs):  # <br/>, <svg .../>: no content to drop
@@ -83,11 +106,20 @@ class _TextParser(HTMLParser):
             if start:
                 self.parts.append("\t" if self.row_has_cell else " ")
                 self.row_has_cell, self.cell = True, self.cell + 1
+                self.col += 1
             else:
                 self.cell = max(0, self.cell - 1)
+                for _ in range(self.pending_span - 1):
+                    self._cell_sep()
+                    self.col += 1
+                self.pending_span = 1
             return
+        if tag == "tr" and not start and self.row_has_cell:
+            self._skip_spanned()  # rowspans from above on the row's right end
+        if tag == "table":
+            self.spans = {}
         if tag in ("tr", "table"):
-            self.row_has_cell, self.cell = False, 0
+            self.row_has_cell, self.cell, self.col, self.pending_span = False, 0, 0, 1
         elif self.cell:
             if tag in _BLOCK or (start and tag in _LINE):
                 self.parts.append(" ")
@@ -102,6 +134,13 @@ class _TextParser(HTMLParser):
             if not self.pre:
                 data = _CJK_BREAK.sub("", data).replace("\n", " ")
             self.parts.append(data.replace("\t", " "))
+
+
+def _span(value) -> int:
+    try:
+        return min(max(int(str(value).strip()), 1), 50)  # bounded: a span of 10**6 is no table
+    except (TypeError, ValueError):
+        return 1
 
 
 def html_to_text(markup: str) -> str:

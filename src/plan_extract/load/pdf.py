@@ -14,6 +14,7 @@ Pages are opened, read and closed one at a time: memory stays bounded for long d
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -42,6 +43,11 @@ class _Line:
     size: float = 10.0  # font size
 
 
+# Bounds on one file, so that a pathological PDF never holds up a batch.
+MAX_PAGES = 10_000
+TIME_BUDGET = 120.0  # seconds of reading per document
+
+
 def load_pdf(source, name: str):
     """Document of a PDF file path (or its bytes); InputError naming the reason for a bad file."""
     import pypdfium2 as pdfium
@@ -58,8 +64,15 @@ def load_pdf(source, name: str):
     except (OSError, ValueError) as e:
         raise InputError(f"cannot read PDF: {e}", name) from None
     try:
+        count = len(pdf)
+        if count > MAX_PAGES:
+            raise InputError(f"PDF of {count} pages (over {MAX_PAGES}): not read, skipped", name)
         pages, images = [], []
-        for i in range(len(pdf)):
+        began = time.monotonic()
+        for i in range(count):
+            # checked between pages: one pathological page costs at most this file, never the batch
+            if i and time.monotonic() - began > TIME_BUDGET:
+                raise InputError(f"PDF reading over {TIME_BUDGET:g} s at page {i + 1} of {count}, skipped", name)
             page = pdf[i]
             try:
                 lines = _page_lines(page)

@@ -1,0 +1,238 @@
+"""Indicator tables laid out as plans publish them: headers over two lines, cells spanning columns
+or rows (HTML, DOCX, PDF), a 类别 column of merged cells, 序号, units in the title or the header,
+notes under the table, readable row sentences; and the PDF reading bounds."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from plan_extract import extract
+from plan_extract.load import decode, read_document
+from plan_extract.view import to_simplified
+
+
+def rows(text: str, name: str = "plan.txt", data: bytes | None = None):
+    doc = decode(data if data is not None else text.encode("utf-8"), name)
+    recs = [r for r in extract(doc.text, name) if r.rule == "TABLE"]
+    assert all(doc.text[r.start:r.end] == r.raw for r in recs)
+    return [(r.indicator, r.value, r.unit, r.kind, r.year, r.attribute, r.cumulative) for r in recs]
+
+
+def trad(s: str) -> str:
+    """The same table in Traditional characters (the words the tables use)."""
+    for a, b in [("指标", "指標"), ("单位", "單位"), ("属性", "屬性"), ("基站数", "基站數"), ("万个", "萬個"),
+                 ("预期性", "預期性"), ("约束性", "約束性"), ("千兆宽带用户", "千兆寬帶用戶"), ("万户", "萬戶"),
+                 ("类别", "類別"), ("数字", "數字"), ("设施", "設施"), ("产业", "產業"), ("软件", "軟件"),
+                 ("收入", "收入"), ("亿元", "億元"), ("年均增速", "年均增速"), ("注", "註"), ("为", "為"),
+                 ("累计", "累計"), ("主要", "主要"), ("规模", "規模"), ("经济", "經濟"), ("增加值", "增加值"),
+                 ("普及率", "普及率"), ("目标", "目標"), ("业务", "業務"), ("序号", "序號"), ("化", "化")]:
+        s = s.replace(a, b)
+    return s
+
+
+BASE = [("5G基站数", 15000, "个", "actual", 2020, "expected", False),
+        ("5G基站数", 80000, "个", "target", 2025, "expected", False),
+        ("千兆宽带用户数", 6400000, "户", "actual", 2020, "binding", False),
+        ("千兆宽带用户数", 60000000, "户", "target", 2025, "binding", False)]
+
+TWO_LINE_HEADERS = {
+    # the years alone above, the labels under them
+    "years_above_labels": "\t\t2020年\t2025年\t\n指标\t单位\t基期值\t目标值\t属性\n",
+    "years_above_empty_labels": "\t\t2020年\t2025年\t\n指标\t单位\t\t\t属性\n",
+    # a period cell spanning the year columns, the others' cells empty under them (HTML rowspan made text)
+    "period_spanning_with_empty_cells": "指标\t单位\t十四五\t\t属性\n\t\t2020年\t2025年\t\n",
+    # the same with the line under holding only the years (a text table, a PDF)
+    "period_spanning_years_only": "指标\t单位\t十四五\t属性\n2020年\t2025年\n",
+}
+BODY = "5G基站数\t万个\t1.5\t8\t预期性\n千兆宽带用户数\t万户\t640\t6000\t约束性\n"
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("header", TWO_LINE_HEADERS.values(), ids=TWO_LINE_HEADERS.keys())
+def test_headers_in_two_lines_give_each_value_column_its_year_and_kind(header, script):
+    text = "表1 主要指标\n" + header + BODY
+    assert rows(text if script == "simplified" else trad(text)) == BASE
+
+
+def test_a_spanning_period_over_a_target_and_a_growth_column_after_a_base_year_column():
+    for sep in ("\t", "  "):
+        text = sep.join(["指标", "单位", "2020年", "十四五", "属性"]) + "\n" + sep.join(["2025年目标", "年均增速"]) + "\n" + \
+            sep.join(["5G基站数", "万个", "1.5", "8", "12%", "预期性"]) + "\n"
+        assert rows(text) == BASE[:2] + [("5G基站数年均增速", 12, "%", "target", 2025, "expected", False)]
+
+
+HTML = """<html><body><p>表1 “十四五”主要指标</p><table>
+<tr><th rowspan="2">类别</th><th rowspan="2">指标</th><th rowspan="2">单位</th><th colspan="2">十四五</th><th rowspan="2">属性</th></tr>
+<tr><th>2020年</th><th>2025年</th></tr>
+<tr><td rowspan="2">数字基础设施</td><td>5G基站数</td><td>万个</td><td>1.5</td><td>8</td><td>预期性</td></tr>
+<tr><td>千兆宽带用户数</td><td>万户</td><td>640</td><td>6000</td><td>约束性</td></tr>
+</table></body></html>"""
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_html_rowspan_and_colspan_line_up_with_the_header(script):
+    html = HTML if script == "simplified" else trad(HTML)
+    assert rows("", "plan.html", html.encode()) == BASE
+    text = decode(html.encode(), "plan.html").text
+    assert "\t\t\t2020年\t2025年\t\n" in text  # the cells the spans cover are empty cells
+
+
+def _docx_merged(script: str) -> bytes:
+    docx = pytest.importorskip("docx")
+    t = trad if script == "traditional" else (lambda s: s)
+    d = docx.Document()
+    d.add_paragraph(t("表1 “十四五”数字经济主要指标"))
+    grid = [["类别", "指标", "单位", "十四五", "", "属性"],
+            ["", "", "", "2020年", "2025年", ""],
+            ["数字基础设施", "5G基站数", "万个", "1.5", "8", "预期性"],
+            ["", "千兆宽带用户数", "万户", "640", "6000", "约束性"]]
+    table = d.add_table(rows=4, cols=6)
+    for i, row in enumerate(grid):
+        for j, cell in enumerate(row):
+            if cell:
+                table.cell(i, j).text = t(cell)
+    for j in (0, 1, 2, 5):  # vMerge over the two header rows
+        table.cell(0, j).merge(table.cell(1, j))
+    table.cell(0, 3).merge(table.cell(0, 4))  # gridSpan: 十四五 over the two years
+    table.cell(2, 0).merge(table.cell(3, 0))  # the 类别 cell over its rows
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_docx_merged_cells_line_up_with_the_header(script):
+    data = _docx_merged(script)
+    assert rows("", "plan.docx", data) == BASE
+    lines = decode(data, "plan.docx").text.splitlines()
+    assert sum(to_simplified(line).count("数字基础设施") for line in lines) == 1  # a merged cell's text once
+
+
+def test_pdf_period_header_over_two_year_columns(tmp_path):
+    pytest.importorskip("reportlab")
+    from makedocs import make_pdf
+
+    from plan_extract import default_rules
+    from plan_extract.batch import process
+
+    xs = [72, 240, 300, 360, 420, 480]
+    table = [["指标", "单位", "十四五", "", "属性"], ["", "", "2020年", "2025年", ""],
+             ["5G基站数", "万个", "1.5", "8", "预期性"], ["千兆宽带用户数", "万户", "640", "6000", "约束性"]]
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(make_pdf([("h", "表1 “十四五”主要指标"), ("table", table, xs[:1] + xs[2:])]))
+    doc = read_document(str(path))
+    result = process(str(path), default_rules())
+    got = [(r["indicator"], r["value"], r["unit"], r["kind"], r["year"], r["attribute"], r["cumulative"])
+           for r in result.rows if r["rule"] == "TABLE"]
+    assert got == BASE
+    assert all(doc.text[r["start"]:r["end"]] == r["raw"] for r in result.rows)
+
+
+MAIN = """表1 ××省“十四五”数字经济发展主要指标
+类别\t序号\t指标\t单位\t2020年（基期）\t2025年（目标）\t年均增速\t属性
+数字基础设施\t1\t5G基站数\t万个\t1.5\t8\t\t预期性
+\t2\t千兆宽带用户数\t万户\t640\t6000\t\t约束性
+数字产业化\t3\t软件业务收入\t亿元\t1000\t2000\t15%\t预期性
+\t4\t新增数字化车间\t个\t/\t[100]\t\t预期性
+注：[ ]内为5年累计数。
+注2：软件业务收入按当年价格计算。
+"""
+MAIN_ROWS = BASE + [
+    ("软件业务收入", 1e11, "元", "actual", 2020, "expected", False),
+    ("软件业务收入", 2e11, "元", "target", 2025, "expected", False),
+    ("软件业务收入年均增速", 15, "%", "target", 2025, "expected", False),
+    ("新增数字化车间", 100, "个", "target", 2025, "expected", True)]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("sep", ["\t", " | ", "｜"])
+def test_a_main_indicator_table_with_category_number_unit_growth_cumulative_and_notes(script, sep):
+    text = MAIN.replace("\t", sep)
+    text = text if script == "simplified" else trad(text)
+    assert rows(text) == MAIN_ROWS
+
+
+def test_notes_under_a_table_are_never_rows_nor_part_of_an_indicator():
+    text = "指标\t2020年\t2025年\n数据中心机架数（万架）\t5\t10\n注：机架数按标准机架折算，2025年为20\n"
+    got = rows(text)
+    assert [g[0] for g in got] == ["数据中心机架数"] * 2 and [g[1] for g in got] == [50000, 100000]
+
+
+@pytest.mark.parametrize("title", ["表2 主要指标（单位：亿元）", "表2 主要指标\n单位：亿元", "表2 主要指標（單位：億元）"])
+def test_a_unit_in_the_table_title_applies_to_cells_without_their_own(title):
+    text = title + "\n指标\t2020年\t2025年\n数字经济增加值\t4000\t8000\n5G基站数（万个）\t1.5\t8\n"
+    got = rows(text)
+    assert [(g[1], g[2]) for g in got] == [(4e11, "元"), (8e11, "元"), (15000, "个"), (80000, "个")]
+
+
+def test_a_unit_in_the_header_applies_to_its_column():
+    text = "指标（%）\t2020年\t2025年\n5G用户普及率\t40\t80\n"
+    assert [(g[1], g[2]) for g in rows(text)] == [(40, "%"), (80, "%")]
+    text = "指标\t2020年（亿元）\t2025年（亿元）\n数字经济增加值\t4000\t8000\n5G基站数（万个）\t1.5\t8\n"
+    assert [(g[1], g[2]) for g in rows(text)] == [(4e11, "元"), (8e11, "元"), (15000, "个"), (80000, "个")]
+
+
+def test_a_table_rows_sentence_is_readable_and_its_cells_traceable():
+    text = "指标\t单位\t2020年\t2025年\t属性\n5G基站数\t万个\t1.5\t\t预期性\n"
+    recs = [r for r in extract(text, "plan.txt") if r.rule == "TABLE"]
+    assert [r.sentence for r in recs] == ["5G基站数 | 万个 | 1.5 |  | 预期性"]
+    assert all("\t" not in r.sentence and text[r.start:r.end] == r.raw for r in recs)
+
+
+def test_pdf_reading_is_bounded_in_pages_and_time(tmp_path, monkeypatch):
+    pytest.importorskip("reportlab")
+    from makedocs import make_pdf
+
+    from plan_extract.errors import InputError
+    from plan_extract.load import pdf
+
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf([("p", "到2025年，全省5G基站达到8万个。"), ("page",), ("p", "第二页。")]))
+    monkeypatch.setattr(pdf, "TIME_BUDGET", 0.0)
+    with pytest.raises(InputError, match=r"PDF reading over 0 s at page 2 of 2, skipped"):
+        read_document(str(path))
+    from plan_extract import default_rules
+    from plan_extract.batch import process
+
+    result = process(str(path), default_rules())  # in a batch: one line naming the file, no rows
+    assert not result.rows and str(path) in str(result.error) and "\n" not in str(result.error)
+    monkeypatch.setattr(pdf, "TIME_BUDGET", 120.0)
+    monkeypatch.setattr(pdf, "MAX_PAGES", 1)
+    with pytest.raises(InputError, match=r"PDF of 2 pages \(over 1\): not read, skipped"):
+        read_document(str(path))
+
+
+@pytest.mark.parametrize("head", ["累计", "“十四五”累计", "十四五期间累计新增", "五年累计"])
+def test_a_cumulative_column_is_a_cumulative_target_of_the_last_year(head):
+    for t in ((lambda s: s), trad):
+        text = t(f"指标\t单位\t2020年\t2025年\t{head}\t属性\n5G基站数\t万个\t1.5\t8\t[6.5]\t预期性\n")
+        assert rows(text) == BASE[:2] + [("5G基站数", 65000, "个", "target", 2025, "expected", True)]
+
+
+@pytest.mark.parametrize("lower", ["基期值\t目标值", "\t\t基期\t目标\t"])
+def test_a_five_year_period_over_base_and_target_labels_takes_its_years_from_the_period(lower):
+    for t in ((lambda s: s), trad):
+        upper = "指标\t单位\t十四五\t属性" if lower.count("\t") == 1 else "指标\t单位\t十四五\t\t属性"
+        assert rows(t(f"表1 主要指标\n{upper}\n{lower}\n{BODY}")) == BASE
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_pdf_years_alone_above_the_labels(tmp_path, script):
+    pytest.importorskip("reportlab")
+    from makedocs import make_pdf
+
+    from plan_extract import default_rules
+    from plan_extract.batch import process
+
+    t = trad if script == "traditional" else (lambda s: s)
+    table = [["", "", "2020年", "2025年", ""], ["指标", "单位", "", "", "属性"],
+             ["5G基站数", "万个", "1.5", "8", "预期性"], ["千兆宽带用户数", "万户", "640", "6000", "约束性"]]
+    table = [[t(c) for c in row] for row in table]
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(make_pdf([("h", t("表1 主要指标")), ("table", table, [72, 240, 300, 360, 420])]))
+    result = process(str(path), default_rules())
+    got = [(r["indicator"], r["value"], r["unit"], r["kind"], r["year"], r["attribute"], r["cumulative"])
+           for r in result.rows if r["rule"] == "TABLE"]
+    assert got == BASE
