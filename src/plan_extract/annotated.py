@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .errors import PlanExtractError
+from .batch import failure_line
 from .rules import CompiledRule
 
 
@@ -28,8 +28,8 @@ def annotate(paths: list[str], rules: list[CompiledRule], encoding: str | None =
         try:
             doc = read_document(path, encoding)
             records, facts = extract_text(doc.text, path, rules, True, time_limit, doc.pages, doc.cell_x)
-        except PlanExtractError as e:
-            yield Annotated(path, error=str(e) if e.path else f"{path}: {e}")
+        except Exception as e:  # any failure costs this document only
+            yield Annotated(path, error=failure_line(path, e))
             continue
         about = {"region": facts.region, "plan": facts.plan, "published": facts.published}
         yield Annotated(path, doc.text, [r.model_dump() for r in records], about)

@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -87,22 +87,14 @@ def _output(path: Path | None, binary: bool = False):
             sys.stdout.reconfigure(encoding="utf-8")
         yield sys.stdout
         return
+    from .outfile import atomic_output
+
     directory = path.resolve().parent
     if not directory.is_dir():
         _err(f"{path}: directory {directory} does not exist")
         raise typer.Exit(2)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        if binary:
-            os.close(fd)
-            yield tmp
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-                yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(path, binary=binary) as fh:
+        yield fh
 
 
 def _load_catalogue(path: Path | None):
@@ -123,8 +115,9 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
 
     files, errors = [], []
     for p in paths:
-        found = list(iter_input_paths([p]))
-        if not found:
+        before = len(errors)
+        found = list(iter_input_paths([p], errors))
+        if not found and len(errors) == before:
             errors.append(f"{p}: no files found")
         files.extend(found)
     return files, errors
@@ -133,7 +126,7 @@ def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the -o extension, else json).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     rules_dir: RulesOpt = None,
     add_rules: AddRulesOpt = None,
@@ -150,13 +143,18 @@ def extract(
     from .batch import default_jobs, run
     from .errors import PlanExtractError
     from .records import DOCUMENT_FIELDS, RECORD_FIELDS
-    from .export import writer as make_writer
+    from .exits import PipeClosed, abandon, check
+    from .export import format_for_output, writer as make_writer
 
+    if output is not None and str(output) != "-":
+        try:
+            fmt = format_for_output(str(output), fmt)
+        except ValueError as e:
+            _err(str(e))
+            raise typer.Exit(2) from None
+    fmt = fmt or Format.json
     if fmt == Format.parquet and (output is None or str(output) == "-"):
         _err("-f parquet writes to a file or directory: give -o FILE_OR_DIR")
-        raise typer.Exit(2)
-    if scheduler and indicators:
-        _err("--indicators is not sent to a cluster yet: run without --scheduler, or add the entries to the workers' install")
         raise typer.Exit(2)
     if scheduler and "-" in paths:
         _err("-: stdin cannot be sent to a scheduler: give file paths")
@@ -174,7 +172,8 @@ def extract(
         from .dask import cluster_results
 
         try:
-            results = cluster_results(scheduler, files, spec, encoding, keep_duplicates, time_limit, as_json)
+            results = cluster_results(scheduler, files, spec, encoding, keep_duplicates, time_limit, as_json,
+                                      indicators=indicators)
         except ImportError as e:  # the dask extra is not installed
             _err(str(e))
             raise typer.Exit(2) from None
@@ -185,7 +184,11 @@ def extract(
         results = run(files, rules, spec, encoding, keep_duplicates, jobs or default_jobs(), time_limit,
                       as_json=as_json, catalogue=catalogue, indicators=str(indicators) if indicators else None)
     progress = _progress(len(files))
-    with _output(output, binary=fmt == Format.xlsx) if fmt != Format.parquet else _as_path(output) as out:
+    # closing(): however the loop ends, the generator's worker pool is ended before the output is
+    # given up (a signal, a closed pipe) or committed
+    ending = closing(results) if hasattr(results, "close") else nullcontext(results)
+    with _output(output, binary=fmt == Format.xlsx) if fmt != Format.parquet else _as_path(output) as out, \
+            ending as results:
         try:
             if fmt == Format.xlsx:
                 from .export.xlsx import XlsxWriter
@@ -198,10 +201,17 @@ def extract(
             raise typer.Exit(2) from None
         try:
             _write_results(results, writer, documents, failures, progress, xlsx=fmt == Format.xlsx)
+        except BrokenPipeError:
+            getattr(writer, "abort", lambda: None)()
+            if out is not sys.stdout:
+                raise
+            abandon()
+            raise PipeClosed() from None
         except BaseException:
             getattr(writer, "abort", lambda: None)()
             raise
         writer.close()
+        check()  # a signal whose exception was swallowed: the output is not committed
     progress(None)
     if failures:
         _err(f"{len(failures)} input(s) failed")
@@ -218,7 +228,11 @@ def _as_path(path: Path):
 
 
 def _write_results(results, writer, documents: bool, failures: list[str], progress, xlsx: bool = False) -> None:
+    """Rows of each result in turn; failures collected, each reported on stderr as it comes."""
+    from .exits import check
+
     for result in results:
+        check()
         if result.error:
             failures.append(result.error)
             _err(result.error)
@@ -230,6 +244,8 @@ def _write_results(results, writer, documents: bool, failures: list[str], progre
             writer.document(result.document)
         for row in result.rows if not documents else ():
             writer.write(row)
+        if documents and hasattr(result.rows, "discard"):  # a long document's spooled rows, unread
+            result.rows.discard()
         progress(result.path)
 
 
@@ -526,11 +542,12 @@ def evaluate(
         _err(line)
     records = []
     spec = (str(rules_dir) if rules_dir else None, tuple(str(d) for d in add_rules or ()))
-    for result in run(given, rules, spec, encoding, False, jobs or default_jobs()):
-        if result.error:
-            failures.append(result.error)
-            _err(result.error)
-        records += result.rows
+    with closing(run(given, rules, spec, encoding, False, jobs or default_jobs())) as results:
+        for result in results:
+            if result.error:
+                failures.append(result.error)
+                _err(result.error)
+            records += result.rows
     docs = sorted({doc_key(f) for f in given})
     for d in sorted(annotated - set(docs)):
         _err(f"{gold}: {d}: annotated but not among the inputs, left out")
@@ -545,12 +562,20 @@ def evaluate(
 
 
 def main() -> None:
-    if hasattr(signal, "SIGPIPE"):  # `plan-extract ... | head` ends quietly
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     from .errors import PlanExtractError
+    from .exits import PipeClosed, Terminated, check, die, install, quiet_stdout
 
+    install()
     try:
-        app()
+        try:
+            app()
+        finally:
+            check()
     except PlanExtractError as e:  # e.g. -f xlsx where only text can go
         _err(str(e))
         sys.exit(2)
+    except Terminated as e:  # the workers and the temporary output file are gone by now
+        die(e.signum)
+    except PipeClosed:  # `plan-extract ... | head` ends quietly, as a SIGPIPE would end it
+        quiet_stdout()
+        die(signal.SIGPIPE) if hasattr(signal, "SIGPIPE") else sys.exit(1)

@@ -18,6 +18,7 @@ from . import furniture
 from .grammar import scan
 from .lexicon import alternation, lexicon
 from .pattern_ends import last_chars
+from .plan_title import first_line_plan
 from .sections import Sections, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -29,6 +30,8 @@ _DATE = re.compile(r"((?:19|20)[0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*
 _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)?(?![0-9]{1,2}日)")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
+_COMPARED = re.compile(r"(?<=..)(?:较|比|相比)\s*(?:[0-9]{4}\s*年|去年|上年|前年)(?:底|末)?(?:同期)?(?:的.*)?$")
+_DISPOSAL = re.compile(r"^.*(?:把|将)(?=[^把将]{2})")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
@@ -41,6 +44,7 @@ _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
+_BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半)")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _NOT_A_NAME = re.compile(r"[全我本该各今年新这此其]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -101,6 +105,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
         "year": re.compile(ctx["year"]),
         "now": re.compile(ctx["now"]),
+        "recent": re.compile(ctx["recent"]),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
@@ -213,7 +218,7 @@ def _main_plan(view: str) -> str | None:
     for m in titles:
         if m.start() < max(headline_end, 200):
             return m.group()[1:-1].strip()
-    return None
+    return first_line_plan(view)
 
 
 def _region(view: str, plan: str | None) -> str | None:
@@ -255,12 +260,18 @@ def clean_indicator(phrase: str) -> str:
     s = _QUOTES.sub("", phrase)
     if "从" in s or "由" in s:  # the two patterns below need their words: most phrases have neither
         s = _FROM_TO.sub("", s)  # 从30%提高到
+    if "较" in s or "比" in s:  # 热点数目较2022年的6,800个增加约: the subject before the comparison
+        s = _COMPARED.sub("", s)
     s = _cut_at_quantities(s)
     s = pats["strip_left"].sub("", s, count=1)
     if _may_end_in(s, _strip_right_ends()):  # most phrases end in their noun: the search cannot succeed
         s = pats["strip_right"].sub("", s, count=1)
     if "实现" in s:
         s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
+    # 会在2027年前把主要服务的网上办理比率(提升至): what 把 / 将 takes is the name; a 将 before the
+    # verb (5G基站将达到) is gone with the verb already
+    if "把" in s or "将" in s:
+        s = _DISPOSAL.sub("", s)
     if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
         s = pats["bound_inside"].sub("", s)
     if len(s) > 24:
@@ -437,6 +448,9 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             years.append((m.start(), "base" if base else "plain", y, words))
             if view.startswith(("底前", "年底前"), m.end()):  # 2022年底前: a deadline
                 kind.append((m.start(), "target_strong", words))
+            elif _BEFORE_YEAR.match(view, m.end()) and not base and (ref is None or y >= ref):
+                years[-1] = (m.start(), "deadline", y, words)  # 会在2027年前: a deadline still to come
+                kind.append((m.start(), "target_strong", words))
             elif ref and y < ref and not base:  # a past year's figures are actuals (a baseline's say nothing)
                 kind.append((m.start(), "actual", words))
         elif m.group("within"):  # 5年内: a deadline counted from the page's year
@@ -450,6 +464,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in pats["now"].finditer(view):
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "now", None, m.group()))
+    for m in pats["recent"].finditer(view):  # 近一年，全市新增…: a report, whatever was planned before
+        if not lay.is_blocked(m.start(), m.end()):
+            years.append((m.start(), "recent", None, m.group()))
+            kind.append((m.start(), "actual", m.group()))
     for m in _MONTH.finditer(view):  # 截至上月底: the month before the page's date
         if not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), "lastmonth" if m.group(1) else "thismonth", None, m.group()))
@@ -554,14 +572,36 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
     while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < sent_start):
         j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…)
     # an actual is never dated by a deadline still to come (到2025年底 in the sentence before)
-    while kind == "actual" and j >= 0 and c.years[j][1] == "deadline" and (
-            facts.ref_year is None or c.years[j][2] >= facts.ref_year):
+    # nor dated after the page's own date
+    while kind == "actual" and j >= 0 and (c.years[j][1] == "deadline" and (
+            facts.ref_year is None or c.years[j][2] >= facts.ref_year) or facts.ref_year is not None
+            and c.years[j][2] is not None and c.years[j][2] > facts.ref_year):
         j -= 1
+    if kind == "target":  # a review's year in an earlier passage (2023年，全市… / 截至2022年底) sets no deadline
+        while j >= 0 and c.years[j][0] < para and _past_cue(c, j, facts):
+            j -= 1
+        # a deadline set in another section (二、工作目标 … 到2024年底) ends at that section; the plan's
+        # period dates the rest (三、重点任务)
+        if j >= 0 and facts.plan_years and c.years[j][0] < para and c.sections and \
+                c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2]:
+            return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target"):
         return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
     return None, None
+
+
+def _past_cue(c: Cues, j: int, facts: DocFacts) -> bool:
+    """Is year cue j one that reports (as of, since, a past year, a review section) rather than one
+    that sets a deadline?"""
+    pos, typ, year, _ = c.years[j]
+    if typ in ("asof", "since", "now") or typ.startswith("base"):
+        return True
+    ref = facts.ref_year or (min(facts.plan_years) if facts.plan_years else None)
+    if typ == "plain" and year is not None and ref is not None and year < ref:
+        return True
+    return bool(c.sections) and c.sections.at(pos)[0] == "actual"
 
 
 def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
@@ -595,4 +635,12 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
     ref = facts.ref_year
     if ref is None:
         return None
+    if typ == "recent":  # 一、2024年工作回顾 / 过去一年: the year its review section names
+        pos = c.years[j][0]
+        section = c.sections.at(pos)[2] if c.sections else 0
+        k = j - 1
+        if k >= 0 and c.years[k][1] in ("plain", "asof") and c.years[k][2] is not None and \
+                c.years[k][2] <= ref and (c.years[k][0] >= lower or c.sections and c.years[k][0] >= section > 0):
+            return c.years[k][2]
+        return ref
     return {"thisyear": ref, "now": ref, "lastyear": ref - 1, "yearbefore": ref - 2, "nextyear": ref + 1}[typ]

@@ -76,6 +76,7 @@ class Indicator(Section):
     stop_after: Regex
     noise_nouns: Regex
     process_verbs: Regex
+    count_actions: Regex
     bad_end: Regex
     # the context layer's noise and naming data (context.py)
     noun_bad_start: Regex
@@ -96,6 +97,7 @@ class Context(Section):
     not_before: dict[str, Words]
     year: Regex
     now: Regex
+    recent: Regex
     five_year_plans: dict[str, int]
     five_year_plan: Regex
     # section headings and comparators apart from the figure (sections.py, context.py)

@@ -1,7 +1,8 @@
 """Writes context_docs.jsonl, the gold of the documents written for the context layer (tests/context_docs:
 henan_plan, hk_news_trad, hefei_news, shaanxi_plan, taiwan_news_trad, wuhan_news, guangxi_plan_pdf,
 macau_news_trad, shenzhen_news, hunan_page_oneline, taiwan_broadband_trad, chengdu_news,
-chongqing_plan, hk_wifi_trad, county_news, taiwan_plan_trad, fujian_xinhua, suzhou_report), from the table
+chongqing_plan, hk_wifi_trad, county_news, taiwan_plan_trad, fujian_xinhua, suzhou_report,
+ganzhou_action_plan, hk_egov_trad, shaoxing_news, yancheng_notice), from the table
 below: each row is located by its raw text (the nth occurrence), so the table stays readable."""
 import json, pathlib
 D = pathlib.Path(__file__).resolve().parents[1] / "context_docs"  # run from anywhere: python tests/gold/make_docs_gold.py
@@ -250,6 +251,54 @@ SPEC = {
   ("8%",0,8,"%","~","target",[2025],["增长"]),
   ("50家",0,50,"家","=","target",[2025],["智能工厂"]),
   ("4000个",0,4000,"个","=","target",[2025],["5G基站"]),
+ ],
+ "ganzhou_action_plan.txt": [
+  ("860亿元",0,8.6e10,"元","=","actual",[2023],["营业收入"]),
+  ("12.3%",0,12.3,"%","=","actual",[2023],["增长"]),
+  ("1.6万个",0,16000,"个","=","actual",[2023,N],["5G基站"]),
+  ("120万户",0,1.2e6,"户","=","actual",[2023,N],["家庭"]),
+  ("1200亿元",0,1.2e11,"元",">","target",[2026],["营业收入"]),
+  ("12%",0,12,"%",">=","target",[2026],["增长"]),
+  ("8000个",0,8000,"个","=","target",[2026],["5G基站"]),
+  ("2000家",0,2000,"家","=","target",[2026],["企业","上云"]),
+  ("400家",0,400,"家","=","target",[2026],["企业","数字化"]),
+  ("100%",0,100,"%","=","target",[2026],["光纤通达率"]),
+  ("98%",0,98,"%",">=","target",[2026],["5G网络通达率"]),
+  ("3个",0,3,"个","=","target",[2025],["示范园区"]),
+ ],
+ "hk_egov_trad.txt": [
+  ("95%",0,95,"%",">=","target",[2027],["网上办理"]),
+  ("110項",0,110,"项","=","actual",[2025,2024],["服务"]),
+  ("320萬人",0,3.2e6,"人","=","actual",[2025,N],["用户"]),
+  ("6,800個",0,6800,"个","=","actual",[2022],["热点"]),
+  ("1,500個",0,1500,"个","~","actual",[2025,N],["热点"]),
+  ("18區",0,18,"区","=","actual",[N],[],"noise"),
+  ("600家",0,600,"家","~","actual",[2025,N],["企业"]),
+  ("6,000個",0,6000,"个","=","target",[2025],["数据集"]),
+ ],
+ "shaoxing_news.txt": [
+  ("2100个",0,2100,"个","=","actual",[2024],["5G基站"]),
+  ("1.9万个",0,19000,"个","=","actual",[2024],["5G基站"]),
+  ("1.2万个",0,12000,"个","=","actual",[2022],["5G基站"]),
+  ("7000个",0,7000,"个","=","actual",[2024,N],["基站"]),
+  ("18万户",0,1.8e5,"户","=","actual",[2021],["千兆宽带用户"]),
+  ("36.5万户",0,3.65e5,"户","=","actual",[2024],["千兆宽带用户"]),
+  ("3200家",0,3200,"家","=","actual",[2024,N],["企业","上云"]),
+  ("150家",0,150,"家","=","actual",[2024,N],["企业","智能化"]),
+  ("45亿元",0,4.5e9,"元","=","actual",[2024,N],["资金"]),
+  ("99%",0,99,"%","=","target",[2027],["覆盖率"]),
+  ("15%",0,15,"%","=","target",[2027],["占比"]),
+ ],
+ "yancheng_notice.txt": [
+  ("96%",0,96,"%","=","actual",[2022],["可办率"]),
+  ("450万人",0,4.5e6,"人",">","actual",[2022],["注册用户"]),
+  ("85%",0,85,"%",">=","target",[2025],["全程网办率"]),
+  ("1个",0,1,"个","=","target",[2025],["平台"]),
+  ("30亿条",0,3e9,"条","=","target",[2025],["政务数据"]),
+  ("800项",0,800,"项","=","target",[2025],["事项"]),
+  ("90%",0,90,"%","=","target",[2024],["上云率"]),
+  ("3个工作日",0,3,"个工作日","<=","target",[2025],["办理时限"]),
+  ("0.5个工作日",0,0.5,"个工作日","=","target",[2025],["开办时间"]),
  ]
 }
 out = []

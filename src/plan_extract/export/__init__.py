@@ -21,6 +21,35 @@ class Format(str, enum.Enum):
     parquet = "parquet"  # needs pyarrow (the dask extra) and a path to write to
 
 
+# The one table of output file extensions: `-o FILE` without -f takes its format from here.
+# A new format adds its member to Format and its extensions here.
+EXTENSIONS: dict[str, Format] = {
+    ".json": Format.json,
+    ".jsonl": Format.jsonl,
+    ".ndjson": Format.jsonl,
+    ".csv": Format.csv,
+    ".tsv": Format.tsv,
+    ".xlsx": Format.xlsx,
+    ".parquet": Format.parquet,
+}
+
+
+def format_for_output(name: str, fmt: Format | None) -> Format:
+    """The format to write to file `name`: `fmt` when given, else the one its extension names.
+    ValueError (a usage error) for an extension that contradicts `fmt`, or none known and no `fmt`."""
+    ext = "." + name.rsplit(".", 1)[1].lower() if "." in name.rsplit("/", 1)[-1] else ""
+    implied = EXTENSIONS.get(ext)
+    if fmt is None:
+        if implied is None:
+            known = " ".join(sorted(EXTENSIONS))
+            raise ValueError(f"{name}: cannot tell the output format from the extension "
+                             f"(known: {known}); give one with -f")
+        return implied
+    if implied is not None and implied != fmt:
+        raise ValueError(f"{name}: -f {fmt.value} contradicts the extension {ext} ({implied.value})")
+    return fmt
+
+
 def writer(out: IO[str], fmt: Format, fields: list[str], bom: bool = False, title: str = ""):
     """The writer of `fmt`: `.write(row)` for each row (a dict, or for JSON formats a line of JSON
     already encoded), then `.close()`. For parquet `out` is a path (a file, or a directory for a

@@ -1,4 +1,5 @@
-"""CSV (RFC 4180, CRLF line ends) and TSV (no quoting: tabs and line breaks in a cell become spaces)."""
+"""CSV (RFC 4180, CRLF line ends) and TSV (no quoting: tabs and line breaks in a cell become spaces).
+Text a spreadsheet would run as a formula is defused (export/formulas.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import csv
 from typing import IO
 
 from .cells import cell
+from .formulas import defuse
 
 
 class CsvWriter:
@@ -21,7 +23,7 @@ class CsvWriter:
     def write(self, row: dict) -> None:
         if self.tabs:
             row = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in row.items()}
-        self._csv.writerow({k: cell(row.get(k)) for k in self.fields})
+        self._csv.writerow({k: defuse(cell(row.get(k))) for k in self.fields})
         self.count += 1
 
     def close(self) -> None:

@@ -100,14 +100,21 @@ def read_document(path: str, encoding: str | None = None) -> Document:
     return decode(data, path, encoding)
 
 
-def iter_input_paths(paths: list[str]) -> Iterator[str]:
-    """Paths as given; for a directory, its regular files below it, sorted, hidden ones skipped."""
+def iter_input_paths(paths: list[str], errors: list[str] | None = None) -> Iterator[str]:
+    """Paths as given; for a directory, its regular files below it, sorted, hidden ones skipped.
+    A directory that cannot be listed is added to `errors` as a one-line message naming it."""
+
+    def unreadable(e: OSError) -> None:
+        if errors is not None:
+            errors.append(f"{e.filename}: cannot read directory ({e.strerror or e}), skipped")
+
     for p in paths:
         if p == "-" or not os.path.isdir(p):
             yield p
             continue
         found = []
-        for root, dirs, files in os.walk(p):  # does not descend into directory symlinks: no loops
+        # does not descend into directory symlinks: no loops
+        for root, dirs, files in os.walk(p, onerror=unreadable):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             found += [os.path.join(root, f) for f in files if not f.startswith(".")]
         yield from sorted(f for f in found if os.path.isfile(f))

@@ -69,6 +69,24 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return codec if len(_CONTROL.findall(text)) <= len(text) // 100 else None
 
 
+def _utf16_reads_better(data: bytes, codec: str) -> bool:
+    """One stray NUL makes the NUL parity lopsided: the UTF-16 reading must also beat every 8-bit
+    reading on the plausibility score (an 8-bit reading of real UTF-16 is half NUL controls)."""
+    sample = data[:SAMPLE]
+    wide = _score(sample[:len(sample) & ~1].decode(codec, errors="replace"))
+    return wide > max(_score(sample.decode(c, errors="replace")) for c in ("utf-8", "gb18030", "big5"))
+
+
+_CONTROL_BYTES = bytes([*range(0, 9), 0x0B, *range(0x0E, 0x20), 0x7F])
+
+
+def _few_nuls(data: bytes) -> bool:
+    """Text with a few stray NULs, not binary data (which is full of NULs and other controls)."""
+    sample = data[:SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls <= max(4, len(sample) // 200) and controls * 20 <= len(sample)
+
+
 # ---- GB18030 against Big5 -------------------------------------------------------------------------
 
 # The most frequent characters of Chinese prose plus planning vocabulary (Simplified), then the
@@ -189,9 +207,11 @@ def decode_bytes(data: bytes, name: str, encoding: str | None) -> tuple[str, str
         raise _binary(name, kind)
     if b"\x00" in data:
         codec = _utf16_without_bom(data)
-        if codec is None:
+        if codec is not None and _utf16_reads_better(data, codec):
+            return _strict_or_replace(data, codec), codec
+        if not _few_nuls(data):
             raise _binary(name, None)
-        return _strict_or_replace(data, codec), codec
+        # a text file with a few stray NULs (a bad copy, a tool's bug): read on, NULs kept as characters
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -1,0 +1,31 @@
+"""A count whose noun is followed by its own action (推动1500家企业上云, 带动300家企业数字化转型): the
+indicator is the noun with the action (企业上云), not the bare noun, which canon drops as a fragment."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import lexicon
+
+
+@cache
+def _bare_nouns() -> frozenset[str]:
+    return frozenset(lexicon()["catalogue"]["fragment_nouns"])
+
+
+@cache
+def _action() -> re.Pattern:
+    return re.compile(lexicon()["indicator"]["count_actions"])
+
+
+def with_action(view: str, q_end: int, clause_end: int, indicator: str) -> str:
+    """The indicator with the action that follows its noun after the figure, when there is one and
+    the noun is a bare generic one (企业): a noun of its own (规上工业企业, 企业节点) names the count."""
+    if indicator not in _bare_nouns():
+        return indicator
+    at = q_end + (view[q_end] == "的" if q_end < clause_end else 0)
+    if not indicator or not view.startswith(indicator, at):
+        return indicator
+    m = _action().match(view, at + len(indicator), clause_end)
+    return indicator + m.group() if m else indicator

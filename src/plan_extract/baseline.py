@@ -1,0 +1,33 @@
+"""A comparison base with 的 dates its figure: 较2020年的2,600个增加约1,200个, 比2019年的3.5万户翻了一番,
+由上年的…增加…: the first figure is an actual of that year, and the clause's subject stated earlier
+in the sentence names it and the change that follows."""
+
+from __future__ import annotations
+
+import regex
+
+_REL = {"去年": -1, "上年": -1, "前年": -2}
+# right before the figure: 较2022年底的 / 比上年同期的 / 由去年的
+_BASE_BEFORE = regex.compile(
+    r"(?:较|比|相比|与|由|从)\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*年(?:底|末)?|(?P<rel>去年|上年|前年)(?:底|末)?)"
+    r"(?:同期)?的\s*$")
+# a name that is only the comparison (比2022年底) or the change (翻了一番, 增加): the subject is elsewhere
+_NO_SUBJECT = regex.compile(
+    r"^(?:(?:较|比|相比|与)\s*(?:[0-9]{4}\s*年|去年|上年|前年)(?:底|末)?(?:同期)?的?"
+    r"|翻了?一番|翻番|增加|增长|提高|提升|减少|下降|新增)$")
+
+
+def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | None:
+    """(year, words) when the text before a figure makes it a comparison's base, else None."""
+    if not before.rstrip().endswith("的"):  # most figures: no regex search at all
+        return None
+    m = _BASE_BEFORE.search(before, max(0, len(before) - 16))
+    if m is None:
+        return None
+    if m.group("y"):
+        return int(m.group("y")), m.group().strip()
+    return (ref_year + _REL[m.group("rel")] if ref_year is not None else None), m.group().strip()
+
+
+def lacks_subject(indicator: str) -> bool:
+    return _NO_SUBJECT.match(indicator) is not None
