@@ -574,6 +574,14 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> t
     return default, None
 
 
+def _section_as_of(c: Cues, j: int, pos: int) -> bool:
+    """截至10月末 opening a bulletin's section dates the section's later paragraphs too."""
+    typ = c.years[j][1]
+    if not (typ in ("asof", "thismonth", "lastmonth") or typ.startswith("month")) or not c.sections:
+        return False
+    return c.sections.at(c.years[j][0])[2] == c.sections.at(pos)[2] > 0
+
+
 def _year_between(c: Cues, a: int, b: int) -> bool:
     k = bisect.bisect_right(c._year_pos, a)
     return k < len(c.years) and c.years[k][0] < b and c.years[k][1] in ("plain", "deadline", "asof")
@@ -610,7 +618,7 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         if j >= 0 and facts.plan_years and c.years[j][0] < para and c.sections and \
                 c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2]:
             return max(facts.plan_years), None
-    if j >= 0 and (c.years[j][0] >= lower or kind == "target"):
+    if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
