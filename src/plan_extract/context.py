@@ -132,7 +132,7 @@ class DocFacts:
     published: str | None
     ref_year: int | None  # the year 今年 and 目前 mean: the document's date
     plan_years: tuple[int, ...]
-    roc: bool = False  # dates by the Republic era (113年 = 2024)
+    roc: bool | None = None  # dates by the Republic era (113年 = 2024); None: not looked up yet
 
 
 @dataclass
@@ -190,9 +190,9 @@ def doc_facts(view: str) -> DocFacts:
     if date is None and len(view) > 800:  # a page that dates itself in its footer (责任编辑：… 2025-11-19)
         date = next(reversed(list(_DATE.finditer(view, max(800, len(view) - 400)))), None)
     published = f"{date[1]}-{int(date[2] or date[5]):02d}-{int(date[3] or date[6]):02d}" if date else None
-    roc = uses_roc_years(view)
-    if published is None and roc:  # 發布日期：114年6月18日
-        published = roc_date(head)
+    roc = None  # looked up only when a three-digit year needs it: most texts have none
+    if published is None and (era_date := roc_date(head)) and (roc := uses_roc_years(view)):
+        published = era_date  # 發布日期：114年6月18日
     plan = _main_plan(view)
     plan_years = tuple(int(y) for y in _YEAR.findall(plan or ""))
     for name, end in lexicon()["context"]["five_year_plans"].items():
@@ -441,8 +441,13 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
         # 截至 and …以来 (今年以来, 2018年以来) date a report: as strong as a deadline
         kind.append((start, "actual_strong" if word in ("截至", "截止", "以来") else kinds[word], word))
     for m in _year_matches(view, pats["year"]):
-        if lay.is_blocked(m.start(), m.end()) or not roc_year_ok(m, facts.roc):
+        if lay.is_blocked(m.start(), m.end()):
             continue
+        if not roc_year_ok(m, facts.roc):
+            if facts.roc is None:
+                facts.roc = uses_roc_years(view)
+            if not roc_year_ok(m, facts.roc):
+                continue
         words = _year_words(view, m)
         if m.group("deadline"):
             years.append((m.start(), "deadline", gregorian(m.group("dy")), words))

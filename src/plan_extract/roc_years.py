@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicon import alternation, lexicon
+from .lexicon import lexicon
 
 _ROC_DATE = re.compile(r"(?<![0-9])(1[01][0-9])\s*[年/.-]\s*([0-9]{1,2})\s*[月/.-]\s*([0-9]{1,2})(?![0-9])")
 
 
 @cache
-def _markers() -> re.Pattern:
-    return re.compile(alternation(lexicon()["context"]["roc_markers"]))
+def _markers() -> tuple[str, ...]:
+    return tuple(lexicon()["context"]["roc_markers"])
 
 
 def _offset() -> int:
@@ -23,7 +23,8 @@ def _offset() -> int:
 
 
 def uses_roc_years(view: str) -> bool:
-    return _markers().search(view) is not None
+    # plain substring tests: several times faster than one alternation over a long text
+    return any(w in view for w in _markers())
 
 
 def gregorian(digits: str) -> int:
@@ -31,8 +32,8 @@ def gregorian(digits: str) -> int:
     return int(digits) + (_offset() if len(digits) == 3 else 0)
 
 
-def roc_year_ok(m: re.Match, roc: bool) -> bool:
-    """False for a three-digit year in a document that does not date by the era."""
+def roc_year_ok(m: re.Match, roc: bool | None) -> bool:
+    """False for a three-digit year in a document that does not (or not yet known to) date by the era."""
     if roc:
         return True
     for group in ("dy", "ay", "py"):
