@@ -247,15 +247,29 @@ def _region(view: str, plan: str | None) -> str | None:
 def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) -> str | None:
     """A clause that begins with another place (其中，深圳市5G基站...) puts its row in that place."""
     lo = max(sent[0], pos - 40)
-    if not _patterns()["place_hint"].search(view, lo, pos):  # most rows: no place word near, no clause to find
+    if not _patterns()["place_hint"].search(view, sent[0], pos):  # most rows: no place word, no clause to find
         return default
     start = max((m.end() for m in _CLAUSE_END.finditer(view, lo, pos)), default=sent[0])
-    if not _patterns()["place_hint"].search(view, start, pos):
-        return default
-    m = _patterns()["place_prefix"].match(clean_indicator(view[start:pos]))
+    if _patterns()["place_hint"].search(view, start, pos):
+        place = _clause_place(view[start:pos])
+        if place:
+            return place
+    # 杭州5G基站…4.6万个，每万人拥有5G基站37个 / 合肥方面，去年…: a clause that opens with a place
+    # (a news report quoting several cities) keeps it for the clauses after it in the sentence
+    if start > sent[0] and _patterns()["place_hint"].search(view, sent[0], start):
+        ends = [m.end() for m in _CLAUSE_END.finditer(view, sent[0], start - 1)]
+        for a, b in zip(reversed([sent[0]] + ends), reversed(ends + [start])):
+            place = _clause_place(view[a:b])
+            if place:
+                return place
+    return default
+
+
+def _clause_place(clause: str) -> str | None:
+    m = _patterns()["place_prefix"].match(clean_indicator(clause))
     if m and m.group("p") not in not_places() and not _NOT_A_NAME.search(m.group("p")):
         return m.group("p")
-    return default
+    return None
 
 
 # ---- indicator names ----------------------------------------------------------------------------
