@@ -247,7 +247,8 @@ def _region(view: str, plan: str | None) -> str | None:
 def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) -> str | None:
     """A clause that begins with another place (其中，深圳市5G基站...) puts its row in that place."""
     lo = max(sent[0], pos - 40)
-    if not _patterns()["place_hint"].search(view, sent[0], pos):  # most rows: no place word, no clause to find
+    back = max(sent[0], pos - _PLACE_BACK)
+    if not _patterns()["place_hint"].search(view, lo, pos):  # most rows: no place word near, no clause to find
         return default
     start = max((m.end() for m in _CLAUSE_END.finditer(view, lo, pos)), default=sent[0])
     if _patterns()["place_hint"].search(view, start, pos):
@@ -256,17 +257,25 @@ def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) 
             return place
     # 杭州5G基站…4.6万个，每万人拥有5G基站37个 / 合肥方面，去年…: a clause that opens with a place
     # (a news report quoting several cities) keeps it for the clauses after it in the sentence
-    if start > sent[0] and _patterns()["place_hint"].search(view, sent[0], start):
-        ends = [m.end() for m in _CLAUSE_END.finditer(view, sent[0], start - 1)]
-        for a, b in zip(reversed([sent[0]] + ends), reversed(ends + [start])):
-            place = _clause_place(view[a:b])
+    if start > back and _patterns()["place_hint"].search(view, back, start):
+        ends = [m.end() for m in _CLAUSE_END.finditer(view, back, start - 1)]
+        for a, b in zip(reversed([back] + ends), reversed(ends + [start])):
+            if not _patterns()["place_hint"].search(view, a, b):
+                continue
+            place = _clause_place(view[a:b], light=True)
             if place:
                 return place
     return default
 
 
-def _clause_place(clause: str) -> str | None:
-    m = _patterns()["place_prefix"].match(clean_indicator(clause))
+_PLACE_BACK = 80  # how far back a place opening an earlier clause still names a row (a bounded look)
+
+
+def _clause_place(clause: str, light: bool = False) -> str | None:
+    # light: only the leading words trimmed (据了解, 全市 …), without the figure-aware trims
+    pats = _patterns()
+    s = pats["strip_left"].sub("", clause.strip(), count=1) if light else clean_indicator(clause)
+    m = pats["place_prefix"].match(s)
     if m and m.group("p") not in not_places() and not _NOT_A_NAME.search(m.group("p")):
         return m.group("p")
     return None
