@@ -20,7 +20,7 @@ from typing import NamedTuple
 import re
 
 from .lexicon import alternation, lexicon
-from .numerals import CHARS, DIGITS, multiplier, parse_estimate, parse_numeral
+from .numerals import CHARS, DIGITS, multiplier, parse_estimate, parse_numeral, share
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,7 @@ def _compiled() -> Grammar:
     money = units["money"]
     vague = numbers["vague_prefixes"]
     dash = alternation(numbers["range_dashes"])
+    minus2 = alternation(numbers["minus_signs"] + ["负"])  # the upper end's own sign: -3%至-1%
 
     arabic = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
     digits = "".join(DIGITS)
@@ -65,7 +66,9 @@ def _compiled() -> Grammar:
     not_unit = r"(?!(?<=[千百])[瓦米克分])"
     chinese = rf"[{CHARS}]+(?:点[{digits}]+[万亿]*)?{not_unit}"
     # 12万3千, 4万2000, 1亿2000万: one value, not two (the digits after 万 must not start a name: 5G).
-    number = rf"{arabic}(?:[{mult_chars}]+[零〇]?[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
+    # 12万 3千, 1亿 2000万: a space inside only before digits with their own multiplier.
+    number = (rf"{arabic}(?:[{mult_chars}]+(?:\x20(?=[0-9]+[{mult_chars}]))?[零〇]?[0-9]+(?![0-9.,A-Za-z]))*"
+              rf"|{chinese}")
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
@@ -85,8 +88,10 @@ def _compiled() -> Grammar:
       | 千分之\s?(?P<pmil>{arabic}|{chinese})
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
+      | (?P<fden>{chinese})分之(?P<fnum>{chinese})                          # 三分之一: a share
+      | 翻(?P<fan>[一二两三四五])番                                          # 翻一番 = 2倍, 翻两番 = 4倍
       | (?P<num>{number})(?P<mult1>{mult})?
-        (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<num2>{number}))?
+        (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<neg2>{minus2})?(?P<num2>{number}))?
         (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?  # 两成, 九成五 = 95%
     )
     (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
@@ -103,9 +108,10 @@ def _compiled() -> Grammar:
     # to them; what comes before a trigger (第, a name's letters) is checked by scan().
     other_digits = digits.replace("一", "")
     trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
-               rf"|一(?:[{CHARS}点]+|(?=成|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
+               rf"|一(?:[{CHARS}点]+|(?=成|倍|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
                rf"|(?:{alternation(vague)})(?=[十百千万亿]|个[万亿])"
-               r"|[超近逾](?=[百千万])|[百千万](?=[余多])")  # 超千家, 近万人, 千余家: a round number
+               r"|[超近逾](?=[百千万])|[百千万](?=[余多])"  # 超千家, 近万人, 千余家: a round number
+               rf"|[百千万](?=[{other_digits}][^{CHARS}点])|翻(?=[{digits}]番)")  # 约千五家; 翻一番  # 超千家, 近万人, 千余家: a round number
     negative = alternation(numbers["negative_before"])
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
@@ -118,6 +124,7 @@ def _compiled() -> Grammar:
         re.compile(rf"(?:{negative})\s*$"),
         frozenset(w[-1] for w in numbers["negative_before"]) | {" "},
         {u: tuple(words) for u, words in units["unit_not_before"].items()},
+        {k: v for k, v in lx["comparators"]["after_times"].items()},
     )
 
 
@@ -132,13 +139,14 @@ class Grammar(NamedTuple):
     negative: re.Pattern
     negative_ends: frozenset[str]  # the last characters of the negative words: a cheap test first
     unit_not_before: dict[str, tuple[str, ...]]
+    after_times: dict[str, str]  # 2.5倍多: after 倍 only (3个多功能厅 is no comparator)
 
 
-_ROUND = re.compile(r"[百千万亿]+")
+_ROUND = re.compile(r"[百千万亿]+|[百千万][一二两三四五六七八九]")  # 超千家; 近千五家 = about 1500
 # A number right after these is an ordinal (第123场), part of a name (IPv6, rmzk001, the 0 of 2.0), or
 # the tail of a numeral that did not read (百十一, 点零).
 _NOT_AFTER = frozenset("第.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NOT_AFTER_CHINESE = frozenset("十百千万亿点")  # before a Chinese numeral only: 站点3000个 is a count
+_NOT_AFTER_CHINESE = frozenset("十百千万亿点番")  # before a Chinese numeral only: 站点3000个 is a count; 三番五次
 # What a minus sign must not follow to be a sign: then it is a dash or a hyphen (3-5, A-3, 30%-40%).
 _NOT_BEFORE_SIGN = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%‰)）]】") | set(CHARS)
 
@@ -170,8 +178,8 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
 def _measured(groups) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
     (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after) = groups
-    if unit or mult or mult1 or mmult or pct or pmil or cheng:
+     mmult, inside1, inside2, after, fden, fnum, fan) = groups
+    if unit or mult or mult1 or mmult or pct or pmil or cheng or fden or fan:
         return True
     text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
     return "万" in text or "亿" in text
@@ -191,13 +199,13 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
 
 
 _GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
-           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after")
+           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fden", "fnum", "fan")
 
 
 def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after) = groups
+     mmult, inside1, inside2, after, fden, fnum, fan) = groups
     unit = unit or ""
     tail = tail or ""
     value_max = None
@@ -217,6 +225,15 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         if tail:
             return None
         value, unit, start = parse_numeral(pmil), "‰", m.start()
+    elif fden is not None or fan is not None:
+        if tail or unit:
+            return None  # 三分之一万, 翻一番个: not a share
+        if fan is not None:
+            value, unit = 2.0 ** DIGITS[fan], "倍"
+        else:
+            value = share(fnum, fden)
+            unit = "%"
+        start = m.start()
     elif vague is not None:
         if not unit:
             return None
@@ -244,6 +261,8 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         unit, start = "%", m.start("num")
     else:
         start = m.start("num")
+        if " " in num:
+            num = num.replace(" ", "")  # 12万 3千
         e1 = num + (mult1 or "")
         if num2 is not None:
             if runit and unit not in ("", "%"):
@@ -255,6 +274,8 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             value = parse_numeral(e1)
             if value_max is not None:
                 value = _shared(e1, e2, value_max) or value
+                if m.group("neg2"):
+                    value_max = -value_max
         else:
             if mult1 and tail:
                 return None  # 3万 亿: two multipliers
@@ -266,7 +287,7 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
                     (value, value_max), estimate = pair, True
             if value is None and (pm is not None or inside1) and _ROUND.fullmatch(num):
                 value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元
-            if num in ("一", "零", "〇") and not ge and view[start - 1:start] != "负" and unit != "个百分点":
+            if num in ("一", "零", "〇") and not ge and view[start - 1:start] != "负" and unit not in ("个百分点", "倍"):
                 return None  # 一个, 一批: an article, not a count; 零件, 零距离
     if value is None or value_max is None and estimate:
         return None
@@ -289,18 +310,22 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     for word in (inside1, inside2, after):
         if word:
             comparator = gr.cmp_map[word]
+    times_after = unit == "倍" and not after and gr.after_times.get(view[m.end():m.end() + 1])
     if approximate and comparator == "=":
         comparator = ">"
     outer_start = pm.start() if pm is not None else start
     # A sign: -3.8% (the minus is part of the raw span), 负3.8%, 负增长2.1%.
+    # A sign written on the number is its own (-5%至5%); a word (负增长3%至5%) negates the whole range.
     if start > pos and view[start - 1] in gr.minus and (start - 1 == pos or view[start - 2] not in _NOT_BEFORE_SIGN):
         start = outer_start = min(outer_start, start - 1)
-        value, value_max = _negate(value, value_max)
+        value = -value
     elif outer_start > pos and view[outer_start - 1] in gr.negative_ends and \
             gr.negative.search(view, max(pos, outer_start - 8), outer_start):
         if view[outer_start - 1] == "负" and outer_start == start:
             start = outer_start = start - 1  # 负3.8%: the sign is the number's
-        value, value_max = _negate(value, value_max)
+            value = -value
+        else:
+            value, value_max = _negate(value, value_max)
     if value_max is not None:
         if value_max == value and estimate is False:
             value_max = None
@@ -314,6 +339,8 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     while view[end - 1].isspace():  # the optional spaces before a unit that was not there
         end -= 1
     outer_end = m.end("after") if after else end
+    if times_after:
+        comparator, outer_end = times_after, outer_end + 1
     unit = UNIT_NAMES.get(unit, unit)
     return Quantity(start, end, outer_start, outer_end, _round(value), unit, comparator,
                     None if value_max is None else _round(value_max), approximate)
