@@ -310,7 +310,7 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     for word in (inside1, inside2, after):
         if word:
             comparator = gr.cmp_map[word]
-    times_after = unit == "倍" and not after and gr.after_times.get(view[m.end():m.end() + 1])
+    times_after = unit == "倍" and not after and next((w for w in gr.after_times if view.startswith(w, m.end())), None)
     if approximate and comparator == "=":
         comparator = ">"
     outer_start = pm.start() if pm is not None else start
@@ -340,7 +340,7 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         end -= 1
     outer_end = m.end("after") if after else end
     if times_after:
-        comparator, outer_end = times_after, outer_end + 1
+        comparator, outer_end = gr.after_times[times_after], outer_end + len(times_after)
     unit = UNIT_NAMES.get(unit, unit)
     return Quantity(start, end, outer_start, outer_end, _round(value), unit, comparator,
                     None if value_max is None else _round(value_max), approximate)
