@@ -89,7 +89,7 @@ def _compiled() -> Grammar:
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?P<fden>{chinese})分之(?P<fnum>{chinese})                          # 三分之一: a share
-      | 翻(?P<fan>[一二两三四五])番                                          # 翻一番 = 2倍, 翻两番 = 4倍
+      | (?<=翻)(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
       | (?P<num>{number})(?P<mult1>{mult})?
         (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<neg2>{minus2})?(?P<num2>{number}))?
         (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?  # 两成, 九成五 = 95%
@@ -108,10 +108,9 @@ def _compiled() -> Grammar:
     # to them; what comes before a trigger (第, a name's letters) is checked by scan().
     other_digits = digits.replace("一", "")
     trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
-               rf"|一(?:[{CHARS}点]+|(?=成|倍|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
+               rf"|一(?:[{CHARS}点]+|(?=成|倍|番|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
                rf"|(?:{alternation(vague)})(?=[十百千万亿]|个[万亿])"
-               r"|[超近逾](?=[百千万])|[百千万](?=[余多])"  # 超千家, 近万人, 千余家: a round number
-               rf"|[百千万](?=[{other_digits}][^{CHARS}点])|翻(?=[{digits}]番)")  # 约千五家; 翻一番  # 超千家, 近万人, 千余家: a round number
+               rf"|[超近逾](?=[百千万])|[百千万](?=[余多]|[{other_digits}][^{CHARS}点])")  # 超千家, 千余家, 约千五家  # 超千家, 近万人, 千余家: a round number
     negative = alternation(numbers["negative_before"])
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
@@ -226,14 +225,12 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             return None
         value, unit, start = parse_numeral(pmil), "‰", m.start()
     elif fden is not None or fan is not None:
-        if tail or unit:
-            return None  # 三分之一万, 翻一番个: not a share
+        if tail or unit or fan is not None and m.start() == pos:
+            return None  # 三分之一万, 翻一番个: not a share; the 翻 outside the scanned span
         if fan is not None:
-            value, unit = 2.0 ** DIGITS[fan], "倍"
+            value, unit, start = 2.0 ** DIGITS[fan], "倍", m.start() - 1  # the raw starts at 翻
         else:
-            value = share(fnum, fden)
-            unit = "%"
-        start = m.start()
+            value, unit, start = share(fnum, fden), "%", m.start()
     elif vague is not None:
         if not unit:
             return None
