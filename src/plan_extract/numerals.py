@@ -149,9 +149,9 @@ def _section(s: str) -> int | float | None:
 
 
 def share(numerator: str, denominator: str) -> float | None:
-    """三分之一 -> 33.33… (a percentage): a share of a whole in at most 100 parts, less than the whole.
+    """三分之一 -> 33.33… (a percentage): a share of a whole in fewer than 100 parts, less than the whole.
     五百万分之一 (a rate per million) is not read."""
     n, d = parse_numeral(numerator), parse_numeral(denominator)
-    if n is None or d is None or not (d.is_integer() and 2 <= d <= 100 and 0 < n < d):
+    if n is None or d is None or not (d.is_integer() and 2 <= d < 100 and 0 < n < d):
         return None
     return n / d * 100
