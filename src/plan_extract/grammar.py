@@ -66,9 +66,10 @@ def _compiled() -> Grammar:
     not_unit = r"(?!(?<=[千百])[瓦米克分])"
     chinese = rf"[{CHARS}]+(?:点[{digits}]+[万亿]*)?{not_unit}"
     # 12万3千, 4万2000, 1亿2000万: one value, not two (the digits after 万 must not start a name: 5G).
-    # 12万 3千, 1亿 2000万: a space inside only before digits with their own multiplier.
-    number = (rf"{arabic}(?:[{mult_chars}]+(?:\x20(?=[0-9]+[{mult_chars}]))?[零〇]?[0-9]+(?![0-9.,A-Za-z]))*"
-              rf"|{chinese}")
+    # 12万 3千, 1亿 2000万: a space inside only before digits with a lower multiplier of their own
+    # (3万 5万 are two cells of a table).
+    spaced = r"(?:(?<=万)\x20(?=[0-9]+[千百](?![万亿]))|(?<=亿)\x20(?=[0-9]+[千百]?[千百万](?!亿)))"
+    number = rf"{arabic}(?:[{mult_chars}]+{spaced}?[零〇]?[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
