@@ -142,6 +142,8 @@ class Grammar(NamedTuple):
     after_times: dict[str, str]  # 2.5倍多: after 倍 only (3个多功能厅 is no comparator)
 
 
+_DIMES = tuple("0123456789零〇一二两三四五六七八九")
+_JIAO_FEN = re.compile(r"(?:([0-9零〇一二两三四五六七八九])角|零(?=[0-9一二两三四五六七八九]分))(?:([0-9零〇一二两三四五六七八九])分)?")
 _ROUND = re.compile(r"[百千万亿]+|[百千万][一二两三四五六七八九]")  # 超千家; 近千五家 = about 1500
 # A number right after these is an ordinal (第123场), part of a name (IPv6, rmzk001, the 0 of 2.0), or
 # the tail of a numeral that did not read (百十一, 点零).
@@ -334,6 +336,12 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     if not math.isfinite(value) or value_max is not None and not math.isfinite(value_max):
         return None
     end = m.start("after") if after else cheng_end if cheng is not None else m.end()
+    if unit == "元" and value_max is None and end == m.end("unit") and view.startswith(_DIMES, end) \
+            and value.is_integer():
+        j = _JIAO_FEN.match(view, end)  # 3元5角 = 3.5元, 3元5角2分 = 3.52元
+        if j is not None:
+            value = math.copysign(abs(value) + _digit(j[1] or "0") / 10 + _digit(j[2] or "0") / 100, value)
+            end = j.end()
     while view[end - 1].isspace():  # the optional spaces before a unit that was not there
         end -= 1
     outer_end = m.end("after") if after else end
@@ -342,6 +350,10 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     unit = UNIT_NAMES.get(unit, unit)
     return Quantity(start, end, outer_start, outer_end, _round(value), unit, comparator,
                     None if value_max is None else _round(value_max), approximate)
+
+
+def _digit(c: str) -> int:
+    return int(c) if c.isdigit() else DIGITS[c]
 
 
 def _negate(value, value_max):
