@@ -98,6 +98,7 @@ def _compiled() -> Grammar:
     (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
     \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<ge>个(?=[万亿]))?(?P<mult>{mult}))?
     (?P<inside2>{alternation(cmp_inside)})?
+    (?P<half>个半(?=\s?(?:{unit_alt})))?                                    # 两个半小时 = 2.5小时
     \s?(?P<unit>{unit_alt})?
     (?P<after>{alternation(cmp_after)})?
     """
@@ -109,7 +110,7 @@ def _compiled() -> Grammar:
     # to them; what comes before a trigger (第, a name's letters) is checked by scan().
     other_digits = digits.replace("一", "")
     trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
-               rf"|一(?:[{CHARS}点]+|(?=成|倍|番|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
+               rf"|一(?:[{CHARS}点]+|(?=成|倍|番|个半|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
                rf"|(?:{alternation(vague)})(?=[十百千万亿]|个[万亿])"
                rf"|[超近逾](?=[百千万])|[百千万](?=[余多]|[{other_digits}][^{CHARS}点])")  # 超千家, 千余家, 约千五家  # 超千家, 近万人, 千余家: a round number
     negative = alternation(numbers["negative_before"])
@@ -180,7 +181,7 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
 def _measured(groups) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
     (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fden, fnum, fan) = groups
+     mmult, inside1, inside2, after, fden, fnum, fan, half) = groups
     if unit or mult or mult1 or mmult or pct or pmil or cheng or fden or fan:
         return True
     text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
@@ -201,19 +202,21 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
 
 
 _GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
-           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fden", "fnum", "fan")
+           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fden", "fnum", "fan", "half")
 
 
 def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fden, fnum, fan) = groups
+     mmult, inside1, inside2, after, fden, fnum, fan, half) = groups
     unit = unit or ""
     tail = tail or ""
     value_max = None
     approximate = estimate = False
     if ge and not (num or jpre or vague):
         return None
+    if half and (num is None or num2 is not None or tail or mult1 or not (num[0].isdigit() or num[-1] in DIGITS)):
+        return None  # 两个半小时 after a plain count only
     if pct is not None:
         if tail:
             return None
@@ -287,10 +290,14 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
                     (value, value_max), estimate = pair, True
             if value is None and (pm is not None or inside1) and _ROUND.fullmatch(num):
                 value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元
-            if num in ("一", "零", "〇") and not ge and view[start - 1:start] != "负" and unit not in ("个百分点", "倍"):
+            if num in ("一", "零", "〇") and not (ge or half) and view[start - 1:start] != "负" and unit not in ("个百分点", "倍"):
                 return None  # 一个, 一批: an article, not a count; 零件, 零距离
     if value is None or value_max is None and estimate:
         return None
+    if half:
+        if not value.is_integer() or value_max is not None:
+            return None  # 2.5个半: not a count and a half
+        value += 0.5
     if mmult:
         scale = gr.money_mults[mmult]
         value, value_max = value * scale, None if value_max is None else value_max * scale
