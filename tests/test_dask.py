@@ -299,6 +299,21 @@ def test_added_rules_reach_the_workers(cluster, corpus, tmp_path):
     assert [r["rule"] for r in rows if r["doc"] == str(poles)] == ["EX-SMART-POLES"]
 
 
+def test_a_users_catalogue_reaches_the_workers(cluster, corpus, tmp_path):
+    lc, _ = cluster
+    d, _ = corpus
+    poles = tmp_path / "poles.txt"
+    poles.write_text("到2025年，全市建成多功能智能杆800根。\n", encoding="utf-8")
+    extra, indicators = ROOT / "examples" / "rules", ROOT / "examples" / "indicators.toml"
+    args = ("extract", poles, d / "a_plan.txt", "--add-rules", extra, "--indicators", indicators, "-f", "jsonl")
+    local = run_cli(*args)
+    remote = run_cli(*args, "--scheduler", lc.scheduler_address)
+    assert remote.returncode == local.returncode == 0 and remote.stdout == local.stdout
+    rows = extract_bag([poles, d / "a_plan.txt"], add_rules=[extra], indicators=indicators).compute()
+    assert rows == [json.loads(line) for line in local.stdout.splitlines()]
+    assert [r["indicator_id"] for r in rows if r["doc"] == str(poles)] == ["EX-SMART-POLES"]
+
+
 def test_parquet_dataset_rolls_over_parts_and_replaces_an_earlier_run(tmp_path, monkeypatch):
     from plan_extract.export import parquet
     from plan_extract.records import RECORD_FIELDS

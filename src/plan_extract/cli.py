@@ -156,9 +156,6 @@ def extract(
     if fmt == Format.parquet and (output is None or str(output) == "-"):
         _err("-f parquet writes to a file or directory: give -o FILE_OR_DIR")
         raise typer.Exit(2)
-    if scheduler and indicators:
-        _err("--indicators is not sent to a cluster yet: run without --scheduler, or add the entries to the workers' install")
-        raise typer.Exit(2)
     if scheduler and "-" in paths:
         _err("-: stdin cannot be sent to a scheduler: give file paths")
         raise typer.Exit(2)
@@ -175,7 +172,8 @@ def extract(
         from .dask import cluster_results
 
         try:
-            results = cluster_results(scheduler, files, spec, encoding, keep_duplicates, time_limit, as_json)
+            results = cluster_results(scheduler, files, spec, encoding, keep_duplicates, time_limit, as_json,
+                                      indicators=indicators)
         except ImportError as e:  # the dask extra is not installed
             _err(str(e))
             raise typer.Exit(2) from None

@@ -15,7 +15,9 @@ from functools import cache
 import regex
 
 from . import furniture
+from .grammar import scan
 from .lexicon import alternation, lexicon
+from .pattern_ends import last_chars
 from .plan_title import first_line_plan
 from .sections import Sections, sections
 
@@ -50,6 +52,32 @@ _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)
 _PLAN_WORDS = ("规划", "计划", "方案", "纲要", "意见", "行动", "政策", "实施")
 
 
+def _flat(pattern: str) -> str:
+    """The pattern without a non-capturing group around the whole of it: searched for, an alternation
+    whose every branch starts with a literal lets the re module skip ahead to their first characters
+    (a group around it, or a character class among the branches, makes it try every position)."""
+    if not (pattern.startswith("(?:") and pattern.endswith(")")):
+        return pattern
+    depth, i = 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 1
+        elif c == "[":  # a class, to its closing bracket (a ] right after [ or [^ is a literal)
+            i += 2 if pattern.startswith("[^", i) else 1
+            i += pattern.startswith("]", i)
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[3:-1] if i == len(pattern) - 1 else pattern
+        i += 1
+    return pattern
+
+
 @cache
 def _patterns() -> dict[str, regex.Pattern]:
     lx = lexicon()
@@ -61,11 +89,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         "strip_right": re.compile(
             f"(?:{ind['strip_right'].removesuffix('$')}|{alternation(lx['comparators']['before'])})+$"
         ),
-        "stop_after": re.compile(ind["stop_after"]),
+        "stop_after": re.compile(_flat(ind["stop_after"])),
         "noise_nouns": re.compile(ind["noise_nouns"]),
         "hours_nouns": re.compile(ind["hours_nouns"]),
         "paired": re.compile(ind["paired_count"]),
-        "process_or_penalty": re.compile(f"{ind['process_verbs']}|{ind['penalty_words']}"),
+        "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
         "process": re.compile(ind["process_verbs"]),
@@ -82,7 +110,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
-        "place_hint": re.compile(f"{alternation(place_names)}|[省市州县]"),
+        "place_hint": re.compile(f"{alternation(place_names)}|省|市|州|县"),
         "place_prefix": regex.compile(
             rf"^(?:数字|智慧)?(?P<p>{alternation(place_names)}|\p{{Han}}{{2,3}}?(?=省|市|自治区|州|县))"
         ),
@@ -211,7 +239,10 @@ def _region(view: str, plan: str | None) -> str | None:
 
 def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) -> str | None:
     """A clause that begins with another place (其中，深圳市5G基站...) puts its row in that place."""
-    start = max((m.end() for m in _CLAUSE_END.finditer(view, max(sent[0], pos - 40), pos)), default=sent[0])
+    lo = max(sent[0], pos - 40)
+    if not _patterns()["place_hint"].search(view, lo, pos):  # most rows: no place word near, no clause to find
+        return default
+    start = max((m.end() for m in _CLAUSE_END.finditer(view, lo, pos)), default=sent[0])
     if not _patterns()["place_hint"].search(view, start, pos):
         return default
     m = _patterns()["place_prefix"].match(clean_indicator(view[start:pos]))
@@ -227,12 +258,16 @@ def clean_indicator(phrase: str) -> str:
     """Trims an indicator phrase to the noun phrase: no time, place, verbs or connectives around it."""
     pats = _patterns()
     s = _QUOTES.sub("", phrase)
-    s = _FROM_TO.sub("", s)  # 从30%提高到
+    if "从" in s or "由" in s:  # the two patterns below need their words: most phrases have neither
+        s = _FROM_TO.sub("", s)  # 从30%提高到
     if "较" in s or "比" in s:  # 热点数目较2022年的6,800个增加约: the subject before the comparison
         s = _COMPARED.sub("", s)
     s = _cut_at_quantities(s)
-    s = pats["strip_right"].sub("", pats["strip_left"].sub("", s, count=1), count=1)
-    s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
+    s = pats["strip_left"].sub("", s, count=1)
+    if _may_end_in(s, _strip_right_ends()):  # most phrases end in their noun: the search cannot succeed
+        s = pats["strip_right"].sub("", s, count=1)
+    if "实现" in s:
+        s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     # 会在2027年前把主要服务的网上办理比率(提升至): what 把 / 将 takes is the name; a 将 before the
     # verb (5G基站将达到) is gone with the verb already
     if "把" in s or "将" in s:
@@ -244,11 +279,20 @@ def clean_indicator(phrase: str) -> str:
     return s
 
 
+@cache
+def _strip_right_ends() -> frozenset[str] | None:
+    return last_chars(_patterns()["strip_right"])
+
+
+def _may_end_in(s: str, ends: frozenset[str] | None) -> bool:
+    """Can a pattern whose matches end with one of `ends` (None: any) match at the end of s? ($ also
+    matches before a last \n.)"""
+    return ends is None or s[-1:] in ends or s.endswith("\n") and s[-2:-1] in ends
+
+
 def _cut_at_quantities(s: str) -> str:
     """A phrase that runs over another figure keeps only its own part: the subject before a figure
     that ends it (5G用户达到7800万户，同比增长…), the words after one inside it (省级平台25个和企业级平台)."""
-    from .grammar import scan
-
     if not _DIGIT.search(s):
         return s
     last = None

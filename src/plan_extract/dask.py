@@ -129,19 +129,28 @@ def _rules(key: tuple | None):
     return load_rules(directory, [d for d, _ in adds])
 
 
+@functools.lru_cache(maxsize=8)
+def _catalogue(key: tuple | None):
+    """Per worker process, like `_rules`: the bundled catalogue extended by the user's file."""
+    from plan_extract.catalogue import load_catalogue
+
+    return None if key is None else load_catalogue(key[0])
+
+
 def _process_partition(paths: list[str], rules_key: tuple | None, encoding: str | None, keep_duplicates: bool,
-                       time_limit: float | None, as_json: bool, base: str) -> list[Result]:
-    rules = _rules(rules_key)
-    return [_process(p, rules, encoding, keep_duplicates, time_limit, as_json, base) for p in paths]
+                       time_limit: float | None, as_json: bool, base: str,
+                       indicators_key: tuple | None = None) -> list[Result]:
+    rules, catalogue = _rules(rules_key), _catalogue(indicators_key)
+    return [_process(p, rules, encoding, keep_duplicates, time_limit, as_json, base, catalogue) for p in paths]
 
 
-def _process(path, rules, encoding, keep_duplicates, time_limit, as_json, base) -> Result:
+def _process(path, rules, encoding, keep_duplicates, time_limit, as_json, base, catalogue=None) -> Result:
     """batch.process; a relative path is taken from the client's directory when the worker runs
     elsewhere, and still named as given, so `doc` is what a local run prints."""
     if is_url(path) or os.path.isabs(path) or os.getcwd() == base:
-        return process(path, rules, encoding, keep_duplicates, time_limit, as_json)
+        return process(path, rules, encoding, keep_duplicates, time_limit, as_json, catalogue)
     real = os.path.join(base, path)
-    r = process(real, rules, encoding, keep_duplicates, time_limit, False)
+    r = process(real, rules, encoding, keep_duplicates, time_limit, False, catalogue)
     if r.error and r.error.startswith(real + ":"):
         r.error = path + r.error[len(real):]
     if r.notice and r.notice.startswith(real + ":"):
@@ -170,6 +179,27 @@ def _items(results: list[Result], documents: bool) -> list[dict]:
 
 # ---- the bag --------------------------------------------------------------------------------------
 
+def _stamp(path: str) -> tuple:
+    """A path as the workers will open it, with its *.toml files' names, sizes and mtimes, so that an
+    edited file is loaded again by a long-lived cluster."""
+    path = path if is_url(path) else os.path.abspath(path)
+    if is_url(path):
+        return path, ()
+    files = [e for e in os.scandir(path) if e.name.endswith(".toml")] if os.path.isdir(path) else (
+        [e for e in os.scandir(os.path.dirname(path)) if e.path == path] if os.path.isfile(path) else [])
+    return path, tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in files))
+
+
+def _indicators_key(indicators) -> tuple | None:
+    """The user's catalogue file as the workers will open it (checked here first)."""
+    if indicators is None:
+        return None
+    from plan_extract.catalogue import load_catalogue
+
+    load_catalogue(indicators)  # a bad file is one RuleError on the client
+    return _stamp(os.fspath(indicators))
+
+
 def _rules_key(rules, add_rules=(), check: bool = True) -> tuple | None:
     """The rule set as the workers will open it: `rules` (None: the bundled rules, or a directory)
     and `add_rules` directories, each with its files' stamp (see `_rules`). Validated here first
@@ -182,16 +212,8 @@ def _rules_key(rules, add_rules=(), check: bool = True) -> tuple | None:
         return None
     from plan_extract.rules import load_rules
 
-    def where(d):
-        d = os.fspath(d)
-        d = d if is_url(d) else os.path.abspath(d)
-        stamp = ()
-        if not is_url(d) and os.path.isdir(d):
-            stamp = tuple(sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns)
-                                 for e in os.scandir(d) if e.name.endswith(".toml")))
-        return d, stamp
-
-    key = (where(rules) if rules is not None else (None, ()), tuple(where(d) for d in add_rules))
+    key = (_stamp(os.fspath(rules)) if rules is not None else (None, ()),
+           tuple(_stamp(os.fspath(d)) for d in add_rules))
     if check:
         load_rules(key[0][0], [d for d, _ in key[1]])
     return key
@@ -199,20 +221,20 @@ def _rules_key(rules, add_rules=(), check: bool = True) -> tuple | None:
 
 def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
                     time_limit: float | None = DEFAULT_TIME_LIMIT, as_json: bool = False,
-                    partition_size: int | None = None, add_rules: Iterable = ()):
+                    partition_size: int | None = None, add_rules: Iterable = (), indicators=None):
     """A bag of `batch.Result`, one per document in input order (what the CLI writes from)."""
     db = _require("dask.bag")
     files, problems = expand(paths_or_glob)
     if "-" in files:
         raise PlanExtractError("stdin cannot be read on a cluster: give file paths", "-")
-    key = _rules_key(rules, tuple(add_rules))
+    key, ikey = _rules_key(rules, tuple(add_rules)), _indicators_key(indicators)
     parts = []
     if problems:
         parts.append(db.from_sequence([Result(p.rsplit(": ", 1)[0], error=p) for p in problems], npartitions=1))
     if files:
         size = partition_size or partition_size_for(len(files), _cluster_threads())
         parts.append(db.from_sequence(files, partition_size=size).map_partitions(
-            _process_partition, key, encoding, keep_duplicates, time_limit, as_json, os.getcwd()))
+            _process_partition, key, encoding, keep_duplicates, time_limit, as_json, os.getcwd(), ikey))
     if not parts:
         return db.from_sequence([], npartitions=1)
     return parts[0] if len(parts) == 1 else db.concat(parts)
@@ -220,16 +242,16 @@ def extract_results(paths_or_glob, rules=None, encoding: str | None = None, keep
 
 def extract_bag(paths_or_glob, rules=None, encoding: str | None = None, keep_duplicates: bool = False,
                 time_limit: float | None = DEFAULT_TIME_LIMIT, documents: bool = False,
-                partition_size: int | None = None, add_rules: Iterable = ()):
+                partition_size: int | None = None, add_rules: Iterable = (), indicators=None):
     """A bag of record dicts (the CLI's rows, in input order, then by position), or with `documents`
     one DocumentInfo dict per document. A bad document is one `{"doc", "error"}` item instead.
 
     `paths_or_glob`: a path, a directory (its files, recursively), a glob (`corpus/**/*.txt`) or an
     fsspec URL (`s3://bucket/plans/*.html`), or a list of them. `rules`: a rules directory the
     workers can read (default: the bundled rules); `add_rules`: directories of rules added to it
-    (as `--add-rules`)."""
+    (as `--add-rules`); `indicators`: a catalogue file the workers can read (as `--indicators`)."""
     results = extract_results(paths_or_glob, rules, encoding, keep_duplicates, time_limit, False, partition_size,
-                              add_rules)
+                              add_rules, indicators)
     return results.map_partitions(_items, documents)
 
 
@@ -274,7 +296,7 @@ def connect(address: str, timeout: float = 10):
 def cluster_results(address: str, files: list[str], rules_spec, encoding: str | None = None,
                     keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
                     as_json: bool = False, partition_size: int | None = None,
-                    worker_timeout: float = 60) -> Iterator[Result]:
+                    worker_timeout: float = 60, indicators=None) -> Iterator[Result]:
     """Connects now (so an unreachable scheduler, or one without workers, is reported before any
     output is opened) and returns the results in input order; the connection closes when they are
     consumed."""
@@ -288,7 +310,8 @@ def cluster_results(address: str, files: list[str], rules_spec, encoding: str | 
 
     def results():
         try:
-            yield from run_on(client, files, rules_spec, encoding, keep_duplicates, time_limit, as_json, partition_size)
+            yield from run_on(client, files, rules_spec, encoding, keep_duplicates, time_limit, as_json, partition_size,
+                              indicators)
         finally:
             client.close()
     return results()
@@ -296,7 +319,7 @@ def cluster_results(address: str, files: list[str], rules_spec, encoding: str | 
 
 def run_on(client, files: list[str], rules_spec, encoding: str | None = None,
            keep_duplicates: bool = False, time_limit: float | None = DEFAULT_TIME_LIMIT,
-           as_json: bool = False, partition_size: int | None = None) -> Iterator[Result]:
+           as_json: bool = False, partition_size: int | None = None, indicators=None) -> Iterator[Result]:
     """Results in input order, as `batch.run` yields them, computed on `client`'s cluster. A few
     partitions ahead of the one being written are in flight: enough to keep every worker busy, few
     enough that results waiting for the writer stay bounded. A partition whose worker died (after
@@ -306,6 +329,7 @@ def run_on(client, files: list[str], rules_spec, encoding: str | None = None,
         raise PlanExtractError("stdin cannot be read on a cluster: give file paths", "-")
     rules, add = rules_spec if isinstance(rules_spec, tuple) else (rules_spec, ())
     key = _rules_key(rules, tuple(add), check=False)  # the CLI has loaded it
+    ikey = None if indicators is None else _stamp(os.fspath(indicators))
     base = os.getcwd()
     threads = sum(client.nthreads().values())
     size = partition_size or partition_size_for(len(files), threads)
@@ -314,7 +338,7 @@ def run_on(client, files: list[str], rules_spec, encoding: str | None = None,
     pending: deque = deque()
     for i, chunk in enumerate(chunks):
         pending.append((client.submit(_process_partition, chunk, key, encoding, keep_duplicates, time_limit,
-                                      as_json, base, pure=False), chunk))
+                                      as_json, base, ikey, pure=False), chunk))
         while len(pending) > ahead or (pending and i == len(chunks) - 1):
             future, paths = pending.popleft()
             try:

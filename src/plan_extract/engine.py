@@ -31,6 +31,7 @@ _FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?|(
 # the year a relative baseline (由目前的1.2万个, 从去年的…) stands for, counted from the page's year
 _REL_BASE = {"目前": 0, "现在": 0, "现时": 0, "当前": 0, "今年": 0, "年初": 0, "去年": -1, "上年": -1, "前年": -2}
 _FROM_NEXT = regex.compile(r"[^，。；]{0,6}?(?:到|至)")  # used with match()
+_TO_WORDS = regex.compile(r"(?:到|至)[^到至]*$")
 _TO = regex.compile(r"(?:从|由)[^，。；]{1,24}?(?:到|至)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
 
 
@@ -179,7 +180,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
     records = []
-    by_unit: dict[str, list[CompiledRule]] = {}
+    by_unit = _rules_by_unit(rules)
     for q in _candidates(view):
         if lay.is_blocked(q.start, q.end):
             continue
@@ -190,6 +191,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
+        clause = lay.clause_start(q.start)
         indicator = match.indicator
         if records and baseline.lacks_subject(indicator) and records[-1].sentence == seg[sent[0]:sent[1]].strip():
             indicator = records[-1].indicator  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
@@ -206,7 +208,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             value=q.value,
             value_max=q.value_max,
             unit=q.unit,
-            comparator=ctx.outer_comparator(view, q.outer_start, lay.clause_start(q.start), q.comparator, q.outer_end),
+            comparator=ctx.outer_comparator(view, q.outer_start, clause, q.comparator, q.outer_end),
             kind=kind,
             year=year,
             raw=text[offset + start:offset + end],
@@ -216,8 +218,22 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             rule=match.rule.id,
             published=facts.published,
             cue=cue,
-        ), view, q.start, sent, catalogue, max(sent[0], lay.clause_start(q.start)))))
+        ), view, q.start, sent, catalogue, max(sent[0], clause))))
     return records
+
+
+_BY_UNIT: dict[tuple[int, ...], tuple[tuple[CompiledRule, ...], dict[str, list[CompiledRule]]]] = {}
+
+
+def _rules_by_unit(rules: list[CompiledRule]) -> dict[str, list[CompiledRule]]:
+    """The rules that accept each unit, filled as units come up and kept while the same rules run
+    document after document (keyed by the rules' identities, which the kept tuple holds alive)."""
+    key = tuple(map(id, rules))
+    hit = _BY_UNIT.get(key)
+    if hit is None:
+        _BY_UNIT.clear()  # one rule set at a time: nothing piles up
+        hit = _BY_UNIT[key] = (tuple(rules), {})
+    return hit[1]
 
 
 def _candidates(view: str):
@@ -275,7 +291,9 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
 def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     """(kind, year, cue): the cue is the words that decided them, for a reviewer."""
     before = view[sent[0]:q.outer_start]
-    m = _FROM.search(before)
+    # both patterns need 从 or 由, which most sentences lack: two searches saved
+    span = "从" in before or "由" in before
+    m = _FROM.search(before) if span else None
     if m and _FROM_NEXT.match(view, q.outer_end, sent[1]):
         year = int(m.group("y")) if m.group("y") else None
         if m.group("rel") and facts.ref_year is not None:
@@ -285,14 +303,14 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     if base is not None:
         return "actual", base[0], base[1]
     para = lay.paragraph_start(q.start)
-    m = _TO.search(before)
+    m = _TO.search(before) if span else None
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
         cue = None
         if m.group("y"):
             year = int(m.group("y"))
         else:
             year, cue = ctx.decide_year_cue(cues, sent[0] + m.start(), para, "target", facts)
-        to = regex.search(r"(?:到|至)[^到至]*$", m.group())
+        to = _TO_WORDS.search(m.group())
         to_words = to.group().strip() if to else None
         if year is None:  # no date for the end point: the sentence's and passage's cues decide
             kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
@@ -337,8 +355,9 @@ def _duplicates(records: list[Record]) -> dict[int, bool]:
     kept = {id(r) for r in best.values()}
     # A headline may name the figure in other words (占GDP比重达11% / 占地区生产总值比重达11%左右):
     # a headline's figure that the body states again is the body's.
-    in_body = {(r.value, r.unit) for r in records if not _HEADLINE.fullmatch(r.sentence)}
-    kept -= {id(r) for r in records if _HEADLINE.fullmatch(r.sentence) and (r.value, r.unit) in in_body}
+    headline = [_HEADLINE.fullmatch(r.sentence) is not None for r in records]
+    in_body = {(r.value, r.unit) for r, h in zip(records, headline) if not h}
+    kept -= {id(r) for r, h in zip(records, headline) if h and (r.value, r.unit) in in_body}
     return {id(r): True for r in records if id(r) not in kept}
 
 

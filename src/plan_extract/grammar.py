@@ -41,6 +41,9 @@ def parse_chinese(s: str) -> float | None:
     return parse_numeral(s) if s and not s[0].isdigit() else None
 
 
+_RELATIVE_VERBS = ("高于", "低于", "超过", "超出", "领先", "快于", "慢于")
+
+
 @cache
 def _compiled() -> Grammar:
     lx = lexicon()
@@ -74,7 +77,7 @@ def _compiled() -> Grammar:
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
     letter_alt = alternation(letter_units)
-    relative = r"(?:高于|低于|超过|超出|领先|快于|慢于)(?:" + alternation(refs) + ")"
+    relative = "(?:" + alternation(_RELATIVE_VERBS) + ")(?:" + alternation(refs) + ")"
     core = rf"""
     (?P<skip>
         [0-9]{{4}}\s*[-/.年]\s*[0-9]{{1,2}}\s*[-/.月]\s*[0-9]{{1,2}}\s*[日号]?   # 2021-11-02, 2022年3月4日
@@ -126,6 +129,7 @@ def _compiled() -> Grammar:
         re.compile(rf"(?:{negative})\s*$"),
         frozenset(w[-1] for w in numbers["negative_before"]) | {" "},
         {u: tuple(words) for u, words in units["unit_not_before"].items()},
+        frozenset(w[-1] for w in [*cmp_before, *(a + r for a in _RELATIVE_VERBS for r in refs)]),
         {k: v for k, v in lx["comparators"]["after_times"].items()},
         tuple(core_re.groupindex[name] for name in _GROUPS),  # by number: faster than by name
     )
@@ -142,6 +146,7 @@ class Grammar(NamedTuple):
     negative: re.Pattern
     negative_ends: frozenset[str]  # the last characters of the negative words: a cheap test first
     unit_not_before: dict[str, tuple[str, ...]]
+    prefix_ends: frozenset[str]  # the last characters of the prefix's words: a cheap test first
     after_times: dict[str, str]  # 2.5倍多: after 倍 only (3个多功能厅 is no comparator)
     group_numbers: tuple[int, ...]  # _GROUPS
 
@@ -176,9 +181,20 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
         groups = m.group(*g.group_numbers)  # one call: this runs for every candidate
         if m.group("skip") is not None or not _measured(groups):
             continue  # dates, years, phone numbers, 5G; a bare number
-        q = _quantity(m, groups, g.prefix.search(view, max(pos, p - 16), p), view, g, pos)
+        q = _quantity(m, groups, _prefix(view, max(pos, p - 16), p, g), view, g, pos)
         if q is not None:
             yield q
+
+
+def _prefix(view: str, lo: int, p: int, g: Grammar):
+    """The comparator words that end right before the number (spaces between), if any: most
+    numbers follow a character that ends no comparator, and then the search is not run."""
+    k = p
+    while k > lo and view[k - 1].isspace():
+        k -= 1
+    if k == lo or view[k - 1] not in g.prefix_ends:
+        return None
+    return g.prefix.search(view, lo, p)
 
 
 def _measured(groups) -> bool:
