@@ -92,11 +92,10 @@ def _compiled() -> Grammar:
       | 千分之\s?(?P<pmil>{arabic}|{chinese})
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
-      | (?P<fden>{chinese})分之(?P<fnum>{chinese})                          # 三分之一: a share
       | (?<=翻)(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
-      | (?P<num>{number})(?P<mult1>{mult})?
+      | (?P<num>{number})(?:分之(?P<fnum>{chinese})|(?P<mult1>{mult})?         # 三分之一: a share
         (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<neg2>{minus2})?(?P<num2>{number}))?
-        (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?  # 两成, 九成五 = 95%
+        (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?)  # 两成, 九成五 = 95%
     )
     (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
     \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<ge>个(?=[万亿]))?(?P<mult>{mult}))?
@@ -200,8 +199,8 @@ def _prefix(view: str, lo: int, p: int, g: Grammar):
 def _measured(groups) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
     (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fden, fnum, fan, half) = groups
-    if unit or mult or mult1 or mmult or pct or pmil or cheng or fden or fan:
+     mmult, inside1, inside2, after, fnum, fan, half) = groups
+    if unit or mult or mult1 or mmult or pct or pmil or cheng or fnum or fan:
         return True
     text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
     return "万" in text or "亿" in text
@@ -221,13 +220,13 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
 
 
 _GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
-           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fden", "fnum", "fan", "half")
+           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fnum", "fan", "half")
 
 
 def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fden, fnum, fan, half) = groups
+     mmult, inside1, inside2, after, fnum, fan, half) = groups
     unit = unit or ""
     tail = tail or ""
     value_max = None
@@ -249,13 +248,15 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         if tail:
             return None
         value, unit, start = parse_numeral(pmil), "‰", m.start()
-    elif fden is not None or fan is not None:
+    elif fnum is not None or fan is not None:
         if tail or unit or fan is not None and m.start() == pos:
             return None  # 三分之一万, 翻一番个: not a share; the 翻 outside the scanned span
         if fan is not None:
             value, unit, start = 2.0 ** DIGITS[fan], "倍", m.start() - 1  # the raw starts at 翻
         else:
-            value, unit, start = share(fnum, fden), "%", m.start()
+            if num[0].isdigit():
+                return None  # 3分之1: written in words or not at all
+            value, unit, start = share(fnum, num), "%", m.start()
     elif vague is not None:
         if not unit:
             return None
