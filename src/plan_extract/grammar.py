@@ -71,7 +71,8 @@ def _compiled() -> Grammar:
     # 12万3千, 4万2000, 1亿2000万: one value, not two (the digits after 万 must not start a name: 5G).
     # 12万 3千, 1亿 2000万: a space inside only before digits with a lower multiplier of their own
     # (3万 5万 are two cells of a table).
-    spaced = r"(?:(?<=万)\x20(?=[0-9]+[千百](?![万亿]))|(?<=亿)\x20(?=[0-9]+[千百]?[千百万](?!亿)))"
+    spaced = (r"(?:(?<=千)\x20(?=[0-9]+百(?![千万亿]))|(?<=万)\x20(?=[0-9]+[千百](?![万亿]))"
+              r"|(?<=亿)\x20(?=[0-9]+[千百]?[千百万](?!亿)))")
     number = rf"{arabic}(?:[{mult_chars}]+{spaced}?[零〇]?[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
@@ -92,7 +93,7 @@ def _compiled() -> Grammar:
       | 千分之\s?(?P<pmil>{arabic}|{chinese})
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
-      | (?<=翻)(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
+      | (?:(?<=翻)|(?<=翻了))(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
       | (?P<num>{number})(?:分之(?P<fnum>{chinese})|(?P<mult1>{mult})?         # 三分之一: a share
         (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<neg2>{minus2})?(?P<num2>{number}))?
         (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?)  # 两成, 九成五 = 95%
@@ -249,10 +250,11 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             return None
         value, unit, start = parse_numeral(pmil), "‰", m.start()
     elif fnum is not None or fan is not None:
-        if tail or unit or fan is not None and m.start() == pos:
+        if tail or unit or fan is not None and m.start() - pos < 1 + (view[m.start() - 1] == "了"):
             return None  # 三分之一万, 翻一番个: not a share; the 翻 outside the scanned span
         if fan is not None:
-            value, unit, start = 2.0 ** DIGITS[fan], "倍", m.start() - 1  # the raw starts at 翻
+            start = m.start() - (2 if view[m.start() - 1] == "了" else 1)  # the raw starts at 翻
+            value, unit = 2.0 ** DIGITS[fan], "倍"
         else:
             if num[0].isdigit():
                 return None  # 3分之1: written in words or not at all
