@@ -2,7 +2,7 @@
 
 1. Round trips: numbers are generated, written in every form the grammar claims to read (Arabic, with
    commas, full-width, 万/亿 multipliers, Chinese numerals formal and colloquial, 点 decimals,
-   percentages, 成, ranges, mixed 12万3千), and must read back as the same value. The renderer here is
+   percentages, 成, ranges, mixed 12万3千, 〇 digit strings, fractions, signed range ends), and must read back as the same value. The renderer here is
    written independently of numerals.py.
 2. Robustness: random and adversarial texts (numbers, multipliers, ranges, comparators, surrogates,
    NULs, huge repeats) through plan_extract.extract: no exception, every row traceable, finite,
@@ -188,6 +188,45 @@ def test_ranges(a, b, dash, mult, chinese, both):
     assert (q.value, q.value_max) == (pytest.approx(lo * scale), pytest.approx(hi * scale)), text
     reversed_text = f"{w(hi)}{mult if both else ''}{dash}{w(lo)}{mult}个"
     assert [x for x in scan(search_view(reversed_text)) if x.value_max is not None and x.value > x.value_max] == []
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=10**8), st.booleans())
+def test_zero_digit_strings(n, traditional):
+    """一〇五 = 105: a digit-by-digit numeral with a 〇 (or 零) reads positionally before a unit."""
+    digits = "".join("〇" if c == "0" else DIG[int(c)] for c in str(n))
+    if "〇" not in digits:
+        digits += "〇"
+        n *= 10
+    text = (digits + "个").translate(TRAD) if traditional else digits + "个"
+    assert close(read(text).value, n), text
+
+
+@FAST
+@given(st.integers(min_value=2, max_value=99), st.integers(min_value=1, max_value=98), st.booleans())
+def test_fractions(den, num, traditional):
+    """三分之一 = 33.33…%: a share of fewer than 100 parts; 一百分之一 (百分之一 is the form) and up are not read."""
+    if num >= den:
+        return
+    text = f"{cn(den)}分之{cn(num)}"
+    text = text.translate(TRAD) if traditional else text
+    q = read(text)
+    assert q.unit == "%" and close(q.value, num / den * 100), text
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9999),
+       st.sampled_from(["%", "个百分点"]), st.sampled_from(["-", "−", "负"]), st.sampled_from(["至", "到", "~"]))
+def test_signed_ranges(a, b, unit, sign, dash):
+    """-3%至-1%: each end keeps its own sign; the lower end is never above the upper."""
+    lo, hi = sorted((a, b))
+    if lo == hi:
+        return
+    u1 = "%" if unit == "%" else ""
+    q = read(f"{sign}{hi}{u1}{dash}{sign}{lo}{unit}")
+    assert (q.value, q.value_max) == (pytest.approx(-hi), pytest.approx(-lo))
+    q = read(f"{sign}{lo}{u1}{dash}{hi}{unit}")
+    assert (q.value, q.value_max) == (pytest.approx(-lo), pytest.approx(hi))
 
 
 # Fragments an adversarial text is built from: numbers of every kind, multipliers, ranges,

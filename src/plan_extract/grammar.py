@@ -20,7 +20,7 @@ from typing import NamedTuple
 import re
 
 from .lexicon import alternation, lexicon
-from .numerals import CHARS, DIGITS, multiplier, parse_estimate, parse_numeral
+from .numerals import CHARS, DIGITS, multiplier, parse_estimate, parse_numeral, share
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,7 @@ def _compiled() -> Grammar:
     money = units["money"]
     vague = numbers["vague_prefixes"]
     dash = alternation(numbers["range_dashes"])
+    minus2 = alternation(numbers["minus_signs"] + ["负"])  # the upper end's own sign: -3%至-1%
 
     arabic = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
     digits = "".join(DIGITS)
@@ -68,7 +69,11 @@ def _compiled() -> Grammar:
     not_unit = r"(?!(?<=[千百])[瓦米克分])"
     chinese = rf"[{CHARS}]+(?:点[{digits}]+[万亿]*)?{not_unit}"
     # 12万3千, 4万2000, 1亿2000万: one value, not two (the digits after 万 must not start a name: 5G).
-    number = rf"{arabic}(?:[{mult_chars}]+[零〇]?[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
+    # 12万 3千, 1亿 2000万: a space inside only before digits with a lower multiplier of their own
+    # (3万 5万 are two cells of a table).
+    spaced = (r"(?:(?<=千)\x20(?=[0-9]+百(?![千万亿]))|(?<=万)\x20(?=[0-9]+[千百](?![万亿]))"
+              r"|(?<=亿)\x20(?=[0-9]+[千百]?[千百万](?!亿)))")
+    number = rf"{arabic}(?:[{mult_chars}]+{spaced}?[零〇]?[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
@@ -88,13 +93,15 @@ def _compiled() -> Grammar:
       | 千分之\s?(?P<pmil>{arabic}|{chinese})
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
-      | (?P<num>{number})(?P<mult1>{mult})?
-        (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<num2>{number}))?
-        (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?  # 两成, 九成五 = 95%
+      | (?:(?<=翻)|(?<=翻了))(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
+      | (?P<num>{number})(?:分之(?P<fnum>{chinese})|(?P<mult1>{mult})?         # 三分之一: a share
+        (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<neg2>{minus2})?(?P<num2>{number}))?
+        (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?)  # 两成, 九成五 = 95%
     )
     (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
     \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<ge>个(?=[万亿]))?(?P<mult>{mult}))?
     (?P<inside2>{alternation(cmp_inside)})?
+    (?P<half>个半(?=\s?(?:{unit_alt})))?                                    # 两个半小时 = 2.5小时
     \s?(?P<unit>{unit_alt})?
     (?P<after>{alternation(cmp_after)})?
     """
@@ -106,13 +113,14 @@ def _compiled() -> Grammar:
     # to them; what comes before a trigger (第, a name's letters) is checked by scan().
     other_digits = digits.replace("一", "")
     trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
-               rf"|一(?:[{CHARS}点]+|(?=成|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
+               rf"|一(?:[{CHARS}点]+|(?=成|倍|番|个半|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
                rf"|(?:{alternation(vague)})(?=[十百千万亿]|个[万亿])"
-               r"|[超近逾](?=[百千万])|[百千万](?=[余多])")  # 超千家, 近万人, 千余家: a round number
+               rf"|[超近逾](?=[百千万])|[百千万](?=[余多]|[{other_digits}][^{CHARS}点])")  # 超千家, 千余家, 约千五家  # 超千家, 近万人, 千余家: a round number
     negative = alternation(numbers["negative_before"])
+    core_re = re.compile(core, re.VERBOSE)
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
-        re.compile(core, re.VERBOSE),
+        core_re,
         re.compile(prefix),
         {**cmp_before, **cmp_inside, **cmp_unit_inside, **cmp_after},
         money_mults,
@@ -122,6 +130,8 @@ def _compiled() -> Grammar:
         frozenset(w[-1] for w in numbers["negative_before"]) | {" "},
         {u: tuple(words) for u, words in units["unit_not_before"].items()},
         frozenset(w[-1] for w in [*cmp_before, *(a + r for a in _RELATIVE_VERBS for r in refs)]),
+        {k: v for k, v in lx["comparators"]["after_times"].items()},
+        tuple(core_re.groupindex[name] for name in _GROUPS),  # by number: faster than by name
     )
 
 
@@ -137,13 +147,17 @@ class Grammar(NamedTuple):
     negative_ends: frozenset[str]  # the last characters of the negative words: a cheap test first
     unit_not_before: dict[str, tuple[str, ...]]
     prefix_ends: frozenset[str]  # the last characters of the prefix's words: a cheap test first
+    after_times: dict[str, str]  # 2.5倍多: after 倍 only (3个多功能厅 is no comparator)
+    group_numbers: tuple[int, ...]  # _GROUPS
 
 
-_ROUND = re.compile(r"[百千万亿]+")
+_DIMES = tuple("0123456789零〇一二两三四五六七八九")
+_JIAO_FEN = re.compile(r"(?:([0-9零〇一二两三四五六七八九])角|零(?=[0-9一二两三四五六七八九]分))(?:([0-9零〇一二两三四五六七八九])分)?")
+_ROUND = re.compile(r"[百千万亿]+|[百千万][一二两三四五六七八九]")  # 超千家; 近千五家 = about 1500
 # A number right after these is an ordinal (第123场), part of a name (IPv6, rmzk001, the 0 of 2.0), or
 # the tail of a numeral that did not read (百十一, 点零).
 _NOT_AFTER = frozenset("第.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NOT_AFTER_CHINESE = frozenset("十百千万亿点")  # before a Chinese numeral only: 站点3000个 is a count
+_NOT_AFTER_CHINESE = frozenset("十百千万亿点番")  # before a Chinese numeral only: 站点3000个 is a count; 三番五次
 # What a minus sign must not follow to be a sign: then it is a dash or a hyphen (3-5, A-3, 30%-40%).
 _NOT_BEFORE_SIGN = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%‰)）]】") | set(CHARS)
 
@@ -164,7 +178,7 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
         if m is None:
             continue
         done = m.end()
-        groups = m.group(*_GROUPS)  # one call: this runs for every candidate
+        groups = m.group(*g.group_numbers)  # one call: this runs for every candidate
         if m.group("skip") is not None or not _measured(groups):
             continue  # dates, years, phone numbers, 5G; a bare number
         q = _quantity(m, groups, _prefix(view, max(pos, p - 16), p, g), view, g, pos)
@@ -186,8 +200,8 @@ def _prefix(view: str, lo: int, p: int, g: Grammar):
 def _measured(groups) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
     (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after) = groups
-    if unit or mult or mult1 or mmult or pct or pmil or cheng:
+     mmult, inside1, inside2, after, fnum, fan, half) = groups
+    if unit or mult or mult1 or mmult or pct or pmil or cheng or fnum or fan:
         return True
     text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
     return "万" in text or "亿" in text
@@ -207,19 +221,21 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
 
 
 _GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
-           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after")
+           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fnum", "fan", "half")
 
 
 def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after) = groups
+     mmult, inside1, inside2, after, fnum, fan, half) = groups
     unit = unit or ""
     tail = tail or ""
     value_max = None
     approximate = estimate = False
     if ge and not (num or jpre or vague):
         return None
+    if half and (num is None or num2 is not None or tail or mult1 or not (num[0].isdigit() or num[-1] in DIGITS)):
+        return None  # 两个半小时 after a plain count only
     if pct is not None:
         if tail:
             return None
@@ -233,6 +249,16 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         if tail:
             return None
         value, unit, start = parse_numeral(pmil), "‰", m.start()
+    elif fnum is not None or fan is not None:
+        if tail or unit or fan is not None and m.start() - pos < 1 + (view[m.start() - 1] == "了"):
+            return None  # 三分之一万, 翻一番个: not a share; the 翻 outside the scanned span
+        if fan is not None:
+            start = m.start() - (2 if view[m.start() - 1] == "了" else 1)  # the raw starts at 翻
+            value, unit = 2.0 ** DIGITS[fan], "倍"
+        else:
+            if num[0].isdigit():
+                return None  # 3分之1: written in words or not at all
+            value, unit, start = share(fnum, num), "%", m.start()
     elif vague is not None:
         if not unit:
             return None
@@ -260,6 +286,8 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         unit, start = "%", m.start("num")
     else:
         start = m.start("num")
+        if " " in num:
+            num = num.replace(" ", "")  # 12万 3千
         e1 = num + (mult1 or "")
         if num2 is not None:
             if runit and unit not in ("", "%"):
@@ -271,6 +299,8 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             value = parse_numeral(e1)
             if value_max is not None:
                 value = _shared(e1, e2, value_max) or value
+                if m.group("neg2"):
+                    value_max = -value_max
         else:
             if mult1 and tail:
                 return None  # 3万 亿: two multipliers
@@ -282,10 +312,14 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
                     (value, value_max), estimate = pair, True
             if value is None and (pm is not None or inside1) and _ROUND.fullmatch(num):
                 value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元
-            if num in ("一", "零", "〇") and not ge and view[start - 1:start] != "负" and unit != "个百分点":
+            if num in ("一", "零", "〇") and not (ge or half) and view[start - 1:start] != "负" and unit not in ("个百分点", "倍"):
                 return None  # 一个, 一批: an article, not a count; 零件, 零距离
     if value is None or value_max is None and estimate:
         return None
+    if half:
+        if not value.is_integer() or value_max is not None:
+            return None  # 2.5个半: not a count and a half
+        value += 0.5
     if mmult:
         scale = gr.money_mults[mmult]
         value, value_max = value * scale, None if value_max is None else value_max * scale
@@ -305,18 +339,22 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     for word in (inside1, inside2, after):
         if word:
             comparator = gr.cmp_map[word]
+    times_after = unit == "倍" and not after and next((w for w in gr.after_times if view.startswith(w, m.end())), None)
     if approximate and comparator == "=":
         comparator = ">"
     outer_start = pm.start() if pm is not None else start
     # A sign: -3.8% (the minus is part of the raw span), 负3.8%, 负增长2.1%.
+    # A sign written on the number is its own (-5%至5%); a word (负增长3%至5%) negates the whole range.
     if start > pos and view[start - 1] in gr.minus and (start - 1 == pos or view[start - 2] not in _NOT_BEFORE_SIGN):
         start = outer_start = min(outer_start, start - 1)
-        value, value_max = _negate(value, value_max)
+        value = -value
     elif outer_start > pos and view[outer_start - 1] in gr.negative_ends and \
             gr.negative.search(view, max(pos, outer_start - 8), outer_start):
         if view[outer_start - 1] == "负" and outer_start == start:
             start = outer_start = start - 1  # 负3.8%: the sign is the number's
-        value, value_max = _negate(value, value_max)
+            value = -value
+        else:
+            value, value_max = _negate(value, value_max)
     if value_max is not None:
         if value_max == value and estimate is False:
             value_max = None
@@ -327,12 +365,24 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     if not math.isfinite(value) or value_max is not None and not math.isfinite(value_max):
         return None
     end = m.start("after") if after else cheng_end if cheng is not None else m.end()
+    if unit == "元" and value_max is None and end == m.end("unit") and view.startswith(_DIMES, end) \
+            and value.is_integer():
+        j = _JIAO_FEN.match(view, end)  # 3元5角 = 3.5元, 3元5角2分 = 3.52元
+        if j is not None:
+            value = math.copysign(abs(value) + _digit(j[1] or "0") / 10 + _digit(j[2] or "0") / 100, value)
+            end = j.end()
     while view[end - 1].isspace():  # the optional spaces before a unit that was not there
         end -= 1
     outer_end = m.end("after") if after else end
+    if times_after:
+        comparator, outer_end = gr.after_times[times_after], outer_end + len(times_after)
     unit = UNIT_NAMES.get(unit, unit)
     return Quantity(start, end, outer_start, outer_end, _round(value), unit, comparator,
                     None if value_max is None else _round(value_max), approximate)
+
+
+def _digit(c: str) -> int:
+    return int(c) if c.isdigit() else DIGITS[c]
 
 
 def _negate(value, value_max):

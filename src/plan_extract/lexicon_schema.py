@@ -51,6 +51,7 @@ class Comparators(Section):
     before: dict[str, Comparator]
     inside: dict[str, Comparator]
     inside_before_unit: dict[str, Comparator]
+    after_times: dict[str, Comparator]
     after: dict[str, Comparator]
     relative_references: Words
 

@@ -86,18 +86,18 @@ def _value(s: str) -> int | float | None:
         if not left or unit in left:
             return None  # 万 alone, 10万万, 一亿亿
         lv = _value(left)
-        rv = _below(right, mag)
+        rv = _below(right, mag, isinstance(lv, int) and lv % 10 == 0)
         return None if lv is None or rv is None else lv * mag + rv
     return _section(s)
 
 
-def _below(s: str, mag: int) -> int | None:
-    """The part after 万 or 亿: below it, integer."""
+def _below(s: str, mag: int, round_left: bool = False) -> int | None:
+    """The part after 万 or 亿: below it, integer. `round_left`: the unit's own place is empty (十万)."""
     if not s:
         return 0
-    if s[0] in ZERO:  # 三万零十, 一亿零四万
+    if s[0] in ZERO:  # 三万零十, 一亿零四万; 十万零三千 (the 万 place is the gap)
         v = _value(s[1:]) if len(s) > 1 else None
-        return v if isinstance(v, int) and 0 < v < mag // 10 else None
+        return v if isinstance(v, int) and 0 < v < (mag if round_left else mag // 10) else None
     if len(s) == 1 and (s in DIGITS or s.isdigit()):  # 四万五 = 45000, 1万8 = 18000
         return (DIGITS[s] if s in DIGITS else int(s)) * mag // 10
     v = _value(s)
@@ -116,6 +116,8 @@ def _section(s: str) -> int | float | None:
         return n * SMALL[m.group(2)] if m.group(2) else n
     if s in ZERO:
         return 0
+    if len(s) > 1 and s[0] not in ZERO and any(c in ZERO for c in s) and all(c in DIGITS for c in s):
+        return int("".join(str(DIGITS[c]) for c in s))  # 一〇五 = 105: digit by digit (a year has its 年)
     value, last, pending, zero = 0, 10_000, None, False
     for i, c in enumerate(s):
         if c in ZERO:
@@ -144,3 +146,12 @@ def _section(s: str) -> int | float | None:
     elif zero:
         return None  # 一百零
     return value
+
+
+def share(numerator: str, denominator: str) -> float | None:
+    """三分之一 -> 33.33… (a percentage): a share of a whole in fewer than 100 parts, less than the whole.
+    五百万分之一 (a rate per million) is not read."""
+    n, d = parse_numeral(numerator), parse_numeral(denominator)
+    if n is None or d is None or not (d.is_integer() and 2 <= d < 100 and 0 < n < d):
+        return None
+    return n / d * 100

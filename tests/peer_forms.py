@@ -1,0 +1,78 @@
+"""The peer-style number corpus (tests/corpus/numbers_peers.toml) run through the command line: shared by
+tests/test_grammar_peers.py and bench/peers.py."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import opencc
+
+CORPUS = Path(__file__).parent / "corpus" / "numbers_peers.toml"
+SUBJECT = {"%": "5G用户普及率", "百分点": "5G用户普及率比上年提高", "‰": "人口自然增长率", "元": "软件业务收入",
+           "美元": "软件业务收入", "人": "5G用户", "家": "5G基站", "倍": "软件业务收入增长"}
+COMPARATOR_WORDS = ("近", "超", "约")
+S2T = opencc.OpenCC("s2t").convert
+
+
+def load():
+    data = tomllib.loads(CORPUS.read_text(encoding="utf-8"))
+    rows = []
+    for fam in data["family"]:
+        for r in fam["rows"]:
+            m = r.get("m")
+            rows.append((fam["name"], r["f"], float(r["v"]), None if m is None else float(m), r.get("u", "个"),
+                         r.get("c", ">=" if m is not None else "="), r.get("s")))
+    return rows, data["should_not"]["forms"]
+
+
+def sentence(form: str, unit: str, subject: str | None) -> str:
+    subject = subject or SUBJECT.get(unit, "5G基站")
+    link = "" if form.startswith(COMPARATOR_WORDS) or unit in ("百分点", "倍") or subject.endswith("收入") and \
+        form.startswith(("增长", "翻", "实现")) else "达到"
+    return f"到2025年，全省{subject}{link}{form}。"
+
+
+def run(tmp: Path):
+    """Returns (cases, wrong, missing, extra): each case is (family, sentence, expected); wrong and
+    missing list the cases read with another value or not at all; extra the should-not lines read."""
+    rows, nots = load()
+    cases = []
+    for fam, form, v, m, u, c, subj in rows:
+        for text in dict.fromkeys([form, S2T(form)]):
+            cases.append((fam, sentence(text, u, subj), (v, m, u, c)))
+    not_lines = [f"到2025年，{S2T(t) if i % 2 else t}。" for i, t in enumerate(nots)]
+    lines = [c[1] for c in cases] + not_lines
+    doc = tmp / "peers.txt"
+    doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "plan_extract", "extract", str(doc), "-f", "json",
+                          "--keep-duplicates"], capture_output=True, text=True, encoding="utf-8", check=True).stdout
+    records = json.loads(out)
+    text = doc.read_text(encoding="utf-8")
+    assert all(text[r["start"]:r["end"]] == r["raw"] for r in records)
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    by_line: dict[int, list] = {}
+    for r in records:
+        by_line.setdefault(max(i for i, s in enumerate(starts) if s <= r["start"]), []).append(r)
+    wrong, missing = [], []
+    for i, (fam, line, (v, m, u, c)) in enumerate(cases):
+        got = by_line.get(i, [])
+        if not got:
+            missing.append((fam, line))
+        elif len(got) != 1 or not _close(got[0]["value"], v) or not _close(got[0]["value_max"], m) \
+                or (got[0]["unit"], got[0]["comparator"]) != (u, c):
+            wrong.append((fam, line, [(r["raw"], r["value"], r["value_max"], r["unit"], r["comparator"]) for r in got]))
+    extra = [(lines[i], [r["raw"] for r in by_line[i]]) for i in range(len(cases), len(lines)) if i in by_line]
+    return cases, wrong, missing, extra
+
+
+def _close(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
