@@ -81,3 +81,14 @@ def test_signs_in_sentences(text, value, indicator):
 @pytest.mark.parametrize("text", ["5G基站3-5个", "表3-5个", "10G-PON端口3个", "30%-40%", "A-3个"])
 def test_a_dash_after_a_number_or_letter_is_no_sign(text):
     assert all(q.value >= 0 for q in scan(search_view(text)))
+
+
+def test_a_range_never_crosses_a_line_break():
+    # a figure at a line end, then a page-number line (— 4 —) or a list dash: two lines, not a range
+    from plan_extract import extract
+
+    for text in ("全市5G网络覆盖率达到100%\n— 4 —\n到2025年，5G基站达到3万个。",
+                 "全市5G基站达到3万个\n- 12 -\n光纤用户占比达到95%。"):
+        rows = extract(text)
+        assert all(r.value_max is None and "\n" not in r.raw for r in rows), rows
+        assert len(rows) == 2

@@ -89,13 +89,13 @@ def _compiled() -> Grammar:
       | [0-9]+(?:\.[0-9]+)?(?!(?:{letter_alt})(?![A-Za-z0-9\-+]))[A-Za-z][A-Za-z0-9\-+]*  # 5G, 10G-PON
     )
   | (?:
-        百分之\s?(?P<pct>{arabic}|{chinese})(?:\s*(?:{dash})\s*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
+        百分之\s?(?P<pct>{arabic}|{chinese})(?:[ \t]*(?:{dash})[ \t]*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
       | 千分之\s?(?P<pmil>{arabic}|{chinese})
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?:(?<=翻)|(?<=翻了))(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
       | (?P<num>{number})(?:分之(?P<fnum>{chinese})|(?P<mult1>{mult})?         # 三分之一: a share
-        (?:(?P<runit>%)?\s*(?:{dash})\s*(?P<neg2>{minus2})?(?P<num2>{number}))?
+        (?:(?P<runit>%)?[ \t]*(?:{dash})[ \t]*(?P<neg2>{minus2})?(?P<num2>{number}))?
         (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?)  # 两成, 九成五 = 95%
     )
     (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
