@@ -16,7 +16,7 @@ from .rules import CompiledRule, load_rules
 
 __all__ = ["extract", "extract_file", "load_rules", "default_rules", "load_catalogue", "Record", "DocumentInfo",
            "PlanExtractError", "InputError", "RuleError", "__version__"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # As the CLI's --time-limit: how long a user rule set may spend matching one document.
 TIME_LIMIT = 60.0
