@@ -53,3 +53,20 @@ def test_problems_are_one_line_each_naming_the_file_and_key():
     assert "zh.toml: units.colours: Extra inputs are not permitted" in found
     assert any(line.startswith("zh.toml: context.year: Value error, not a valid regex: ") for line in found)
     assert len(found) == 2
+
+
+def test_from_and_to_words_are_data(monkeypatch):
+    """A start and end point (由…提高至…) are read with zh.toml's words: a new wording is a data change."""
+    from plan_extract import engine, extract
+    from plan_extract.lexicon import lexicon
+
+    text = "到2025年，全省5G基站自2020年的1.2万个增加到8万个。"
+    before = [(r.value, r.kind, r.year) for r in extract(text)]
+    assert (12000, "actual", 2020) not in before  # 自 is not a from word in the shipped data
+    monkeypatch.setitem(lexicon()["context"], "from_words", [*lexicon()["context"]["from_words"], "自"])
+    engine._from_to.cache_clear()
+    try:
+        assert (12000, "actual", 2020) in [(r.value, r.kind, r.year) for r in extract(text)]
+    finally:
+        monkeypatch.undo()
+        engine._from_to.cache_clear()

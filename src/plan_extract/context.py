@@ -52,7 +52,6 @@ _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _NOT_A_NAME = re.compile(r"[全我本该各今年新这此其]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)")
-_PLAN_WORDS = ("规划", "计划", "方案", "纲要", "意见", "行动", "政策", "实施")
 
 
 def _flat(pattern: str) -> str:
@@ -217,7 +216,7 @@ def _as_of_year(view: str) -> int | None:
 
 def _main_plan(view: str) -> str | None:
     """The plan the document is about: the title it abbreviates (以下简称), else one in its headline."""
-    titles = [m for m in _TITLE.finditer(view) if any(w in m.group() for w in _PLAN_WORDS)]
+    titles = [m for m in _TITLE.finditer(view) if any(w in m.group() for w in lexicon()["context"]["plan_words"])]
     for m in titles:
         if _ABBREVIATED.match(view, m.end()):
             return m.group()[1:-1].strip()

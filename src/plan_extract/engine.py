@@ -7,6 +7,7 @@ import heapq
 import re
 import time
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -16,6 +17,7 @@ from . import tables, unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .index_values import index_quantities
+from .lexicon import alternation, lexicon
 from .records import Record, has_surrogates, without_surrogates
 from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
@@ -26,13 +28,20 @@ _HEADLINE = re.compile(r"[^，。；！？,;!?]{1,40}")
 # How far around a quantity a rule may look, within its sentence.
 LOOK_BEFORE = 80
 LOOK_AFTER = 40
-# 从2020年的1.2万个增加到2025年的8万个: the first quantity is the starting point (an actual).
-_FROM = regex.compile(r"(?:从|由)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?|(?P<rel>目前|现在|现时|当前|今年|年初|去年|上年|前年)(?:底|末)?的?)?\s*$")
-# the year a relative baseline (由目前的1.2万个, 从去年的…) stands for, counted from the page's year
-_REL_BASE = {"目前": 0, "现在": 0, "现时": 0, "当前": 0, "今年": 0, "年初": 0, "去年": -1, "上年": -1, "前年": -2}
-_FROM_NEXT = regex.compile(r"[^，。；]{0,6}?(?:到|至)")  # used with match()
-_TO_WORDS = regex.compile(r"(?:到|至)[^到至]*$")
-_TO = regex.compile(r"(?:从|由)[^，。；]{1,24}?(?:到|至)\s*(?:(?P<y>[0-9]{4})\s*年(?:底|末)?的?)?\s*$")
+
+
+@cache
+def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, int], regex.Pattern]:
+    """From zh.toml [context]: 从2020年的1.2万个增加到2025年的8万个, where the first quantity is the
+    starting point (an actual) and the second the end point; a relative baseline (由目前的…) stands
+    for a year counted from the page's."""
+    lx = lexicon()["context"]
+    frm, to, rel = alternation(lx["from_words"]), alternation(lx["to_words"]), lx["relative_baselines"]
+    return (regex.compile(rf"(?:{frm})\s*(?:(?P<y>[0-9]{{4}})\s*年(?:底|末)?的?|(?P<rel>{alternation(rel)})(?:底|末)?的?)?\s*$"),
+            regex.compile(rf"[^，。；]{{0,6}}?(?:{to})"),  # used with match()
+            regex.compile(rf"(?:{frm})[^，。；]{{1,24}}?(?:{to})\s*(?:(?P<y>[0-9]{{4}})\s*年(?:底|末)?的?)?\s*$"),
+            rel,
+            regex.compile(rf"(?:{to})(?:(?!{to}).)*$"))  # the last to word of an end point's phrase
 
 
 @dataclass
@@ -291,26 +300,27 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
 def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     """(kind, year, cue): the cue is the words that decided them, for a reviewer."""
     before = view[sent[0]:q.outer_start]
-    # both patterns need 从 or 由, which most sentences lack: two searches saved
-    span = "从" in before or "由" in before
-    m = _FROM.search(before) if span else None
-    if m and _FROM_NEXT.match(view, q.outer_end, sent[1]):
+    from_, from_next, to_end, baselines, last_to = _from_to()
+    # both patterns need a from word (从, 由), which most sentences lack: two searches saved
+    span = any(w in before for w in lexicon()["context"]["from_words"])
+    m = from_.search(before) if span else None
+    if m and from_next.match(view, q.outer_end, sent[1]):
         year = int(m.group("y")) if m.group("y") else None
         if m.group("rel") and facts.ref_year is not None:
-            year = facts.ref_year + _REL_BASE[m.group("rel")]
+            year = facts.ref_year + baselines[m.group("rel")]
         return "actual", year, m.group().strip() or None
     base = baseline.base_year(before, facts.ref_year)
     if base is not None:
         return "actual", base[0], base[1]
     para = lay.paragraph_start(q.start)
-    m = _TO.search(before) if span else None
+    m = to_end.search(before) if span else None
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
         cue = None
         if m.group("y"):
             year = int(m.group("y"))
         else:
             year, cue = ctx.decide_year_cue(cues, sent[0] + m.start(), para, "target", facts)
-        to = _TO_WORDS.search(m.group())
+        to = last_to.search(m.group())
         to_words = to.group().strip() if to else None
         if year is None:  # no date for the end point: the sentence's and passage's cues decide
             kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)

@@ -41,9 +41,6 @@ def parse_chinese(s: str) -> float | None:
     return parse_numeral(s) if s and not s[0].isdigit() else None
 
 
-_RELATIVE_VERBS = ("高于", "低于", "超过", "超出", "领先", "快于", "慢于")
-
-
 @cache
 def _compiled() -> Grammar:
     lx = lexicon()
@@ -52,6 +49,7 @@ def _compiled() -> Grammar:
     cmp_unit_inside = lx["comparators"]["inside_before_unit"]
     cmp_after = lx["comparators"]["after"]
     refs = lx["comparators"]["relative_references"]
+    relative_verbs = lx["comparators"]["relative_verbs"]
     units = lx["units"]
     letter_units = set(units["letter_units"])
     all_units = [u for key, group in units.items() if key not in ("letter_units", "unit_not_before") for u in group]
@@ -78,7 +76,7 @@ def _compiled() -> Grammar:
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
     letter_alt = alternation(letter_units)
-    relative = "(?:" + alternation(_RELATIVE_VERBS) + ")(?:" + alternation(refs) + ")"
+    relative = "(?:" + alternation(relative_verbs) + ")(?:" + alternation(refs) + ")"
     core = rf"""
     (?P<skip>
         [0-9]{{4}}\s*[-/.年]\s*[0-9]{{1,2}}\s*[-/.月]\s*[0-9]{{1,2}}\s*[日号]?   # 2021-11-02, 2022年3月4日
@@ -129,9 +127,10 @@ def _compiled() -> Grammar:
         re.compile(rf"(?:{negative})\s*$"),
         frozenset(w[-1] for w in numbers["negative_before"]) | {" "},
         {u: tuple(words) for u, words in units["unit_not_before"].items()},
-        frozenset(w[-1] for w in [*cmp_before, *(a + r for a in _RELATIVE_VERBS for r in refs)]),
+        frozenset(w[-1] for w in [*cmp_before, *(a + r for a in relative_verbs for r in refs)]),
         {k: v for k, v in lx["comparators"]["after_times"].items()},
         tuple(core_re.groupindex[name] for name in _GROUPS),  # by number: faster than by name
+        relative_verbs,
     )
 
 
@@ -149,6 +148,7 @@ class Grammar(NamedTuple):
     prefix_ends: frozenset[str]  # the last characters of the prefix's words: a cheap test first
     after_times: dict[str, str]  # 2.5倍多: after 倍 only (3个多功能厅 is no comparator)
     group_numbers: tuple[int, ...]  # _GROUPS
+    relative_verbs: dict[str, str]  # 高于 -> >
 
 
 _DIMES = tuple("0123456789零〇一二两三四五六七八九")
@@ -333,7 +333,8 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             return None
     comparator = "="
     if pm is not None and pm.group("rel"):
-        comparator = ">" if pm.group("rel").startswith(("高于", "超过", "超出", "领先", "快于")) else "<"
+        rel = pm.group("rel")
+        comparator = next(c for verb, c in gr.relative_verbs.items() if rel.startswith(verb))
     elif pm is not None:
         comparator = gr.cmp_map[pm.group("before")]
     for word in (inside1, inside2, after):

@@ -53,6 +53,7 @@ class Comparators(Section):
     inside_before_unit: dict[str, Comparator]
     after_times: dict[str, Comparator]
     after: dict[str, Comparator]
+    relative_verbs: dict[str, Comparator]
     relative_references: Words
 
 
@@ -92,6 +93,10 @@ class Indicator(Section):
 
 
 class Context(Section):
+    from_words: Words
+    to_words: Words
+    relative_baselines: dict[str, int]
+    plan_words: Words
     target: Words
     actual: Words
     not_after: dict[str, str]
