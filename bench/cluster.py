@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import sys
 import tempfile
@@ -21,17 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import build_corpus, cli, run_cli  # noqa: E402  (the same corpus as bench/run.py)
-
-
-def best(fn, runs: int = 3) -> tuple[float, float]:
-    """(best, slowest) wall time of `fn()` over `runs` runs: the machine is shared."""
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times), max(times)
+from run import best, build_corpus, cli, print_rows, run_cli  # noqa: E402  (the same corpus as bench/run.py)
 
 
 def main() -> None:
@@ -102,11 +91,7 @@ def main() -> None:
 
     client.close()
     cluster.close()
-    width = max(len(k) for k, _ in rows)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"machine: {platform.machine()}, {cores} cores, {platform.python_implementation()} {platform.python_version()}, {platform.platform()}")
-    for k, v in rows:
-        print(f"{k.ljust(width)}  {v}")
+    print_rows(rows)
     if not a.work:
         shutil.rmtree(work, ignore_errors=True)
 

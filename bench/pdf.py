@@ -18,13 +18,14 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from makedocs import make_pdf  # noqa: E402
+from run import best  # noqa: E402  (bench/run.py)
 
 SENTENCES = [
     "截至{y0}年底，全省累计建成5G基站{a}万座，光纤接入宽带用户占比达到{p}%，数字经济核心产业增加值占地区生产总值比重达到{q}%。",
@@ -68,15 +69,6 @@ def build(path: str, pages: int):
         blocks = plan_blocks(round(pages * pages / n))
         Path(path).write_bytes(make_pdf(blocks))
     return blocks
-
-
-def best(fn, runs=3):
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times), max(times)
 
 
 def floor_pdfium(path):

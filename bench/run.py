@@ -199,12 +199,28 @@ def main() -> None:
     rows.append(("scaling: 1 MB document vs 100 x 10 KB",
                  f"{t_big:.2f} s vs {t_small:.2f} s ({t_big / t_small:.2f}x per character)"))
 
+    print_rows(rows)
+    if not a.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def best(fn, runs: int = 3) -> tuple[float, float]:
+    """(best, slowest) wall time of `fn()` over `runs` runs: the machine is shared."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times), max(times)
+
+
+def print_rows(rows: list[tuple[str, str]]) -> None:
+    """The machine, then one `label  figure` line per measurement (the other bench scripts too)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     width = max(len(k) for k, _ in rows)
     print(f"machine: {platform.machine()}, {cores} cores, {platform.python_implementation()} {platform.python_version()}, {platform.platform()}")
     for k, v in rows:
         print(f"{k.ljust(width)}  {v}")
-    if not a.work:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -7,10 +7,8 @@ Exit codes: 0 every input was read; 1 some input or the rule set failed; 2 usage
 from __future__ import annotations
 
 import enum
-import os
 import signal
 import sys
-import tempfile
 from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Optional
@@ -27,6 +25,7 @@ indicators_app = typer.Typer(no_args_is_help=True, help="List and check the indi
 app.add_typer(indicators_app, name="indicators")
 
 IndicatorsOpt = Annotated[Optional[Path], typer.Option("--indicators", metavar="FILE", help="A TOML file (or directory) of indicators and synonyms that extends the bundled catalogue.")]
+TimeLimitOpt = Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")]
 RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR", help="Directory of *.toml rule files used instead of the bundled rules.")]
 AddRulesOpt = Annotated[Optional[list[Path]], typer.Option("--add-rules", metavar="DIR", help="Directory of *.toml rule files added to the rule set (repeatable).")]
 
@@ -135,7 +134,7 @@ def extract(
     documents: Annotated[bool, typer.Option("--documents", help="One row per document (region, plan, date) instead of one per indicator.")] = False,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
+    time_limit: TimeLimitOpt = 60.0,
     indicators: IndicatorsOpt = None,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run on the dask cluster of this scheduler (tcp://host:8786); its workers read the files. Needs plan-extract[dask].")] = None,
 ) -> None:
@@ -354,7 +353,7 @@ def pivot_cmd(
     encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
     bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS", help="Rule matching time per document before it is reported and skipped.")] = 60.0,
+    time_limit: TimeLimitOpt = 60.0,
 ) -> None:
     """One line per (region, indicator, measure), one column per year and kind; disagreeing figures
     for one cell are all shown (` | `) and counted in `conflicts`."""
@@ -417,7 +416,7 @@ def review(
     rules_dir: RulesOpt = None,
     add_rules: AddRulesOpt = None,
     encoding: EncodingOpt = None,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
+    time_limit: TimeLimitOpt = 60.0,
 ) -> None:
     """Write one self-contained HTML page showing every row on its document's text."""
     from .annotated import annotate
@@ -483,7 +482,7 @@ def explain(
     rules_dir: RulesOpt = None,
     add_rules: AddRulesOpt = None,
     encoding: EncodingOpt = None,
-    time_limit: Annotated[float, typer.Option("--time-limit", min=0.001, metavar="SECONDS")] = 60.0,
+    time_limit: TimeLimitOpt = 60.0,
 ) -> None:
     """Show a document in the terminal with its rows highlighted, then the rows and their cues."""
     from .annotated import annotate

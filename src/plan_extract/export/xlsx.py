@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..pivot import KEY_FIELDS, Line, pivot
+from ..pivot import KEY_FIELDS, pivot
 
 WIDTHS = {"sentence": 80, "doc": 30, "indicator": 28, "plan": 30, "raw": 14}
 
