@@ -2,13 +2,16 @@
 every offset still points into the original text."""
 
 import glob
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plan_extract import extract
-from plan_extract.unwrap import remove, soft_breaks
+from plan_extract.unwrap import _OPEN_END, remove, soft_breaks
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -124,3 +127,14 @@ def test_titles_and_bylines_are_not_joined():
     # a first line that is prose (a dateline opening the report) does join its continuation
     text = "新华社福州3月5日电 记者从福建省数字福建建设领导小组办公室获悉，截\n至2024年底，福建数字经济规模突破3万亿元，占比超过50%。\n"
     assert [(r[1], r[4], r[5]) for r in rows(text)][:1] == [(3e12, "actual", 2024)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="。;：a1 \r\n", max_size=12))
+def test_the_quick_check_finds_an_open_line_exactly_where_the_line_by_line_test_does(text):
+    # the line-by-line test that the one search stands for: some line before a line of text ends
+    # open (its last character, before a \r of \r\n, is no closing punctuation)
+    breaks = [m.start() for m in re.finditer(r"\n(?= ?\S)", text)]
+    ends = [b - 1 - (b > 1 and text[b - 1] == "\r") for b in breaks]
+    by_line = any(e >= 0 and text[e] not in "。！？!?；;：:" for e in ends)
+    assert (_OPEN_END.search(text) is not None) == by_line

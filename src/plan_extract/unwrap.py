@@ -15,6 +15,9 @@ from array import array
 
 _NL_BEFORE_TEXT = re.compile(r"\n(?= ?\S)")  # not before an empty or indented line (one space is a word gap)
 _CLOSED = frozenset("。！？!?；;：:")
+# A line break before text whose line (the \r of \r\n aside) ends open: a text without one has no
+# soft break, and one search says so (most pages, one paragraph a line, each closed).
+_OPEN_END = re.compile(r"(?:[^。！？!?；;：:\r]|[^。！？!?；;：:]\r|\A\r)\n(?= ?\S)")
 # What opens a heading or a list item: 第一章, 一、, （一）, 1. 1、 (1), bullets.
 _OPENS = re.compile(r"第[一二三四五六七八九十百0-9]{1,4}[章节条部篇]|[一二三四五六七八九十]{1,3}[、.．]"
                     r"|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[、.．](?![0-9])|[•·●■◆▲★※【\\[-]")
@@ -29,10 +32,10 @@ MIN_OPEN_LINES = 2  # full lines left open that make a whole text wrapped (its c
 def soft_breaks(text: str) -> list[int]:
     """Positions of the line-break characters (\n, and the \r of \r\n) inside wrapped
     paragraphs, in order; empty for a text whose lines all end where their paragraphs do."""
+    if not _OPEN_END.search(text):
+        return []
     breaks = [m.start() for m in _NL_BEFORE_TEXT.finditer(text)]
     ends = [b - 1 - (b > 1 and text[b - 1] == "\r") for b in breaks]  # the last character of each line
-    if not any(e >= 0 and text[e] not in _CLOSED for e in ends):
-        return []  # the common case, lines that end with their punctuation: one quick pass
     widths = sorted(n for n in map(len, text.split("\n")) if n)
     full = max(MIN_WIDTH, FULL * widths[int(0.9 * (len(widths) - 1))])
     first = text.find("\n", len(text) - len(text.lstrip()))

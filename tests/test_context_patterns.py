@@ -1,0 +1,16 @@
+"""Patterns and per-document indexes written for speed find exactly what their plain forms find."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plan_extract import context as ctx
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="1年0-至月份，, ", max_size=14))
+def test_the_month_stretch_with_its_literal_first_matches_as_the_plain_pattern(text):
+    plain = re.compile(r"(?<![0-9年])1\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
+    assert [m.span() + m.groups() for m in ctx._MONTH_STRETCH.finditer(text)] == \
+        [m.span() + m.groups() for m in plain.finditer(text)]
