@@ -14,3 +14,11 @@ def test_the_month_stretch_with_its_literal_first_matches_as_the_plain_pattern(t
     plain = re.compile(r"(?<![0-9年])1\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
     assert [m.span() + m.groups() for m in ctx._MONTH_STRETCH.finditer(text)] == \
         [m.span() + m.groups() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="数，、。\n;a", max_size=20), st.integers(0, 22), st.integers(0, 22))
+def test_item_breaks_are_the_clause_breaks_and_enumeration_commas_in_a_span(view, lo, hi):
+    lay = ctx.layout(view)
+    found = [m.end() for m in re.compile(r"[，。；：、,;:！？!?\n]").finditer(view, lo, hi)]
+    assert lay.item_breaks(lo, hi) == found

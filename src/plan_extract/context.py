@@ -23,8 +23,8 @@ from .plan_title import first_line_plan
 from .sections import Sections, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_CLAUSE_END = re.compile(r"[，。；：、,;:！？!?\n]")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")  # a clause with its enumeration (、) kept whole
+_ENUMERATION = re.compile("、")  # with _CLAUSE_BREAK: the items of a clause (Layout.item_ends)
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
 _DATE = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})|([-/.])\s*([0-9]{1,2})\s*\4\s*([0-9]{1,2}))")  # 2025年1-10月 is a stretch
@@ -144,6 +144,7 @@ class Layout:
     clause_starts: list[int]  # after a clause break (，；。 …), an enumeration (、) kept whole
     blocked: list[tuple[int, int]]
     length: int
+    item_ends: list[int] = field(default_factory=list)  # after a clause break or an enumeration's 、
     _blocked_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self):
@@ -164,6 +165,10 @@ class Layout:
         i = bisect.bisect_right(self._blocked_starts, start) - 1
         return i >= 0 and self.blocked[i][1] >= end
 
+    def item_breaks(self, lo: int, hi: int) -> list[int]:
+        """The ends (the position after) of the clause breaks and 、 that stand in view[lo:hi]."""
+        return self.item_ends[bisect.bisect_right(self.item_ends, lo):bisect.bisect_right(self.item_ends, hi)]
+
 
 def layout(view: str) -> Layout:
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(view)]
@@ -178,7 +183,9 @@ def layout(view: str) -> Layout:
             merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
         else:
             merged.append((s, e))
-    return Layout(sentence_starts, paragraph_starts, clause_starts, merged, len(view))
+    # the clause breaks with the enumeration commas (、) among them, as row_region and is_noise read clauses
+    item_ends = sorted(clause_starts[1:] + [m.end() for m in _ENUMERATION.finditer(view)])
+    return Layout(sentence_starts, paragraph_starts, clause_starts, merged, len(view), item_ends)
 
 
 # ---- document facts -----------------------------------------------------------------------------
@@ -244,23 +251,25 @@ def _region(view: str, plan: str | None) -> str | None:
     return None
 
 
-def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None) -> str | None:
+def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None, lay: Layout) -> str | None:
     """A clause that begins with another place (其中，深圳市5G基站...) puts its row in that place."""
+    hint = _patterns()["place_hint"]
     lo = max(sent[0], pos - 40)
     back = max(sent[0], pos - _PLACE_BACK)
-    if not _patterns()["place_hint"].search(view, lo, pos):  # most rows: no place word near, no clause to find
+    if not hint.search(view, lo, pos):  # most rows: no place word near, no clause to find
         return default
-    start = max((m.end() for m in _CLAUSE_END.finditer(view, lo, pos)), default=sent[0])
-    if _patterns()["place_hint"].search(view, start, pos):
+    breaks = lay.item_breaks(lo, pos)
+    start = breaks[-1] if breaks else sent[0]
+    if hint.search(view, start, pos):
         place = _clause_place(view[start:pos])
         if place:
             return place
     # 杭州5G基站…4.6万个，每万人拥有5G基站37个 / 合肥方面，去年…: a clause that opens with a place
     # (a news report quoting several cities) keeps it for the clauses after it in the sentence
-    if start > back and _patterns()["place_hint"].search(view, back, start):
-        ends = [m.end() for m in _CLAUSE_END.finditer(view, back, start - 1)]
+    if start > back and hint.search(view, back, start):
+        ends = lay.item_breaks(back, start - 1)
         for a, b in zip(reversed([back] + ends), reversed(ends + [start])):
-            if not _patterns()["place_hint"].search(view, a, b):
+            if not hint.search(view, a, b):
                 continue
             place = _clause_place(view[a:b], light=True)
             if place:
@@ -355,8 +364,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     """Numbers about the text or its making (调研了29个部门, 9个方面, 两种模式), penalties (罚款5万元),
     frequencies (700兆赫) and service hours (24小时自助服务)."""
     pats = _patterns()
-    m = _CLAUSE_END.search(view, q_end, sent[1])
-    right = m.start() if m else sent[1]
+    k = bisect.bisect_right(lay.item_ends, q_end)  # the first clause break or 、 after the figure
+    right = lay.item_ends[k] - 1 if k < len(lay.item_ends) and lay.item_ends[k] <= sent[1] else sent[1]
     # the clause, enumeration included (调研了…、29个部门、8家企业): a plan's 组织开展 elsewhere in the
     # sentence does not make its figures noise
     left = lay.clause_start(q_start)

@@ -31,7 +31,7 @@ LOOK_AFTER = 40
 
 
 @cache
-def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, int], regex.Pattern]:
+def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, int], regex.Pattern, re.Pattern]:
     """From zh.toml [context]: 从2020年的1.2万个增加到2025年的8万个, where the first quantity is the
     starting point (an actual) and the second the end point; a relative baseline (由目前的…) stands
     for a year counted from the page's."""
@@ -41,7 +41,8 @@ def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, i
             regex.compile(rf"[^，。；]{{0,6}}?(?:{to})"),  # used with match()
             regex.compile(rf"(?:{frm})[^，。；]{{1,24}}?(?:{to})\s*(?:(?P<y>[0-9]{{4}})\s*年(?:底|末)?的?)?\s*$"),
             rel,
-            regex.compile(rf"(?:{to})(?:(?!{to}).)*$"))  # the last to word of an end point's phrase
+            regex.compile(rf"(?:{to})(?:(?!{to}).)*$"),  # the last to word of an end point's phrase
+            re.compile(frm))
 
 
 @dataclass
@@ -114,14 +115,14 @@ class DocumentRun:
             del seg, view, lay
             records = canon.drop_fragments(canon.join_shares(records, catalogue))
             dup = _duplicates(records)
-            for r in records:
-                fact, body = hash(_fact_key(r)), not _HEADLINE.fullmatch(r.sentence)
-                if not dup.get(id(r)) and (fact in seen_facts or not body and hash((r.value, r.unit)) in seen_in_body):
+            keys = [(hash(_fact_key(r)), not _HEADLINE.fullmatch(r.sentence), hash((r.value, r.unit))) for r in records]
+            for r, (fact, body, amount) in zip(records, keys):
+                if not dup.get(id(r)) and (fact in seen_facts or not body and amount in seen_in_body):
                     dup[id(r)] = True
-            for r in records:
-                seen_facts.add(hash(_fact_key(r)))
-                if not _HEADLINE.fullmatch(r.sentence):
-                    seen_in_body.add(hash((r.value, r.unit)))
+            for fact, body, amount in keys:
+                seen_facts.add(fact)
+                if body:
+                    seen_in_body.add(amount)
             out = [r.model_copy(update={"duplicate": True}) if dup.get(id(r)) else r
                    for r in records if self.keep or not dup.get(id(r))]
             if table_records:  # each cell is its own fact: no duplicate marking
@@ -159,7 +160,7 @@ def _block(lay: ctx.Layout, spans: list[tuple[int, int]]) -> None:
 
 def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts,
                  catalogue=None) -> Record:
-    return Record(**canon.finish_table(dict(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
+    return Record.model_validate(canon.finish_table(dict(doc=name, region=facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
                   category="table", value=v.value, value_max=None, unit=v.unit, comparator=v.comparator,
                   kind=v.kind, year=v.year, raw=text[offset + v.start:offset + v.end], start=offset + v.start,
                   end=offset + v.end, sentence=tables.row_text(text, offset + v.row[0], offset + v.row[1]), rule="TABLE",
@@ -207,9 +208,9 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
-        records.append(Record(**canon.finish(dict(
+        records.append(Record.model_validate(canon.finish(dict(
             doc=name,
-            region=ctx.row_region(view, q.start, sent, facts.region),
+            region=ctx.row_region(view, q.start, sent, facts.region, lay),
             plan=facts.plan,
             indicator=indicator,
             indicator_id=match.rule.id if not match.rule.fields else None,
@@ -300,9 +301,9 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
 def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     """(kind, year, cue): the cue is the words that decided them, for a reviewer."""
     before = view[sent[0]:q.outer_start]
-    from_, from_next, to_end, baselines, last_to = _from_to()
+    from_, from_next, to_end, baselines, last_to, any_from = _from_to()
     # both patterns need a from word (从, 由), which most sentences lack: two searches saved
-    span = any(w in before for w in lexicon()["context"]["from_words"])
+    span = any_from.search(before)
     m = from_.search(before) if span else None
     if m and from_next.match(view, q.outer_end, sent[1]):
         year = int(m.group("y")) if m.group("y") else None
