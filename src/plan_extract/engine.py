@@ -265,6 +265,7 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
     if " " in window:  # text from a PDF: 占 GDP 比重 34%, 5G 基站 6.8 万个 match as written without spaces
         window = ctx.close_spaces(window)
         ph = window.index(PLACEHOLDER)
+    once = window.count(PLACEHOLDER) == 1  # (a text may hold the character itself)
     for rule in rules:
         if rule.keywords is not None and rule.keywords.search(window) is None:
             continue
@@ -275,6 +276,8 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
             # No alternative can go on past the quantity: the match ends right after it, and a
             # reverse pattern's match() is anchored there (at endpos).
             m = rule.regex.match(window, 0, ph + 1, timeout=timeout)
+        elif rule.to_end is not None and once:
+            m = rule.to_end.match(window, timeout=timeout)  # a search that stops at the quantity
         else:
             m = rule.regex.search(window, timeout=timeout)
         if m is None or PLACEHOLDER not in m.group():

@@ -78,6 +78,7 @@ class CompiledRule:
     tail: regex.Pattern | None  # what may follow the quantity, for the alternatives that go on
     keywords: re.Pattern | None  # one of the rule's keywords, when it has some
     bundled: bool = False  # shipped and tested with the package: matched without the per-call timeout
+    to_end: regex.Pattern | None = None  # for a search around one quantity (see _to_end)
 
     @property
     def id(self) -> str:
@@ -113,6 +114,24 @@ def _tails(pattern: str) -> tuple[bool, regex.Pattern | None]:
         return False, compile_pattern("|".join(f"(?:{t})" for t in tails), reverse=False)
     except PatternError:
         return False, None
+
+
+# A group of global inline flags, (?i) or (?V1): it must stay at the pattern's start, unwrapped.
+_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z0-9-]+\)")
+
+
+def _to_end(pattern: str) -> regex.Pattern | None:
+    """The pattern with a lazy run of characters other than the placeholder after it, matched at the
+    end of a window that holds the placeholder once: the same first match as a reverse search (its
+    end at the window's end, then one character before, and so on), but it stops at the quantity,
+    left of which no match can hold the placeholder. Most windows have no match at all, and the
+    search would try every position before the quantity too."""
+    if _GLOBAL_FLAGS.search(pattern):
+        return None
+    try:
+        return compile_pattern(f"(?:{pattern})[^{PLACEHOLDER}]*?")
+    except PatternError:
+        return None
 
 
 def default_rules_dir() -> Path:
@@ -222,4 +241,4 @@ def _compile(rule: Rule, source: str, bundled: bool, errors: list[tuple[str, str
         return None
     ends, tail = _tails(rule.pattern)
     keywords = re.compile(alternation(rule.keywords)) if rule.keywords else None
-    return CompiledRule(rule, pattern, source, fields, ends, tail, keywords, bundled)
+    return CompiledRule(rule, pattern, source, fields, ends, tail, keywords, bundled, None if ends else _to_end(rule.pattern))
