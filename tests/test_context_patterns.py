@@ -2,7 +2,7 @@
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from plan_extract import context as ctx
@@ -22,3 +22,15 @@ def test_item_breaks_are_the_clause_breaks_and_enumeration_commas_in_a_span(view
     lay = ctx.layout(view)
     found = [m.end() for m in re.compile(r"[，。；：、,;:！？!?\n]").finditer(view, lo, hi)]
     assert lay.item_breaks(lo, hi) == found
+
+
+_CLAUSE = st.text(alphabet="全市我省本县新疆福建深圳数字智慧其中自治区州“”实现 5个企业，", max_size=14)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_CLAUSE, st.booleans())
+@example("深“圳", False)  # a name the trims put together
+@example("其中深实现圳", False)
+def test_a_clause_the_quick_look_passes_over_has_no_place_to_open_with(clause, light):
+    # the quick look (no name, no two characters of a name before 省/市/…) never hides a place
+    assert ctx._clause_place(clause, light) == ctx._opening_place(clause, light)

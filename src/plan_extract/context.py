@@ -50,7 +50,8 @@ _STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
 _BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半)")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
-_NOT_A_NAME = re.compile(r"[全我本该各今年新这此其]")
+_SCOPE = "全我本该各今年新这此其"  # 全市, 我省, 本县, 该区 …: a scope, not a place's name
+_NOT_A_NAME = re.compile(f"[{_SCOPE}]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)")
 
@@ -114,6 +115,9 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
         "place_hint": re.compile(f"{alternation(place_names)}|省|市|州|县"),
+        # what a place opening a clause (place_prefix) needs: a name, or two characters that are
+        # no scope word's before its 省, 市, 自治区, 州 or 县 (全市 and 我省 have none)
+        "place_name": re.compile(f"{alternation(place_names)}|[^{_SCOPE}]{{2}}(?:省|市|自治区|州|县)"),
         "place_prefix": regex.compile(
             rf"^(?:数字|智慧)?(?P<p>{alternation(place_names)}|\p{{Han}}{{2,3}}?(?=省|市|自治区|州|县))"
         ),
@@ -281,6 +285,16 @@ _PLACE_BACK = 80  # how far back a place opening an earlier clause still names a
 
 
 def _clause_place(clause: str, light: bool = False) -> str | None:
+    # The trims below only cut the clause's ends, and drop its quotes and spaces and a 实现 inside:
+    # a clause in which, so bared, no place name can stand cannot open with one (most clauses the
+    # hint lets through only say 全市), and the trims are not run.
+    bare = clause if light else _QUOTES.sub("", clause)
+    if "实现" not in bare and not _patterns()["place_name"].search(bare):
+        return None
+    return _opening_place(clause, light)
+
+
+def _opening_place(clause: str, light: bool = False) -> str | None:
     # light: only the leading words trimmed (据了解, 全市 …), without the figure-aware trims
     pats = _patterns()
     s = pats["strip_left"].sub("", clause.strip(), count=1) if light else clean_indicator(clause)
