@@ -116,8 +116,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         "place_hint": re.compile(f"{alternation(place_names)}|省|市|州|县"),
         # what a place opening a clause (place_prefix) needs: a name, or two characters that are
-        # no scope word's before its 省, 市, 自治区, 州 or 县 (全市 and 我省 have none)
-        "place_name": re.compile(f"{alternation(place_names)}|[^{_SCOPE}]{{2}}(?:省|市|自治区|州|县)"),
+        # no scope word's before its 省, 市, 自治区, 州 or 县 (全市 and 我省 have none); each branch
+        # opens with a literal, which the engine skips ahead to
+        "place_name": re.compile("|".join([alternation(place_names)] + [
+            f"{m}(?<=[^{_SCOPE}]{{2}}{m})" for m in ("自治区", "省", "市", "州", "县")])),
         "place_prefix": regex.compile(
             rf"^(?:数字|智慧)?(?P<p>{alternation(place_names)}|\p{{Han}}{{2,3}}?(?=省|市|自治区|州|县))"
         ),
