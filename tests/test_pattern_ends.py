@@ -6,7 +6,8 @@ import re
 import pytest
 
 from plan_extract import context
-from plan_extract.pattern_ends import last_chars
+from plan_extract.lexicon import lexicon
+from plan_extract.pattern_ends import first_chars, last_chars, with_first_chars
 
 
 @pytest.mark.parametrize("pattern, ends", [
@@ -23,6 +24,39 @@ def test_last_chars(pattern, ends):
 @pytest.mark.parametrize("pattern", [r"a?", r"(?i)a", r"a\w", r"a[^b]", r"(a)\1"])
 def test_unknown_or_empty_gives_none(pattern):
     assert last_chars(re.compile(pattern)) is None
+
+
+@pytest.mark.parametrize("pattern, starts", [
+    (r"ab|c", "ac"),
+    (r"(?<![0-9])a|(?<=x)b", "ab"),  # a look-behind takes no character
+    (r"(?:民国)?[0-9]年", "民0123456789"),  # an optional first item: the one after may start the match
+    (r"(?P<y>(?:19|20)[0-9]{2})年", "12"),
+])
+def test_first_chars(pattern, starts):
+    assert first_chars(re.compile(pattern)) == frozenset(starts)
+
+
+@pytest.mark.parametrize("pattern", [r"a?", r"\wa", r"[^b]a", r"(?i)a"])
+def test_first_chars_unknown_or_empty_gives_none_and_the_pattern_stays(pattern):
+    assert first_chars(re.compile(pattern)) is None
+    assert with_first_chars(re.compile(pattern)).pattern == pattern
+
+
+def test_the_year_pattern_behind_its_first_characters_finds_the_same_matches():
+    plain = re.compile(lexicon()["context"]["year"])
+    guarded = context._patterns()["year"]
+    assert guarded.pattern != plain.pattern  # the look-ahead is in use
+    words = ["从", "自", "到", "至", "截至", "截止", "民国", "今年", "本年度", "当年", "去年", "上年", "前年", "明年",
+             "年底前", "年底", "年末", "年内", "以来", "起", "比", "较", "2019", "2025", "113", "5", "1", "年", "月",
+             " ", "-", "～", "多", "几", "数", "十", "五", "两", "零", "."]
+    rnd = random.Random(11)
+    for _ in range(5000):
+        s = "".join(rnd.choice(words) for _ in range(rnd.randint(0, 14)))
+        a, b = rnd.randint(0, len(s)), rnd.randint(0, len(s))
+        assert [(m.span(), m.lastgroup, m.groups()) for m in guarded.finditer(s)] == \
+            [(m.span(), m.lastgroup, m.groups()) for m in plain.finditer(s)], s
+        m1, m2 = guarded.search(s, a, b), plain.search(s, a, b)
+        assert (m1 and (m1.span(), m1.groups())) == (m2 and (m2.span(), m2.groups())), (s, a, b)
 
 
 def test_strip_right_skipped_only_when_it_cannot_match():

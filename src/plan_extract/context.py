@@ -18,7 +18,7 @@ from .roc_years import gregorian, roc_date, roc_year_ok, uses_roc_years
 from . import furniture
 from .grammar import scan
 from .lexicon import alternation, lexicon
-from .pattern_ends import last_chars
+from .pattern_ends import last_chars, with_first_chars
 from .plan_title import first_line_plan
 from .sections import Sections, sections
 
@@ -107,7 +107,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "bound_opening": re.compile(rf"({alternation(ctx['bound_opening'])})[^0-9，。；,;]{{1,12}}$"),
         "bound_inside": re.compile(rf"(?<=.)(?<!不)(?:{alternation(ctx['bound_opening'])}).+$"),
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
-        "year": re.compile(ctx["year"]),
+        "year": with_first_chars(re.compile(ctx["year"])),  # its branches open with look-behinds
         "now": re.compile(ctx["now"]),
         "recent": re.compile(ctx["recent"]),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
