@@ -45,6 +45,10 @@ def soft_breaks(text: str) -> list[int]:
     if not open_ends:
         return []
     opened = sorted(set(open_ends).union(m.start() for m in _CONTINUED.finditer(text)))
+    # a line shorter than MIN_WIDTH is never full: a title or a byline is the only open line of most pages
+    opened = [b for b in opened if _line_end(text, b) - text.rfind("\n", 0, b) >= MIN_WIDTH]
+    if not opened:
+        return []
     widths = sorted(n for n in map(len, text.split("\n")) if n)
     full = max(MIN_WIDTH, FULL * widths[int(0.9 * (len(widths) - 1))])
     first = text.find("\n", len(text) - len(text.lstrip()))
