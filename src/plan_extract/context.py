@@ -109,6 +109,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year": re.compile(ctx["year"]),
         "now": re.compile(ctx["now"]),
         "recent": re.compile(ctx["recent"]),
+        "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
@@ -517,6 +518,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in _MONTH_STRETCH.finditer(view):  # 1-10月，收入累计…: the months up to the latest such month
         if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
             years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
+    parts = lexicon()["context"]["year_parts"]
+    for m in pats["year_part"].finditer(view):  # 上半年，全市…: the latest such part of a year
+        if view[m.start() - 1:m.start()] != "年" and not lay.is_blocked(m.start(), m.end()):
+            years.append((m.start(), f"month{parts[m.group()]}", None, m.group()))
     for m in _ASOF_MONTH.finditer(view):  # 截至6月底 without a year: the latest such month
         if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
             years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))

@@ -105,6 +105,7 @@ class Context(Section):
     year: Regex
     now: Regex
     recent: Regex
+    year_parts: dict[str, int]
     five_year_plans: dict[str, int]
     roc_offset: int
     roc_markers: Words
