@@ -580,7 +580,8 @@ def decide_kind(c: Cues, pos: int, sent: tuple[int, int], default: str) -> str:
     return decide_kind_cue(c, pos, sent, default)[0]
 
 
-def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> tuple[str, str | None]:
+def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
+                    para: int | None = None) -> tuple[str, str | None]:
     """The kind and the words that decided it: the strong cue nearest before the quantity in its
     sentence, else the nearest weak one, else the first cue after it in the sentence, else the
     section's heading (发展基础, 发展目标), else the last cue before it in the section or document."""
@@ -610,7 +611,12 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> t
     if section_kind:
         return section_kind, heading
     if i > 0:
-        return c.kind[i - 1][1].removesuffix("_strong"), c.kind[i - 1][2]
+        prev_pos, prev_kind, prev_words = c.kind[i - 1]
+        # a report's figure is not planned by a weak word in an earlier paragraph (…並計劃推出諮詢。
+        # ¶ 九月份用量約為15.6萬太字節); a plan's goals do follow their paragraph of 计划/目标
+        if default == "actual" and para is not None and prev_pos < para and not prev_kind.endswith("_strong"):
+            return default, None
+        return prev_kind.removesuffix("_strong"), prev_words
     return default, None
 
 

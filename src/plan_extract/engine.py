@@ -334,7 +334,7 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     if rule.rule.kind:
         kind, kind_cue = rule.rule.kind, None
     else:
-        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
+        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind, para)
     year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts, sent[0])
     if year is None and kind == "actual" and not rule.rule.kind:
         year = ctx.status_year(kind_cue, facts)
