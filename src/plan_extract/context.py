@@ -425,6 +425,11 @@ def _noise_units() -> tuple[str, ...]:
 
 
 @cache
+def _aspect_words() -> frozenset[str]:
+    return frozenset(lexicon()["context"]["aspect_words"])
+
+
+@cache
 def _review_neutral() -> frozenset[str]:
     return frozenset(lexicon()["context"]["review_neutral"])
 
@@ -602,6 +607,12 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     if in_sentence:
         if in_sentence[-1][2] in _review_neutral() and c.sections and c.sections.at(pos)[0] == "actual":
             return "actual", c.sections.at(pos)[1]
+        if in_sentence[-1][2] in _aspect_words():  # 累计: cumulative, in a review or a goal alike
+            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words() | _review_neutral()]
+            if timed:
+                return timed[-1][1], timed[-1][2]
+            if c.sections and c.sections.at(pos)[0] == "target":
+                return "target", c.sections.at(pos)[1]
         return in_sentence[-1][1], in_sentence[-1][2]
     # a cue after the figure speaks for it, unless a year opens a new statement between them
     # (2024年底…达到1250万户，2025年将新增…)

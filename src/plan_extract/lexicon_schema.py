@@ -114,6 +114,7 @@ class Context(Section):
     review_sections: Words
     target_sections: Words
     review_neutral: Words
+    aspect_words: Words
     approx_before: Regex
     bound_opening: dict[str, Comparator]
 
