@@ -19,6 +19,7 @@ from .grammar import Quantity, scan
 from .index_values import index_quantities
 from .lexicon import alternation, lexicon
 from .records import Record, has_surrogates, without_surrogates
+from .roc_years import gregorian, uses_roc_years
 from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
 
@@ -37,9 +38,10 @@ def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, i
     for a year counted from the page's."""
     lx = lexicon()["context"]
     frm, to, rel = alternation(lx["from_words"]), alternation(lx["to_words"]), lx["relative_baselines"]
-    return (regex.compile(rf"(?:{frm})\s*(?:(?P<y>[0-9]{{4}})\s*年(?:底|末)?的?|(?P<rel>{alternation(rel)})(?:底|末)?的?)?\s*$"),
+    year = r"(?:民国)?(?P<y>[0-9]{4}|(?<![0-9])1[01][0-9])"  # three digits: a Republic-era year (Taiwan)
+    return (regex.compile(rf"(?:{frm})\s*(?:{year}\s*年(?:底|末)?的?|(?P<rel>{alternation(rel)})(?:底|末)?的?)?\s*$"),
             regex.compile(rf"[^，。；]{{0,6}}?(?:{to})"),  # used with match()
-            regex.compile(rf"(?:{frm})[^，。；]{{1,24}}?(?:{to})\s*(?:(?P<y>[0-9]{{4}})\s*年(?:底|末)?的?)?\s*$"),
+            regex.compile(rf"(?:{frm})[^，。；]{{1,24}}?(?:{to})\s*(?:{year}\s*年(?:底|末)?的?)?\s*$"),
             rel,
             regex.compile(rf"(?:{to})(?:(?!{to}).)*$"))  # the last to word of an end point's phrase
 
@@ -305,7 +307,7 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     span = any(w in before for w in lexicon()["context"]["from_words"])
     m = from_.search(before) if span else None
     if m and from_next.match(view, q.outer_end, sent[1]):
-        year = int(m.group("y")) if m.group("y") else None
+        year = _written_year(m.group("y"), view, facts)
         if m.group("rel") and facts.ref_year is not None:
             year = facts.ref_year + baselines[m.group("rel")]
         return "actual", year, m.group().strip() or None
@@ -316,9 +318,8 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     m = to_end.search(before) if span else None
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
         cue = None
-        if m.group("y"):
-            year = int(m.group("y"))
-        else:
+        year = _written_year(m.group("y"), view, facts)
+        if year is None:
             year, cue = ctx.decide_year_cue(cues, sent[0] + m.start(), para, "target", facts)
         to = last_to.search(m.group())
         to_words = to.group().strip() if to else None
@@ -339,6 +340,19 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     if year is None and kind == "actual" and not rule.rule.kind:
         year = ctx.status_year(kind_cue, facts)
     return kind, year, _join(kind_cue, year_cue)
+
+
+def _written_year(digits: str | None, view: str, facts) -> int | None:
+    """A from/to point's year: four digits as written, three by the Republic era where the document
+    dates so (由111年的61%提升至113年的88%), else none."""
+    if digits is None:
+        return None
+    if len(digits) == 3:
+        if facts.roc is None:
+            facts.roc = uses_roc_years(view)
+        if not facts.roc:
+            return None
+    return gregorian(digits)
 
 
 def _join(a: str | None, b: str | None) -> str | None:
