@@ -13,7 +13,7 @@ import regex
 
 from . import actions, baseline, canon
 from . import context as ctx
-from . import tables, unwrap
+from . import respectively, tables, unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .index_values import index_quantities
@@ -190,7 +190,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     removed (soft line breaks), when there is an index."""
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
-    records = []
+    records, pending = [], []
     by_unit = _rules_by_unit(rules)
     for q in _candidates(view):
         if lay.is_blocked(q.start, q.end):
@@ -204,12 +204,12 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         clause = lay.clause_start(q.start)
         indicator = match.indicator
-        if records and baseline.lacks_subject(indicator) and records[-1].sentence == seg[sent[0]:sent[1]].strip():
-            indicator = records[-1].indicator  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
+        if pending and baseline.lacks_subject(indicator) and pending[-1][0]["sentence"] == seg[sent[0]:sent[1]].strip():
+            indicator = pending[-1][0]["indicator"]  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
-        records.append(Record(**canon.finish(dict(
+        pending.append((dict(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
@@ -229,7 +229,19 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             rule=match.rule.id,
             published=facts.published,
             cue=cue,
-        ), view, q.start, sent, catalogue, max(sent[0], clause))))
+        ), q.start, sent, max(sent[0], clause)))
+    named = respectively.assign(view, [(pos, sent, f["unit"]) for f, pos, sent, _ in pending]) \
+        if "分别" in view else {}
+    for i, (fields, pos, sent, clause) in enumerate(pending):
+        indicator, region, year = named.get(i, (None, None, None))
+        if indicator:
+            fields["indicator"] = indicator
+        if year:
+            fields["year"] = year
+        fields = canon.finish(fields, view, pos, sent, catalogue, clause)
+        if region:
+            fields["region"] = region
+        records.append(Record(**fields))
     return records
 
 

@@ -88,6 +88,8 @@ class Indicator(Section):
     hours_nouns: Regex
     paired_count: Regex
     determiner: Regex
+    respectively_skip: Words
+    share_heads: Words
     admin_all: Regex
     class_nouns: Regex
     bare_names: Words
