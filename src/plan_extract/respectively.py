@@ -27,7 +27,7 @@ class Group:
     items: list[str]
     of: str  # what the items are: "indicators", "places" or "years"
     words: str  # between 分别 and the first figure: 达到, 新增数字化改造项目, 增长
-    name: str = ""  # for years: the indicator they share (2023年、2024年全市数字经济规模)
+    name: str = ""  # the indicator years or places share (2023年、2024年全市数字经济规模; 红花岗区、汇川区数字经济规模)
 
 
 @cache
@@ -93,8 +93,12 @@ def _group(subject: str, n: int, words: str, shares: bool) -> Group | None:
         if all(_YEAR.fullmatch(s) for s in items):
             return Group(items, "years", words, name)
         return None
-    if all(_place(s) for s in items):
-        return Group(items, "places", words)
+    if all(_place(s) for s in items[:-1]):
+        if _place(items[-1]):
+            return Group(items, "places", words)
+        places, rest = split_place(items[-1])  # 红花岗区、汇川区数字经济规模: the places share the name
+        if places:
+            return Group(items[:-1] + [_place(items[-1][:len(items[-1]) - len(rest)])], "places", words, rest)
     if shares:  # 固定宽带和移动宽带普及率: the last item's head noun is the others' too
         head = next((h for h in _share_heads() if items[-1].endswith(h)), None)
         if head:
@@ -110,8 +114,8 @@ def _place(item: str) -> str | None:
 def _name_and_place(group: Group, k: int) -> Named:
     from .context import clean_indicator
 
-    if group.of == "places":  # the words after 分别 name every figure: 新增数字化改造项目, 同比增长
-        return clean_indicator(group.words) or None, _place(group.items[k]), None
+    if group.of == "places":  # the shared name, else the words after 分别: 新增数字化改造项目, 同比增长
+        return clean_indicator(group.name + group.words) or None, _place(group.items[k]), None
     change = _CHANGE.search(group.words.strip())
     change = change.group() if change else ""
     if group.of == "years":
