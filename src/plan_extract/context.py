@@ -448,6 +448,7 @@ class Cues:
     years: list[tuple[int, str, int | None, str]]  # (position, type, year, the expression's words)
     sections: Sections | None = None
     semicolons: list[int] = field(default_factory=list)  # ； ends a statement inside a sentence
+    openers: list[int] = field(default_factory=list)  # paragraphs that go on with the one before (其中，…)
     _kind_pos: list[int] = field(default_factory=list)
     _year_pos: list[int] = field(default_factory=list)
 
@@ -551,7 +552,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     kind.sort()
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
-    return Cues(kind, years, sections(view), semis)
+    openers = [m.end() for m in _openers().finditer(view)] if "看" in view or "其中" in view else []
+    return Cues(kind, years, sections(view), semis, openers)
 
 
 def _small_numeral(s: str) -> int | None:
@@ -677,9 +679,22 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         return _resolve(c, j, para, facts), c.years[j][3]
+    if j >= 0 and kind == "actual" and _continues(c, para):
+        # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date
+        return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
     return None, None
+
+
+def _continues(c: Cues, para: int) -> bool:
+    k = bisect.bisect_left(c.openers, para)
+    return k < len(c.openers) and c.openers[k] <= para + 4  # the paragraph opens with one
+
+
+@cache
+def _openers() -> re.Pattern:
+    return re.compile(rf"(?:^|\n)[ \t　]*(?:{alternation(lexicon()['context']['continuation_openers'])})")
 
 
 def _past_cue(c: Cues, j: int, facts: DocFacts) -> bool:

@@ -108,6 +108,7 @@ class Context(Section):
     now: Regex
     recent: Regex
     year_parts: dict[str, int]
+    continuation_openers: Words
     five_year_plans: dict[str, int]
     roc_offset: int
     roc_markers: Words
