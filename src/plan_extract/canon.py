@@ -59,7 +59,7 @@ def _provinces() -> frozenset[str]:
 
 _CURRENCY = re.compile(r"(?:达到|达|为|约|超过|突破)?(?:新台币|人民币|港币|港元|澳门元|美元|欧元)$")
 _TRAILING_MEASURE = re.compile(
-    r"(?<=.)(?:(?:较|比)(?:去年|上年)(?:同期)?|同比)?(?:新增|净增)$|(?<=..)(?:增至|增加到|增长到|提高到|提升到|增)$")
+    r"(?<=.)(?:(?:较|比)(?:去年|上年|年初|上月)(?:同期|底|末)?|同比)?(?:新增|净增)$|(?<=..)(?:增至|增加到|增长到|提高到|提升到|增)$")
 _MEASURE_VERB = re.compile(r"^(?:新建并开通|建成并开通|建成开通|新建设|新建|新增|新开通|累计建成|累计|已建成|建成)")
 
 
@@ -177,9 +177,9 @@ def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:
     hit = catalogue.memo.get(("names", indicator))
     if hit is None:
         # 数字经济规模达到新台币 (5.6兆元), 宽带用户较去年新增 (12万户): the measure field says the rest
+        # the document's own words stay (寬頻用戶 -> 宽频用户, in Simplified script only): the catalogue id
+        # and the pivot's key group them with the mainland wording
         name = _TRAILING_MEASURE.sub("", _CURRENCY.sub("", indicator)) or indicator
-        # mainland vocabulary for every row (宽频用户 -> 宽带用户), catalogued or not, so that rows group
-        name = catalogue.simplify(name, fold=False) or name
         places, rest = split_place(name)  # names come from the search view: already Simplified
         hit = (name, places[-1], rest) if places and rest else (name, None, name)
         catalogue.remember(("names", indicator), hit)
@@ -187,13 +187,12 @@ def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:
 
 
 def _entry(catalogue: Catalogue, name: str):
-    """(the catalogue entry the name is a wording of, the name to show: in mainland vocabulary and
-    without a measure verb the `measure` field now carries)."""
+    """(the catalogue entry the name is a wording of, the name to show: without a measure verb the
+    `measure` field now carries)."""
     hit = catalogue.memo.get(("entry", name))
     if hit is None:
         entry, shown = catalogue.lookup(name), name
         if entry is not None:
-            shown = catalogue.simplify(name, fold=False)  # 数位经济增加值 -> 数字经济增加值, like its group
             bare = _MEASURE_VERB.sub("", shown)
             if bare != shown and catalogue.lookup(bare) is entry:
                 shown = bare
@@ -280,7 +279,7 @@ def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:
     when a rule's capture missed the noun phrase. 共有企业300家 names its figure, bare as it is."""
     nouns, pattern = _fragment()
     if pattern.search(indicator) is not None:
-        return True
+        return _REFERENCED_CHANGE.search(indicator) is None  # 占比较上年提升: a change from its reference
     if indicator not in nouns:
         return False
     if not raw:
@@ -293,6 +292,8 @@ def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_REFERENCED_CHANGE = re.compile(
+    r"(?<=.)(?:(?:比|较)(?:上年|去年|年初|上月|[0-9]{4}年(?:底|末)?)(?:同期)?|同比|环比)(?:增长|提高|提升|增加|下降|减少|降低)$")
 
 
 def drop_fragments(records: list[Record]) -> list[Record]:

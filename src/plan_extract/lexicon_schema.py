@@ -78,6 +78,7 @@ class Indicator(Section):
     stop_after: Regex
     noise_nouns: Regex
     process_verbs: Regex
+    count_actors: Words
     count_actions: Regex
     bad_end: Regex
     # the context layer's noise and naming data (context.py)
@@ -87,8 +88,12 @@ class Indicator(Section):
     penalty_words: Regex
     hours_nouns: Regex
     paired_count: Regex
+    determiner: Regex
+    respectively_skip: Words
+    share_heads: Words
     admin_all: Regex
     class_nouns: Regex
+    subsidy_cap: Regex
     bare_names: Words
 
 
@@ -104,6 +109,8 @@ class Context(Section):
     year: Regex
     now: Regex
     recent: Regex
+    year_parts: dict[str, int]
+    continuation_openers: Words
     five_year_plans: dict[str, int]
     roc_offset: int
     roc_markers: Words
@@ -112,6 +119,7 @@ class Context(Section):
     review_sections: Words
     target_sections: Words
     review_neutral: Words
+    aspect_words: Words
     approx_before: Regex
     bound_opening: dict[str, Comparator]
 
