@@ -452,6 +452,7 @@ class Cues:
     sections: Sections | None = None
     semicolons: list[int] = field(default_factory=list)  # ； ends a statement inside a sentence
     openers: list[int] = field(default_factory=list)  # paragraphs that go on with the one before (其中，…)
+    view: str = ""
     _kind_pos: list[int] = field(default_factory=list)
     _year_pos: list[int] = field(default_factory=list)
 
@@ -556,7 +557,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
     openers = [m.end() for m in _openers().finditer(view)] if "看" in view or "其中" in view else []
-    return Cues(kind, years, sections(view), semis, openers)
+    return Cues(kind, years, sections(view), semis, openers, view)
 
 
 def _small_numeral(s: str) -> int | None:
@@ -600,7 +601,11 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
         k = bisect.bisect_left(c.semicolons, pos) - 1
         if k >= 0 and c.semicolons[k] > sent[0]:
             own = bisect.bisect_left(c._kind_pos, c.semicolons[k])
-            if own < i:
+            # a statement after ； keeps the cues before it only when they open the sentence
+            # (到2025年，A达到X；B达到Y), not when they belong to a clause of their own
+            # (…，已超额完成“十四五”末1.2万个的目标任务；每万人拥有5G基站数32个)
+            opening = _CLAUSE_BREAK.search(c.view, sent[0], c.semicolons[k]) if c.view else None
+            if own < i or own > 0 and opening and c.kind[own - 1][0] > opening.start():
                 sent = (c.semicolons[k], sent[1])
     j = i
     while j > 0 and c.kind[j - 1][0] >= sent[0]:
