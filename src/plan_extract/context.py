@@ -433,11 +433,6 @@ def _aspect_words() -> frozenset[str]:
 
 
 @cache
-def _review_neutral() -> frozenset[str]:
-    return frozenset(lexicon()["context"]["review_neutral"])
-
-
-@cache
 def _bare_names() -> frozenset[str]:
     return frozenset(lexicon()["indicator"]["bare_names"])
 
@@ -615,10 +610,8 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     if strong:
         return strong[-1][0].removesuffix("_strong"), strong[-1][1]
     if in_sentence:
-        if in_sentence[-1][2] in _review_neutral() and c.sections and c.sections.at(pos)[0] == "actual":
-            return "actual", c.sections.at(pos)[1]
         if in_sentence[-1][2] in _aspect_words():  # 累计: cumulative, in a review or a goal alike
-            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words() | _review_neutral()]
+            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words()]
             if timed:
                 return timed[-1][1], timed[-1][2]
             if c.sections and c.sections.at(pos)[0] == "target":
