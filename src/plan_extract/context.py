@@ -135,6 +135,11 @@ class DocFacts:
     ref_year: int | None  # the year 今年 and 目前 mean: the document's date
     plan_years: tuple[int, ...]
     roc: bool | None = None  # dates by the Republic era (113年 = 2024); None: not looked up yet
+    report: bool = False  # the document reports on its plan (…规划中期评估报告): figures are actuals by default
+
+    @property
+    def default_kind(self) -> str:
+        return "target" if self.plan and not self.report else "actual"
 
 
 @dataclass
@@ -202,7 +207,13 @@ def doc_facts(view: str) -> DocFacts:
             plan_years += (end - 4, end)
     region = _region(view, plan)
     ref_year = int(published[:4]) if published else _as_of_year(view)
-    return DocFacts(region, plan, published, ref_year, plan_years, roc)
+    report = _report_title().search(view, 0, max(view.find("\n", view.find("\n") + 1), 120)) is not None
+    return DocFacts(region, plan, published, ref_year, plan_years, roc, report and plan is not None)
+
+
+@cache
+def _report_title() -> re.Pattern:
+    return re.compile(alternation(lexicon()["context"]["report_titles"]))
 
 
 def _as_of_year(view: str) -> int | None:
@@ -680,7 +691,7 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         return _resolve(c, j, para, facts), c.years[j][3]
-    if j >= 0 and kind == "actual" and (_continues(c, para) or c.years[j][1] == "asof" and facts.plan is None):
+    if j >= 0 and kind == "actual" and (_continues(c, para) or c.years[j][1] == "asof" and facts.default_kind == "actual"):
         # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date; a report's
         # 截至2025年12月底 dates the paragraphs after it until another date
         return _resolve(c, j, para, facts), c.years[j][3]

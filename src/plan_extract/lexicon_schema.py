@@ -102,6 +102,7 @@ class Context(Section):
     to_words: Words
     relative_baselines: dict[str, int]
     plan_words: Words
+    report_titles: Words
     target: Words
     actual: Words
     not_after: dict[str, str]
