@@ -45,6 +45,7 @@ _SEMICOLON = re.compile(r"[；;]")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
+_RELATIVE_YEARS = {"thisyear": 0, "lastyear": -1, "yearbefore": -2, "nextyear": 1}
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
 _BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半)")
@@ -736,11 +737,13 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
         return year
     if typ == "since":  # “十四五”以来, 2018年以来: as of the page's date
         return facts.ref_year if facts.published else None
-    if typ == "sameyear":  # 2022年…年底前: the year named just before, else the document's year
+    if typ == "sameyear":  # 2022年…年底前, 今年…年内: the year named just before, else the document's year
         k = j - 1
         while k >= 0 and c.years[k][0] >= lower:
             if c.years[k][2] is not None:
                 return c.years[k][2]
+            if c.years[k][1] in _RELATIVE_YEARS and facts.ref_year is not None:
+                return facts.ref_year + _RELATIVE_YEARS[c.years[k][1]]
             k -= 1
         return facts.ref_year
     if typ in ("lastmonth", "thismonth") or typ.startswith("month"):  # needs the page's month
@@ -761,4 +764,4 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
                 c.years[k][2] <= ref and (c.years[k][0] >= lower or c.sections and c.years[k][0] >= section > 0):
             return c.years[k][2]
         return ref
-    return {"thisyear": ref, "now": ref, "lastyear": ref - 1, "yearbefore": ref - 2, "nextyear": ref + 1}[typ]
+    return ref if typ == "now" else ref + _RELATIVE_YEARS[typ]
