@@ -94,6 +94,7 @@ class Indicator(Section):
     admin_all: Regex
     class_nouns: Regex
     subsidy_cap: Regex
+    subsidy_rate: Regex
     bare_names: Words
 
 
