@@ -160,7 +160,7 @@ def test_view_keeps_characters_beyond_the_bmp():
 def test_number_data_is_valid():
     lx = lexicon()
     numbers, comparators = lx["numbers"], lx["comparators"]
-    assert set(numbers["multipliers"]) == set("十百千万亿")  # numerals.py reads exactly these
+    assert set(numbers["multipliers"]) == set("十百千万亿拾佰仟")  # numerals.py reads exactly these (SMALL, BIG)
     assert all(isinstance(d, str) and d for d in numbers["range_dashes"] + numbers["negative_before"])
     assert all(len(c) == 1 for c in numbers["minus_signs"])
     cmps = {"=", ">", ">=", "<", "<=", "~"}
