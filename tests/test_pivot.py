@@ -88,3 +88,55 @@ def test_pivot_takes_added_rules_and_refuses_an_unknown_encoding(docs):
     assert r.returncode == 0 and "多功能智能杆" in r.stdout.decode()
     r = run("pivot", docs / "a.txt", "-e", "no-such-codec")
     assert r.returncode == 2 and b"Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv"])
+def test_pivot_of_saved_rows_equals_pivot_of_documents(tmp_path, fmt):
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    saved = tmp_path / f"rows.{fmt}"
+    assert run("extract", tmp_path / "a.txt", tmp_path / "b.txt", "-o", saved).returncode == 0
+    direct = run("pivot", tmp_path / "a.txt", tmp_path / "b.txt", "-f", "csv")
+    again = run("pivot", "--rows", saved, "-f", "csv")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == direct.stdout and b"INF-5G-BASE-STATIONS" in again.stdout
+
+
+def test_pivot_reads_rows_corrected_by_hand(tmp_path):
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    saved = tmp_path / "rows.csv"
+    run("extract", tmp_path / "a.txt", "-o", saved)
+    table = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
+    assert any(r["comparator"] == "'=" for r in table)  # the formula guard, undone on reading
+    kept = [r for r in table if r["raw"] != "6万个"]
+    kept[0]["value"] = "33000"
+    with saved.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(table[0]))
+        w.writeheader()
+        w.writerows(kept)
+    out = run("pivot", "--rows", saved, "-f", "jsonl")
+    lines = [json.loads(l) for l in out.stdout.decode().splitlines()]
+    assert out.returncode == 0 and not any(l["measure"] == "increment" for l in lines)
+    assert any("33000" in json.dumps(l) for l in lines)
+
+
+def test_pivot_rows_errors_name_the_file_and_keep_the_others(tmp_path):
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    good = tmp_path / "good.jsonl"
+    run("extract", tmp_path / "a.txt", "-o", good)
+    bad_json = tmp_path / "bad.json"
+    bad_json.write_text('[{"doc": "x"', encoding="utf-8")
+    no_field = tmp_path / "short.jsonl"
+    row = json.loads(good.read_text(encoding="utf-8").splitlines()[0])
+    del row["kind"]
+    no_field.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    out = run("pivot", "--rows", bad_json, no_field, other, tmp_path / "missing.json", good, "-f", "jsonl")
+    err = out.stderr.decode().splitlines()
+    assert out.returncode == 1 and "Traceback" not in out.stderr.decode()
+    assert any(l.startswith(f"{bad_json}: not JSON rows") for l in err)
+    assert any(l.startswith(f"{no_field}: line 1: field kind:") for l in err)
+    assert any(l.startswith(f"{other}: not rows saved by extract: no column") for l in err)
+    assert any(l.startswith(f"{tmp_path / 'missing.json'}: cannot read rows") for l in err)
+    assert b"INF-5G-BASE-STATIONS" in out.stdout  # the good file's rows are still tabulated

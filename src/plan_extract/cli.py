@@ -342,28 +342,22 @@ def rules_check(rules_dir: RulesOpt = None, add_rules: AddRulesOpt = None) -> No
     print(f"{len(rules)} rules, {n_ex} examples and counter-examples: all hold")
 
 
-@app.command("pivot")
-def pivot_cmd(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
-    rules_dir: RulesOpt = None,
-    add_rules: AddRulesOpt = None,
-    indicators: IndicatorsOpt = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
-    bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
-    time_limit: TimeLimitOpt = 60.0,
-) -> None:
-    """One line per (region, indicator, measure), one column per year and kind; disagreeing figures
-    for one cell are all shown (` | `) and counted in `conflicts`."""
-    from .batch import default_jobs, run
-    from .export import writer as make_writer
-    from .pivot import KEY_FIELDS, flat, nested, pivot
-    from .records import RECORD_FIELDS
+def _saved_rows(paths: list[str]) -> tuple[list, list, list[str]]:
+    from .saved_rows import RowsError, read_rows
 
-    rules = _load_rules(rules_dir, add_rules)
-    catalogue = _load_catalogue(indicators)
+    rows, failures = [], []
+    for p in paths:
+        try:
+            rows += read_rows("-", sys.stdin.read()) if p == "-" else read_rows(p)
+        except RowsError as e:
+            failures.append(str(e))
+            _err(str(e))
+    return rows, [], failures
+
+
+def _extracted_rows(paths, rules, rules_dir, add_rules, encoding, jobs, time_limit, catalogue, indicators):
+    from .batch import default_jobs, run
+
     files, failures = _expand(paths)
     for line in failures:
         _err(line)
@@ -383,6 +377,35 @@ def pivot_cmd(
             docs.append(result.document)
         progress(result.path)
     progress(None)
+    return rows, docs, failures
+
+
+@app.command("pivot")
+def pivot_cmd(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files, directories (read recursively) or - for stdin.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
+    rules_dir: RulesOpt = None,
+    add_rules: AddRulesOpt = None,
+    indicators: IndicatorsOpt = None,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
+    bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
+    time_limit: TimeLimitOpt = 60.0,
+    saved: Annotated[bool, typer.Option("--rows", help="PATH... are rows saved by `extract` (-f json, jsonl, csv, tsv), not documents.")] = False,
+) -> None:
+    """One line per (region, indicator, measure), one column per year and kind; disagreeing figures
+    for one cell are all shown (` | `) and counted in `conflicts`."""
+    from .export import writer as make_writer
+    from .pivot import KEY_FIELDS, flat, nested, pivot
+    from .records import RECORD_FIELDS
+
+    catalogue = _load_catalogue(indicators)
+    if saved:
+        rows, docs, failures = _saved_rows(paths)
+    else:
+        rows, docs, failures = _extracted_rows(paths, _load_rules(rules_dir, add_rules), rules_dir, add_rules,
+                                               encoding, jobs, time_limit, catalogue, indicators)
     with _output(output, binary=fmt == Format.xlsx) as out:
         if fmt == Format.xlsx:
             from .export.xlsx import XlsxWriter

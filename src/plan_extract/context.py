@@ -95,6 +95,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "noise_nouns": re.compile(ind["noise_nouns"]),
         "hours_nouns": re.compile(ind["hours_nouns"]),
         "paired": re.compile(ind["paired_count"]),
+        "determiner": re.compile(ind["determiner"]),
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
@@ -370,6 +371,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return False  # nothing follows the figure in its clause
     if pats["structure_or_population"].match(view, q_end, right):
         return True
+    if raw.endswith(_measure_words()) and pats["determiner"].match(view, q_end, right):
+        return True  # 三家基础电信企业的移动电话用户总数达18.1亿户: the count says whose figure
     if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
         return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
     if pats["noise_nouns"].match(view, q_end, right):
@@ -408,6 +411,11 @@ def close_spaces(window: str) -> str:
 
 def bad_phrase(name: str) -> bool:
     return not name or name in _bare_names() or bool(_patterns()["bad_end"].search(name))
+
+
+@cache
+def _measure_words() -> tuple[str, ...]:
+    return tuple(lexicon()["units"]["measure"])
 
 
 @cache

@@ -87,6 +87,7 @@ class Indicator(Section):
     penalty_words: Regex
     hours_nouns: Regex
     paired_count: Regex
+    determiner: Regex
     admin_all: Regex
     class_nouns: Regex
     bare_names: Words
