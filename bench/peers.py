@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from peer_forms import CORPORA, run  # noqa: E402
+from peer_forms import CORPORA, decisions, run  # noqa: E402
 
 for name, path in CORPORA.items():
     with tempfile.TemporaryDirectory() as tmp:
@@ -22,6 +22,10 @@ for name, path in CORPORA.items():
     right = n - len(wrong) - len(missing)
     print(f"{name} ({path.name}): {n} sentences  right: {right} ({right / n:.1%})  wrong value: {len(wrong)}  "
           f"nothing: {len(missing)}  should-not read: {len(extra)} of {n_not}")
+    rows_noted, nots_noted = decisions(path)
+    if rows_noted or nots_noted:
+        print(f"  where the project decided otherwise than a peer (a note in the corpus): {rows_noted} forms "
+              f"read with another value or unit, {nots_noted} forms a peer reads that give no row")
     total = Counter(f for f, *_ in cases)
     bad = Counter(f for f, *_ in wrong + missing)
     extras = Counter(f for f, *_ in extra)

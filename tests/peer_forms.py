@@ -33,6 +33,13 @@ class Row(NamedTuple):
     link: str | None = None
 
 
+def decisions(path: Path = CORPUS) -> tuple[int, int]:
+    """(rows, rejected forms) that carry a note: where this project decided otherwise than a peer."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return (sum("note" in r for fam in data["family"] for r in fam["rows"]),
+            sum("note" in r for fam in data["family"] for r in fam.get("not", [])))
+
+
 def load(path: Path = CORPUS):
     """(rows, nots): the forms with their values, and the (family, line) pairs that must give no row."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))

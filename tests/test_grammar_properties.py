@@ -203,12 +203,13 @@ def test_zero_digit_strings(n, traditional):
 
 
 @FAST
-@given(st.integers(min_value=2, max_value=99), st.integers(min_value=1, max_value=98), st.booleans())
-def test_fractions(den, num, traditional):
-    """三分之一 = 33.33…%: a share of fewer than 100 parts; 一百分之一 (百分之一 is the form) and up are not read."""
+@given(st.integers(min_value=2, max_value=99), st.integers(min_value=1, max_value=98), st.booleans(), st.booleans())
+def test_fractions(den, num, traditional, arabic):
+    """三分之一 = 33.33…%, 4分之3 = 75%: a share of fewer than 100 parts; 一百分之一 (百分之一 is the
+    form) and up are not read."""
     if num >= den:
         return
-    text = f"{cn(den)}分之{cn(num)}"
+    text = f"{den}分之{num}" if arabic else f"{cn(den)}分之{cn(num)}"
     text = text.translate(TRAD) if traditional else text
     q = read(text)
     assert q.unit == "%" and close(q.value, num / den * 100), text
