@@ -169,3 +169,15 @@ def test_number_data_is_valid():
     units = lx["units"]
     measures = {u for key, group in units.items() if isinstance(group, list) for u in group}
     assert set(units["unit_not_before"]) <= measures
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1234567890123元", 1234567890123), ("12,345,678,901,234元", 12345678901234),
+    ("一千一百一十一万一千一百一十一亿一千一百一十一万一千一百一十一个", 1111111111111111),
+    ("九千八百七十六万五千四百三十二亿九千八百七十六万五千四百三十二个", 9876543298765432),
+    ("3.14159265358979个", 3.14159265358979), ("壹拾壹元壹角壹分", 11.11),
+    ("4.44亿", 444000000), ("1.1亿元", 110000000), ("2.675万亿元", 2675000000000), ("0.1万个", 1000),
+])
+def test_values_keep_every_digit_and_lose_float_noise(text, value):
+    """A value keeps every digit written (not 12 significant ones); 4.44 * 1e8 loses its binary noise."""
+    assert [q.value for q in scan(search_view(text))] == [value]
