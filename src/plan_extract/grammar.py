@@ -441,5 +441,10 @@ UNIT_NAMES = {"个百分点": "百分点", "个工作日": "工作日", "圆": "
 def _round(v: float) -> float:
     """4.44 * 1e8 is 444000000.00000006 in binary floating point: 12 significant digits drop that
     noise (a few units in the last place), but never written digits (1234567890123元, 3.14159265358979)."""
+    if v.is_integer() and -_EXACT < v < _EXACT:
+        return v  # the common case; a product's error is a fraction of a unit here, so no noise is whole
     r = float(f"{v:.12g}")
     return r if abs(r - v) <= 4 * math.ulp(v) else v
+
+
+_EXACT = float(2**50)
