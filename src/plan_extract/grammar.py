@@ -119,7 +119,8 @@ def _compiled() -> Grammar:
     vague_first = "".join(sorted({w[0] for w in vague}))
     assert all(len(w) == 1 for w in vague), "vague_prefixes: one character each (the trigger looks back at one)"
     trigger = (rf"[0-9{other_digits}十拾廿卅一百千万负超近逾半{vague_first}]"
-               rf"(?:(?<=[0-9])[0-9]*|(?<=[百千])分[之百]|(?<=半)(?=成)|(?<=[{other_digits}十拾廿卅])[{CHARS}]*"
+               rf"(?:(?<=[0-9])(?![0-9]{{3}}年)[0-9]*|"  # 2025年 is a year: no candidate (2023-2025年: the skip branch)
+               rf"(?<=[百千])分[之百]|(?<=半)(?=成)|(?<=[{other_digits}十拾廿卅])[{CHARS}]*"
                rf"|(?<=一)(?:[{CHARS}点]+|(?=成|倍|番|个半|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))"
                rf"|(?<=负)一|(?<=[{vague_first}])(?=[十百千万亿]|个[万亿])"
                rf"|(?<=[超近逾])(?=[百千万])"  # 超千家, 近万人: a round number
