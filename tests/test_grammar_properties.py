@@ -319,6 +319,7 @@ FRAGMENTS = st.sampled_from([
     "七八", "十五六", "三十几", "个亿", "1", "12", "3.5", "0", "１２", ",", "，", "。", "\n", " ", "\u3000",
     "\ud800", "\udfff", "\x00", "\ufeff", "😀", "第", "年", "月", "软件业务收入", "普及率", "用户",
     "9" * 400, "一亿" * 40, "万" * 50, "百分之" + "9" * 320, "9" * 320 + "成", "1億億",
+    "圆", "角", "分", "壹", "玖", "佰", "半", "（含）", "以上", "幺", "又", "分之", "欧元", "个月", "负的", "百分百", "012",
 ])
 
 
@@ -334,7 +335,7 @@ def test_adversarial_texts(parts):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0123456789.,万亿千百十零一二两三四五六七八九点几多余到至-~%成个元负"), max_size=30))
+@given(st.text(alphabet=st.sampled_from("0123456789.,万亿千百十零一二两三四五六七八九点几多余到至-~%成个元负圆角分壹佰半又幺（含）以上的"), max_size=30))
 def test_number_soup(text):
     """Only number characters: the scanner never raises and never yields a reversed or infinite value."""
     for q in scan(search_view(text)):
