@@ -280,7 +280,7 @@ def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:
     when a rule's capture missed the noun phrase. 共有企业300家 names its figure, bare as it is."""
     nouns, pattern = _fragment()
     if pattern.search(indicator) is not None:
-        return True
+        return _REFERENCED_CHANGE.search(indicator) is None  # 占比较上年提升: a change from its reference
     if indicator not in nouns:
         return False
     if not raw:
@@ -293,6 +293,8 @@ def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_REFERENCED_CHANGE = re.compile(
+    r"(?<=.)(?:(?:比|较)(?:上年|去年|年初|上月|[0-9]{4}年(?:底|末)?)(?:同期)?|同比|环比)(?:增长|提高|提升|增加|下降|减少|降低)$")
 
 
 def drop_fragments(records: list[Record]) -> list[Record]:

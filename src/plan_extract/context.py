@@ -109,6 +109,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year": re.compile(ctx["year"]),
         "now": re.compile(ctx["now"]),
         "recent": re.compile(ctx["recent"]),
+        "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
             rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
@@ -424,6 +425,11 @@ def _noise_units() -> tuple[str, ...]:
 
 
 @cache
+def _aspect_words() -> frozenset[str]:
+    return frozenset(lexicon()["context"]["aspect_words"])
+
+
+@cache
 def _review_neutral() -> frozenset[str]:
     return frozenset(lexicon()["context"]["review_neutral"])
 
@@ -442,6 +448,7 @@ class Cues:
     years: list[tuple[int, str, int | None, str]]  # (position, type, year, the expression's words)
     sections: Sections | None = None
     semicolons: list[int] = field(default_factory=list)  # ； ends a statement inside a sentence
+    openers: list[int] = field(default_factory=list)  # paragraphs that go on with the one before (其中，…)
     _kind_pos: list[int] = field(default_factory=list)
     _year_pos: list[int] = field(default_factory=list)
 
@@ -517,6 +524,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in _MONTH_STRETCH.finditer(view):  # 1-10月，收入累计…: the months up to the latest such month
         if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
             years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
+    parts = lexicon()["context"]["year_parts"]
+    for m in pats["year_part"].finditer(view):  # 上半年，全市…: the latest such part of a year
+        if view[m.start() - 1:m.start()] != "年" and not lay.is_blocked(m.start(), m.end()):
+            years.append((m.start(), f"month{parts[m.group()]}", None, m.group()))
     for m in _ASOF_MONTH.finditer(view):  # 截至6月底 without a year: the latest such month
         if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
             years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
@@ -541,7 +552,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     kind.sort()
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
-    return Cues(kind, years, sections(view), semis)
+    openers = [m.end() for m in _openers().finditer(view)] if "看" in view or "其中" in view else []
+    return Cues(kind, years, sections(view), semis, openers)
 
 
 def _small_numeral(s: str) -> int | None:
@@ -575,7 +587,8 @@ def decide_kind(c: Cues, pos: int, sent: tuple[int, int], default: str) -> str:
     return decide_kind_cue(c, pos, sent, default)[0]
 
 
-def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> tuple[str, str | None]:
+def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
+                    para: int | None = None) -> tuple[str, str | None]:
     """The kind and the words that decided it: the strong cue nearest before the quantity in its
     sentence, else the nearest weak one, else the first cue after it in the sentence, else the
     section's heading (发展基础, 发展目标), else the last cue before it in the section or document."""
@@ -596,6 +609,12 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> t
     if in_sentence:
         if in_sentence[-1][2] in _review_neutral() and c.sections and c.sections.at(pos)[0] == "actual":
             return "actual", c.sections.at(pos)[1]
+        if in_sentence[-1][2] in _aspect_words():  # 累计: cumulative, in a review or a goal alike
+            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words() | _review_neutral()]
+            if timed:
+                return timed[-1][1], timed[-1][2]
+            if c.sections and c.sections.at(pos)[0] == "target":
+                return "target", c.sections.at(pos)[1]
         return in_sentence[-1][1], in_sentence[-1][2]
     # a cue after the figure speaks for it, unless a year opens a new statement between them
     # (2024年底…达到1250万户，2025年将新增…)
@@ -605,7 +624,12 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str) -> t
     if section_kind:
         return section_kind, heading
     if i > 0:
-        return c.kind[i - 1][1].removesuffix("_strong"), c.kind[i - 1][2]
+        prev_pos, prev_kind, prev_words = c.kind[i - 1]
+        # a report's figure is not planned by a weak word in an earlier paragraph (…並計劃推出諮詢。
+        # ¶ 九月份用量約為15.6萬太字節); a plan's goals do follow their paragraph of 计划/目标
+        if default == "actual" and para is not None and prev_pos < para and not prev_kind.endswith("_strong"):
+            return default, None
+        return prev_kind.removesuffix("_strong"), prev_words
     return default, None
 
 
@@ -655,9 +679,22 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         return _resolve(c, j, para, facts), c.years[j][3]
+    if j >= 0 and kind == "actual" and _continues(c, para):
+        # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date
+        return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
     return None, None
+
+
+def _continues(c: Cues, para: int) -> bool:
+    k = bisect.bisect_left(c.openers, para)
+    return k < len(c.openers) and c.openers[k] <= para + 4  # the paragraph opens with one
+
+
+@cache
+def _openers() -> re.Pattern:
+    return re.compile(rf"(?:^|\n)[ \t　]*(?:{alternation(lexicon()['context']['continuation_openers'])})")
 
 
 def _past_cue(c: Cues, j: int, facts: DocFacts) -> bool:

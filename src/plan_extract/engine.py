@@ -13,12 +13,13 @@ import regex
 
 from . import actions, baseline, canon
 from . import context as ctx
-from . import tables, unwrap
+from . import respectively, tables, unwrap
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .index_values import index_quantities
 from .lexicon import alternation, lexicon
 from .records import Record, has_surrogates, without_surrogates
+from .roc_years import gregorian, uses_roc_years
 from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
 
@@ -37,9 +38,10 @@ def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, i
     for a year counted from the page's."""
     lx = lexicon()["context"]
     frm, to, rel = alternation(lx["from_words"]), alternation(lx["to_words"]), lx["relative_baselines"]
-    return (regex.compile(rf"(?:{frm})\s*(?:(?P<y>[0-9]{{4}})\s*年(?:底|末)?的?|(?P<rel>{alternation(rel)})(?:底|末)?的?)?\s*$"),
+    year = r"(?:民国)?(?P<y>[0-9]{4}|(?<![0-9])1[01][0-9])"  # three digits: a Republic-era year (Taiwan)
+    return (regex.compile(rf"(?:{frm})\s*(?:{year}\s*年(?:底|末)?的?|(?P<rel>{alternation(rel)})(?:底|末)?的?)?\s*$"),
             regex.compile(rf"[^，。；]{{0,6}}?(?:{to})"),  # used with match()
-            regex.compile(rf"(?:{frm})[^，。；]{{1,24}}?(?:{to})\s*(?:(?P<y>[0-9]{{4}})\s*年(?:底|末)?的?)?\s*$"),
+            regex.compile(rf"(?:{frm})[^，。；]{{1,24}}?(?:{to})\s*(?:{year}\s*年(?:底|末)?的?)?\s*$"),
             rel,
             regex.compile(rf"(?:{to})(?:(?!{to}).)*$"))  # the last to word of an end point's phrase
 
@@ -188,7 +190,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     removed (soft line breaks), when there is an index."""
     cues = ctx.cues(view, lay, facts)
     default_kind = "target" if facts.plan else "actual"
-    records = []
+    records, pending = [], []
     by_unit = _rules_by_unit(rules)
     for q in _candidates(view):
         if lay.is_blocked(q.start, q.end):
@@ -202,12 +204,12 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         clause = lay.clause_start(q.start)
         indicator = match.indicator
-        if records and baseline.lacks_subject(indicator) and records[-1].sentence == seg[sent[0]:sent[1]].strip():
-            indicator = records[-1].indicator  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
+        if pending and baseline.lacks_subject(indicator) and pending[-1][0]["sentence"] == seg[sent[0]:sent[1]].strip():
+            indicator = pending[-1][0]["indicator"]  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
-        records.append(Record(**canon.finish(dict(
+        pending.append((dict(
             doc=name,
             region=ctx.row_region(view, q.start, sent, facts.region),
             plan=facts.plan,
@@ -227,7 +229,19 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             rule=match.rule.id,
             published=facts.published,
             cue=cue,
-        ), view, q.start, sent, catalogue, max(sent[0], clause))))
+        ), q.start, sent, max(sent[0], clause)))
+    named = respectively.assign(view, [(pos, sent, f["unit"]) for f, pos, sent, _ in pending]) \
+        if "分别" in view else {}
+    for i, (fields, pos, sent, clause) in enumerate(pending):
+        indicator, region, year = named.get(i, (None, None, None))
+        if indicator:
+            fields["indicator"] = indicator
+        if year:
+            fields["year"] = year
+        fields = canon.finish(fields, view, pos, sent, catalogue, clause)
+        if region:
+            fields["region"] = region
+        records.append(Record(**fields))
     return records
 
 
@@ -305,7 +319,7 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     span = any(w in before for w in lexicon()["context"]["from_words"])
     m = from_.search(before) if span else None
     if m and from_next.match(view, q.outer_end, sent[1]):
-        year = int(m.group("y")) if m.group("y") else None
+        year = _written_year(m.group("y"), view, facts)
         if m.group("rel") and facts.ref_year is not None:
             year = facts.ref_year + baselines[m.group("rel")]
         return "actual", year, m.group().strip() or None
@@ -316,9 +330,8 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     m = to_end.search(before) if span else None
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
         cue = None
-        if m.group("y"):
-            year = int(m.group("y"))
-        else:
+        year = _written_year(m.group("y"), view, facts)
+        if year is None:
             year, cue = ctx.decide_year_cue(cues, sent[0] + m.start(), para, "target", facts)
         to = last_to.search(m.group())
         to_words = to.group().strip() if to else None
@@ -334,11 +347,24 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     if rule.rule.kind:
         kind, kind_cue = rule.rule.kind, None
     else:
-        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
+        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind, para)
     year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts, sent[0])
     if year is None and kind == "actual" and not rule.rule.kind:
         year = ctx.status_year(kind_cue, facts)
     return kind, year, _join(kind_cue, year_cue)
+
+
+def _written_year(digits: str | None, view: str, facts) -> int | None:
+    """A from/to point's year: four digits as written, three by the Republic era where the document
+    dates so (由111年的61%提升至113年的88%), else none."""
+    if digits is None:
+        return None
+    if len(digits) == 3:
+        if facts.roc is None:
+            facts.roc = uses_roc_years(view)
+        if not facts.roc:
+            return None
+    return gregorian(digits)
 
 
 def _join(a: str | None, b: str | None) -> str | None:

@@ -88,6 +88,8 @@ class Indicator(Section):
     hours_nouns: Regex
     paired_count: Regex
     determiner: Regex
+    respectively_skip: Words
+    share_heads: Words
     admin_all: Regex
     class_nouns: Regex
     bare_names: Words
@@ -105,6 +107,8 @@ class Context(Section):
     year: Regex
     now: Regex
     recent: Regex
+    year_parts: dict[str, int]
+    continuation_openers: Words
     five_year_plans: dict[str, int]
     roc_offset: int
     roc_markers: Words
@@ -113,6 +117,7 @@ class Context(Section):
     review_sections: Words
     target_sections: Words
     review_neutral: Words
+    aspect_words: Words
     approx_before: Regex
     bound_opening: dict[str, Comparator]
 

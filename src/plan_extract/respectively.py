@@ -1,0 +1,123 @@
+"""分别: `A、B分别达到68.4%和89.2%` gives A the first figure and B the second.
+
+The items before 分别 are indicators (关键工序数控化率、数字化研发设计工具普及率) or places (溧阳市、金坛区
+上半年分别新增数字化改造项目486个、352个: one region per figure, the words after 分别 name them). Shares
+share their head noun (固定宽带和移动宽带普及率 -> 固定宽带普及率, 移动宽带普及率). A clause whose 分别 has
+no items of its own (…，同比分别增长19%和27%) takes those of the 分别 before it in the sentence. Items and
+figures pair only when their counts agree; otherwise the rules' names stand."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .canon import split_place
+from .catalogue import unit_family
+from .lexicon import alternation, lexicon
+
+_CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
+_LAST_AND = re.compile(r"(?<=.)(?:以及|和|(?<!普)及|与)(?=(?:[^和及与]|普及)+$)")
+_YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:底|末)?")
+_CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
+
+
+@dataclass
+class Group:
+    items: list[str]
+    of: str  # what the items are: "indicators", "places" or "years"
+    words: str  # between 分别 and the first figure: 达到, 新增数字化改造项目, 增长
+    name: str = ""  # the indicator years or places share (2023年、2024年全市数字经济规模; 红花岗区、汇川区数字经济规模)
+
+
+@cache
+def _skip() -> re.Pattern:
+    """The words at the end of a subject, before 分别, that are no item (上半年, 同比, 2024年)."""
+    words = lexicon()["indicator"]["respectively_skip"]
+    return re.compile(rf"(?:[0-9]{{4}}年|{alternation(words)})*$")
+
+
+@cache
+def _share_heads() -> tuple[str, ...]:
+    return tuple(lexicon()["indicator"]["share_heads"])
+
+
+Named = tuple[str | None, str | None, int | None]
+
+
+def assign(view: str, rows: list[tuple[int, tuple[int, int], str]]) -> dict[int, Named]:
+    """For rows given as (quantity start, sentence span, unit): row index -> (indicator, region, year)
+    for the rows that a 分别 list names (None: leave that field as it is)."""
+    by_mark: dict[int, list[int]] = {}
+    for i, (pos, sent, _) in enumerate(rows):
+        p = view.rfind("分别", sent[0], pos)
+        if p >= 0 and not _CLAUSE_BREAK.search(view, p, pos):
+            by_mark.setdefault(p, []).append(i)
+    out: dict[int, Named] = {}
+    previous, previous_at = None, -1
+    for p in sorted(by_mark):
+        members = by_mark[p]
+        if len(members) < 2:
+            continue
+        sent = rows[members[0]][1]
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], p)), default=sent[0])
+        subject, words = view[start:p].strip(), view[p + 2:rows[members[0]][0]]
+        shares = all(unit_family(rows[i][2]) == "percent" for i in members)
+        group = _group(subject, len(members), words, shares)
+        if start > sent[0]:  # 2023年、2024年，全市数字经济规模分别为…: the years stand in the clause before
+            before = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], start - 1)), default=sent[0])
+            years = _group(view[before:start - 1].strip() + subject, len(members), words, shares)
+            if years is not None and years.of == "years":
+                group = years
+        if group is None and previous is not None and len(previous.items) == len(members) \
+                and sent[0] <= previous_at and _skip().search(subject).start() == 0:
+            group = Group(previous.items, previous.of, previous.words + subject + words, previous.name)
+        if group is None:
+            continue
+        previous, previous_at = group, p
+        for k, i in enumerate(members):
+            out[i] = _name_and_place(group, k)
+    return out
+
+
+def _group(subject: str, n: int, words: str, shares: bool) -> Group | None:
+    subject = subject[:_skip().search(subject).start()]
+    items = [s for s in subject.split("、") if s]
+    if len(items) == n - 1 or len(items) == 1 and n == 2:
+        items = items[:-1] + _LAST_AND.split(items[-1], maxsplit=1)
+    if len(items) != n or not all(items):
+        return None
+    if _YEAR.match(items[0]) and _YEAR.match(items[-1]):  # 2023年、2024年全市数字经济规模分别为…
+        m = _YEAR.match(items[-1])
+        items, name = items[:-1] + [m.group()], items[-1][m.end():]
+        if all(_YEAR.fullmatch(s) for s in items):
+            return Group(items, "years", words, name)
+        return None
+    if all(_place(s) for s in items[:-1]):
+        if _place(items[-1]):
+            return Group(items, "places", words)
+        places, rest = split_place(items[-1])  # 红花岗区、汇川区数字经济规模: the places share the name
+        if places:
+            return Group(items[:-1] + [_place(items[-1][:len(items[-1]) - len(rest)])], "places", words, rest)
+    if shares:  # 固定宽带和移动宽带普及率: the last item's head noun is the others' too
+        head = next((h for h in _share_heads() if items[-1].endswith(h)), None)
+        if head:
+            items = [s if s.endswith(_share_heads()) else s + head for s in items]
+    return Group(items, "indicators", words)
+
+
+def _place(item: str) -> str | None:
+    places, rest = split_place(item + "的")  # split_place keeps a name that is all place
+    return places[-1] if places and rest == "的" else None
+
+
+def _name_and_place(group: Group, k: int) -> Named:
+    from .context import clean_indicator
+
+    if group.of == "places":  # the shared name, else the words after 分别: 新增数字化改造项目, 同比增长
+        return clean_indicator(group.name + group.words) or None, _place(group.items[k]), None
+    change = _CHANGE.search(group.words.strip())
+    change = change.group() if change else ""
+    if group.of == "years":
+        return (clean_indicator(group.name) + change) or None, None, int(_YEAR.match(group.items[k]).group(1))
+    return (clean_indicator(group.items[k]) or group.items[k]) + change, None, None
