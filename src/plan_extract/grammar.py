@@ -96,7 +96,8 @@ def _compiled() -> Grammar:
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?:(?<=翻)|(?<=翻了))(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
-      | (?P<num>{number}|半(?=成))(?:分之(?P<fnum>{chinese}|[0-9]+(?![0-9.]))|(?P<mult1>{mult})?         # 三分之一: a share
+      | (?P<num>{number}|半(?=成))                                             # 半成 = 5%
+        (?:分之(?P<fnum>{chinese}|[0-9]+(?![0-9.]))|(?P<mult1>{mult})?          # 三分之一, 4分之3: a share
         (?:(?P<runit>%)?[ \t]*(?:{dash})[ \t]*(?P<neg2>{minus2})?(?P<num2>{number}))?
         (?P<cheng>成(?P<chengtail>[{digits}半](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群品]))?)  # 两成, 九成五 = 95%
     )
