@@ -230,6 +230,18 @@ def test_signed_ranges(a, b, unit, sign, dash):
     assert (q.value, q.value_max) == (pytest.approx(-lo), pytest.approx(hi))
 
 
+@FAST
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=2, max_value=99),
+       st.integers(min_value=1, max_value=98), st.booleans(), st.sampled_from(["倍", "个百分点", "小时"]))
+def test_mixed_numbers(whole, den, num, arabic, unit):
+    """一又二分之一倍 = 1.5倍: a whole and a fraction of one, with the unit after it."""
+    if num >= den:
+        return
+    w = str if arabic else cn
+    q = read(f"{w(whole)}又{w(den)}分之{w(num)}{unit}")
+    assert close(q.value, whole + num / den), (whole, den, num)
+
+
 FIN = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 
 

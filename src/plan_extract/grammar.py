@@ -97,7 +97,9 @@ def _compiled() -> Grammar:
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?:(?<=翻)|(?<=翻了))(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
       | (?P<num>{number}|半(?=成))                                             # 半成 = 5%
-        (?:分之(?P<fnum>{chinese}|[0-9]+(?![0-9.]))|(?P<mult1>{mult})?          # 三分之一, 4分之3: a share
+        (?:分之(?P<fnum>{chinese}|[0-9]+(?![0-9.]))                             # 三分之一, 4分之3: a share
+         | 又(?P<mden>{chinese}|[0-9]+)分之(?P<mnum>{chinese}|[0-9]+(?![0-9.]))     # 一又二分之一倍 = 1.5倍
+         | (?P<mult1>{mult})?
         (?:(?P<runit>%)?[ \t]*(?:{dash})[ \t]*(?P<neg2>{minus2})?(?P<num2>{number}))?
         (?P<cheng>成(?P<chengtail>[{digits}半](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群品]))?)  # 两成, 九成五 = 95%
     )
@@ -122,7 +124,7 @@ def _compiled() -> Grammar:
     trigger = (rf"[0-9{other_digits}十拾廿卅一百千万负超近逾半{vague_first}]"
                rf"(?:(?<=[0-9])(?![0-9]{{3}}年)[0-9]*|"  # 2025年 is a year: no candidate (2023-2025年: the skip branch)
                rf"(?<=[百千])分[之百]|(?<=半)(?=成)|(?<=[{other_digits}十拾廿卅])[{CHARS}]*"
-               rf"|(?<=一)(?:[{CHARS}点]+|(?=成|倍|番|个半|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))"
+               rf"|(?<=一)(?:[{CHARS}点]+|(?=成|倍|番|又|个半|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))"
                rf"|(?<=负)一|(?<=[{vague_first}])(?=[十百千万亿]|个[万亿])"
                rf"|(?<=[超近逾])(?=[百千万])"  # 超千家, 近万人: a round number
                rf"|(?<=[百千万])(?=[余多]|[{other_digits}][^{CHARS}点]))")  # 千余家, 约千五家
@@ -220,7 +222,7 @@ def _prefix(view: str, lo: int, p: int, g: Grammar):
 def _measured(groups) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
     (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fnum, fan, half, pneg) = groups
+     mmult, inside1, inside2, after, fnum, fan, half, pneg, mden, mnum) = groups
     if unit or mult or mult1 or mmult or pct or pmil or cheng or fnum or fan:
         return True
     text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
@@ -241,13 +243,14 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
 
 
 _GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
-           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fnum", "fan", "half", "pneg")
+           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fnum", "fan", "half", "pneg",
+           "mden", "mnum")
 
 
 def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fnum, fan, half, pneg) = groups
+     mmult, inside1, inside2, after, fnum, fan, half, pneg, mden, mnum) = groups
     unit = unit or ""
     tail = tail or ""
     value_max = None
@@ -281,6 +284,12 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             value, unit = 2.0 ** DIGITS[fan], "倍"
         else:  # 4分之3 too; the Arabic 3/4 is not read (a date, a page)
             value, unit, start = share(fnum, num), "%", m.start()
+    elif mden is not None:
+        fraction = share(mnum, mden)  # 又: a whole and a fraction of one (not a share: 一又二分之一倍 = 1.5倍)
+        whole = parse_numeral(num)
+        if not unit or tail or fraction is None or whole is None:
+            return None
+        value, start = whole + fraction / 100, m.start()
     elif vague is not None:
         if not unit:
             return None
