@@ -50,9 +50,10 @@ def test_growth_on_the_same_period_is_a_difference_from_it(text):
                          + ["2022年，福建數位經濟增加值達2.6萬億元，佔全省地區生產總值比重超49%。"])
 def test_region_leaves_the_indicator_and_shares_take_their_subject(text):
     out = extract(text, name="t")
+    words = "数位" if "數位" in text else "数字"  # the document's own words stay; the id groups them
     assert [(r.region, r.indicator, r.indicator_id) for r in out] == [
-        ("福建", "数字经济增加值", "ECO-DIGITAL-ECONOMY-VALUE"),
-        ("福建", "数字经济增加值占地区生产总值比重", "ECO-DIGITAL-ECONOMY-SHARE")]
+        ("福建", f"{words}经济增加值", "ECO-DIGITAL-ECONOMY-VALUE"),
+        ("福建", f"{words}经济增加值占地区生产总值比重", "ECO-DIGITAL-ECONOMY-SHARE")]
 
 
 @pytest.mark.parametrize("text", both("武汉顶级节点标识注册量约4.44亿。") + both("福建省政务服务事项全程网办比例超80%。"))

@@ -140,3 +140,12 @@ def test_pivot_rows_errors_name_the_file_and_keep_the_others(tmp_path):
     assert any(l.startswith(f"{other}: not rows saved by extract: no column") for l in err)
     assert any(l.startswith(f"{tmp_path / 'missing.json'}: cannot read rows") for l in err)
     assert b"INF-5G-BASE-STATIONS" in out.stdout  # the good file's rows are still tabulated
+
+
+def test_uncatalogued_names_group_across_vocabularies_but_keep_their_words():
+    a = records("截至2024年底，寬頻服務家居滲透率達到96%。\n", "tw.txt")
+    b = records("截至2025年底，宽带服务家居渗透率达到97%。\n", "cn.txt")
+    assert [(r["indicator"], r["indicator_id"]) for r in a + b] == [("宽频服务家居渗透率", None), ("宽带服务家居渗透率", None)]
+    lines, columns = pivot(a + b, default_catalogue())
+    (line,) = lines  # one line: the words differ by vocabulary only
+    assert [f.value for c in columns for f in line.cells.get(c, [])] == [96, 97]

@@ -177,9 +177,9 @@ def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:
     hit = catalogue.memo.get(("names", indicator))
     if hit is None:
         # 数字经济规模达到新台币 (5.6兆元), 宽带用户较去年新增 (12万户): the measure field says the rest
+        # the document's own words stay (寬頻用戶 -> 宽频用户, in Simplified script only): the catalogue id
+        # and the pivot's key group them with the mainland wording
         name = _TRAILING_MEASURE.sub("", _CURRENCY.sub("", indicator)) or indicator
-        # mainland vocabulary for every row (宽频用户 -> 宽带用户), catalogued or not, so that rows group
-        name = catalogue.simplify(name, fold=False) or name
         places, rest = split_place(name)  # names come from the search view: already Simplified
         hit = (name, places[-1], rest) if places and rest else (name, None, name)
         catalogue.remember(("names", indicator), hit)
@@ -187,13 +187,12 @@ def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:
 
 
 def _entry(catalogue: Catalogue, name: str):
-    """(the catalogue entry the name is a wording of, the name to show: in mainland vocabulary and
-    without a measure verb the `measure` field now carries)."""
+    """(the catalogue entry the name is a wording of, the name to show: without a measure verb the
+    `measure` field now carries)."""
     hit = catalogue.memo.get(("entry", name))
     if hit is None:
         entry, shown = catalogue.lookup(name), name
         if entry is not None:
-            shown = catalogue.simplify(name, fold=False)  # 数位经济增加值 -> 数字经济增加值, like its group
             bare = _MEASURE_VERB.sub("", shown)
             if bare != shown and catalogue.lookup(bare) is entry:
                 shown = bare

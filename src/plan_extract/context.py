@@ -99,6 +99,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
+        "subsidy_cap": re.compile(ind["subsidy_cap"]),
         "process": re.compile(ind["process_verbs"]),
         "bad_end": re.compile(ind["bad_end"]),
         "noun_bad_start": re.compile(ind["noun_bad_start"]),
@@ -366,6 +367,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     raw = view[q_start:q_end]
     if raw.endswith(_noise_units()):
         return True
+    if raw.endswith("元") and pats["subsidy_cap"].search(view, left, q_start):
+        return True  # 单个项目最高补助1000万元: a scheme's cap
     if raw.endswith("小时") and pats["hours_nouns"].match(view, q_end, right):
         return True
     if q_end == right:

@@ -92,6 +92,7 @@ class Indicator(Section):
     share_heads: Words
     admin_all: Regex
     class_nouns: Regex
+    subsidy_cap: Regex
     bare_names: Words
 
 
