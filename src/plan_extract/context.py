@@ -682,8 +682,9 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         return _resolve(c, j, para, facts), c.years[j][3]
-    if j >= 0 and kind == "actual" and _continues(c, para):
-        # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date
+    if j >= 0 and kind == "actual" and (_continues(c, para) or c.years[j][1] == "asof" and facts.plan is None):
+        # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date; a report's
+        # 截至2025年12月底 dates the paragraphs after it until another date
         return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None

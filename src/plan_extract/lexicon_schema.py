@@ -78,6 +78,7 @@ class Indicator(Section):
     stop_after: Regex
     noise_nouns: Regex
     process_verbs: Regex
+    count_actors: Words
     count_actions: Regex
     bad_end: Regex
     # the context layer's noise and naming data (context.py)
