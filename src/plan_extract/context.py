@@ -433,11 +433,6 @@ def _aspect_words() -> frozenset[str]:
 
 
 @cache
-def _review_neutral() -> frozenset[str]:
-    return frozenset(lexicon()["context"]["review_neutral"])
-
-
-@cache
 def _bare_names() -> frozenset[str]:
     return frozenset(lexicon()["indicator"]["bare_names"])
 
@@ -452,6 +447,7 @@ class Cues:
     sections: Sections | None = None
     semicolons: list[int] = field(default_factory=list)  # ； ends a statement inside a sentence
     openers: list[int] = field(default_factory=list)  # paragraphs that go on with the one before (其中，…)
+    view: str = ""
     _kind_pos: list[int] = field(default_factory=list)
     _year_pos: list[int] = field(default_factory=list)
 
@@ -556,7 +552,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
     openers = [m.end() for m in _openers().finditer(view)] if "看" in view or "其中" in view else []
-    return Cues(kind, years, sections(view), semis, openers)
+    return Cues(kind, years, sections(view), semis, openers, view)
 
 
 def _small_numeral(s: str) -> int | None:
@@ -600,7 +596,11 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
         k = bisect.bisect_left(c.semicolons, pos) - 1
         if k >= 0 and c.semicolons[k] > sent[0]:
             own = bisect.bisect_left(c._kind_pos, c.semicolons[k])
-            if own < i:
+            # a statement after ； keeps the cues before it only when they open the sentence
+            # (到2025年，A达到X；B达到Y), not when they belong to a clause of their own
+            # (…，已超额完成“十四五”末1.2万个的目标任务；每万人拥有5G基站数32个)
+            opening = _CLAUSE_BREAK.search(c.view, sent[0], c.semicolons[k]) if c.view else None
+            if own < i or own > 0 and opening and c.kind[own - 1][0] > opening.start():
                 sent = (c.semicolons[k], sent[1])
     j = i
     while j > 0 and c.kind[j - 1][0] >= sent[0]:
@@ -610,10 +610,8 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     if strong:
         return strong[-1][0].removesuffix("_strong"), strong[-1][1]
     if in_sentence:
-        if in_sentence[-1][2] in _review_neutral() and c.sections and c.sections.at(pos)[0] == "actual":
-            return "actual", c.sections.at(pos)[1]
         if in_sentence[-1][2] in _aspect_words():  # 累计: cumulative, in a review or a goal alike
-            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words() | _review_neutral()]
+            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words()]
             if timed:
                 return timed[-1][1], timed[-1][2]
             if c.sections and c.sections.at(pos)[0] == "target":

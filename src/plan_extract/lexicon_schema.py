@@ -118,7 +118,6 @@ class Context(Section):
     # section headings and comparators apart from the figure (sections.py, context.py)
     review_sections: Words
     target_sections: Words
-    review_neutral: Words
     aspect_words: Words
     approx_before: Regex
     bound_opening: dict[str, Comparator]
