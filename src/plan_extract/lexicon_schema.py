@@ -94,6 +94,7 @@ class Indicator(Section):
     admin_all: Regex
     class_nouns: Regex
     subsidy_cap: Regex
+    subsidy_rate: Regex
     bare_names: Words
 
 
@@ -102,6 +103,7 @@ class Context(Section):
     to_words: Words
     relative_baselines: dict[str, int]
     plan_words: Words
+    report_titles: Words
     target: Words
     actual: Words
     not_after: dict[str, str]
