@@ -70,3 +70,24 @@ def test_strip_right_skipped_only_when_it_cannot_match():
         s = "".join(rnd.choice(words) for _ in range(rnd.randint(0, 12)))
         skipped = not context._may_end_in(s, ends)
         assert not skipped or pattern.sub("", s, count=1) == s, s
+
+
+def _plain(guarded: re.Pattern) -> re.Pattern:
+    """The pattern without the look-ahead with_first_chars put in front of it."""
+    assert guarded.pattern.startswith("(?=[")
+    return re.compile(guarded.pattern[guarded.pattern.index("])(?:") + 5:-1], guarded.flags)
+
+
+@pytest.mark.parametrize("name", ["year", "strip_right", "bound_inside"])
+def test_the_guarded_lexicon_patterns_find_what_the_plain_ones_find(name):
+    guarded = context._patterns()[name]
+    plain = _plain(guarded)
+    assert with_first_chars(plain).pattern == guarded.pattern
+    chars = sorted(first_chars(plain)) + list("5G基站数量不低于于的年底超过中心，2025")
+    rnd = random.Random(name)
+    for _ in range(4000):
+        s = "".join(rnd.choice(chars) for _ in range(rnd.randint(0, 10)))
+        assert plain.sub("", s, count=1) == guarded.sub("", s, count=1), s
+        a = rnd.randint(0, len(s))
+        m1, m2 = plain.search(s, a), guarded.search(s, a)
+        assert (m1 and (m1.span(), m1.groups())) == (m2 and (m2.span(), m2.groups())), (s, a)

@@ -91,9 +91,9 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         # the data's patterns strip one word; these strip every word in a row, in one pass
         "strip_left": re.compile(f"^(?:{ind['strip_left'].removeprefix('^')})+"),
-        "strip_right": re.compile(
+        "strip_right": with_first_chars(re.compile(  # searched at every position: a look-ahead first
             f"(?:{ind['strip_right'].removesuffix('$')}|{alternation(lx['comparators']['before'])})+$"
-        ),
+        )),
         "stop_after": re.compile(_flat(ind["stop_after"])),
         "noise_nouns": re.compile(ind["noise_nouns"]),
         "hours_nouns": re.compile(ind["hours_nouns"]),
@@ -109,7 +109,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "noun_bad_start": re.compile(ind["noun_bad_start"]),
         "approx_before": re.compile(ctx["approx_before"]),
         "bound_opening": re.compile(rf"({alternation(ctx['bound_opening'])})[^0-9，。；,;]{{1,12}}$"),
-        "bound_inside": re.compile(rf"(?<=.)(?<!不)(?:{alternation(ctx['bound_opening'])}).+$"),
+        "bound_inside": with_first_chars(re.compile(rf"(?<=.)(?<!不)(?:{alternation(ctx['bound_opening'])}).+$")),
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
         "year": with_first_chars(re.compile(ctx["year"])),  # its branches open with look-behinds
         "now": re.compile(ctx["now"]),
