@@ -113,7 +113,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
         "year": with_first_chars(re.compile(ctx["year"])),  # its branches open with look-behinds
         "now": re.compile(ctx["now"]),
-        "recent": re.compile(ctx["recent"]),
+        "recent": with_first_chars(re.compile(ctx["recent"])),  # a branch opens with a look-behind
         "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
