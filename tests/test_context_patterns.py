@@ -34,3 +34,13 @@ _CLAUSE = st.text(alphabet="全市我省本县新疆福建深圳数字智慧其�
 def test_a_clause_the_quick_look_passes_over_has_no_place_to_open_with(clause, light):
     # the quick look (no name, no two characters of a name before 省/市/…) never hides a place
     assert ctx._clause_place(clause, light) == ctx._opening_place(clause, light)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="其中具体看从区域分行业\n \t\u3000，。a", max_size=24))
+@example("a\n\u3000 其中，具体看")
+def test_opener_ends_are_those_of_the_line_anchored_pattern(view):
+    from plan_extract.lexicon import alternation, lexicon
+
+    anchored = re.compile(rf"(?:^|\n)[ \t\u3000]*(?:{alternation(lexicon()['context']['continuation_openers'])})")
+    assert ctx._opener_ends(view) == [m.end() for m in anchored.finditer(view)]

@@ -601,7 +601,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     kind.sort()
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
-    openers = [m.end() for m in _openers().finditer(view)] if "看" in view or "其中" in view else []
+    openers = _opener_ends(view) if "看" in view or "其中" in view else []
     return Cues(kind, years, sections(view), semis, openers, view)
 
 
@@ -748,7 +748,15 @@ def _continues(c: Cues, para: int) -> bool:
 
 @cache
 def _openers() -> re.Pattern:
-    return re.compile(rf"(?:^|\n)[ \t　]*(?:{alternation(lexicon()['context']['continuation_openers'])})")
+    return re.compile(alternation(lexicon()["context"]["continuation_openers"]))
+
+
+def _opener_ends(view: str) -> list[int]:
+    """Where the continuation openers that open a line (after spaces) end. The words are searched
+    for, which the engine skips ahead to, and their line's start checked: a (^|\n) in front of
+    them would have it try every position."""
+    return [m.end() for m in _openers().finditer(view)
+            if not view[view.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000")]
 
 
 def _past_cue(c: Cues, j: int, facts: DocFacts) -> bool:
