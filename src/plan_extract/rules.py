@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,7 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import RuleError
 from .lexicon import alternation
-from .patterns import PLACEHOLDER, PatternError, compile_pattern, literal_chars
+from .pattern_ends import last_chars
+from .patterns import PLACEHOLDER, PatternError, compile_pattern, expand, literal_chars
 from .rule_values import check_values, never_matching, template_fields
 
 __all__ = ["PLACEHOLDER", "CompiledRule", "Rule", "Example", "compile_pattern", "load_rules", "load_rule_set",
@@ -79,6 +81,7 @@ class CompiledRule:
     keywords: re.Pattern | None  # one of the rule's keywords, when it has some
     bundled: bool = False  # shipped and tested with the package: matched without the per-call timeout
     to_end: regex.Pattern | None = None  # for a search around one quantity (see _to_end)
+    before: frozenset[str] | None = None  # what a match can have right before its quantity (see _before)
 
     @property
     def id(self) -> str:
@@ -132,6 +135,28 @@ def _to_end(pattern: str) -> regex.Pattern | None:
         return compile_pattern(f"(?:{pattern})[^{PLACEHOLDER}]*?")
     except PatternError:
         return None
+
+
+def _before(pattern: str) -> frozenset[str] | None:
+    """The characters that can stand right before the quantity in a match: the last characters of
+    what each alternative has before its {QUANTITY}, read from the `re` parse tree (pattern_ends).
+    None when that cannot be told: an alternative with nothing before its quantity, or with the
+    quantity inside a group, or syntax the `re` module reads otherwise or not at all."""
+    chars: set[str] = set()
+    for alt in top_level_alternatives(pattern):
+        at = [i for i, c in _top_level(alt) if alt.startswith("{QUANTITY}", i)]
+        if not at:
+            return None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a FutureWarning: a class `regex` may read as a set
+                last = last_chars(re.compile(expand(alt[:at[-1]])[0]))
+        except (re.error, PatternError, Warning):
+            return None
+        if last is None:
+            return None
+        chars |= last
+    return frozenset(chars)
 
 
 def default_rules_dir() -> Path:
@@ -241,4 +266,5 @@ def _compile(rule: Rule, source: str, bundled: bool, errors: list[tuple[str, str
         return None
     ends, tail = _tails(rule.pattern)
     keywords = re.compile(alternation(rule.keywords)) if rule.keywords else None
-    return CompiledRule(rule, pattern, source, fields, ends, tail, keywords, bundled, None if ends else _to_end(rule.pattern))
+    return CompiledRule(rule, pattern, source, fields, ends, tail, keywords, bundled, None if ends else _to_end(rule.pattern),
+                        _before(rule.pattern) if bundled else None)
