@@ -98,3 +98,27 @@ def test_a_comparator_before_a_line_break_reads_as_without_the_screens():
     plain = [dataclasses.replace(r, to_end=None, before=None) for r in default_rules()]
     for text in ("每万人拥有5G基站数达到\n45个。\n专栏2", "全市数据中心超过\n3万架，", "规上企业达\n1200家和"):
         assert extract(text) == extract(text, rules=plain)
+
+
+def test_mutated_documents_read_as_without_the_screens():
+    import dataclasses
+    import random
+    from pathlib import Path
+
+    from plan_extract import extract
+
+    plain = [dataclasses.replace(r, to_end=None, before=None) for r in default_rules()]
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("seeds/*.txt")) + sorted(root.glob("tests/docs/*.txt"))]
+    words = ["全市", "其中，", "\ue000", " ", "\n", "、", "达到", "建成", "50家", "互联网医院", "的", "和", "约", "超过"]
+    rnd = random.Random(3)
+    for _ in range(30):
+        t = list(rnd.choice(texts))
+        for _ in range(rnd.randint(1, 10)):
+            p = rnd.randint(0, len(t))
+            if rnd.random() < 0.6:
+                t[p:p] = list(rnd.choice(words))
+            else:
+                del t[p:p + rnd.randint(1, 4)]
+        text = "".join(t)
+        assert extract(text) == extract(text, rules=plain)
