@@ -39,7 +39,7 @@ _FOOTNOTE = "*＊※①②③④⑤⑥⑦⑧⑨⑩¹²³⁴⁵⁶⁷⁸⁹"
 _VALUE = re.compile(
     rf"(?P<before>>=|<=|≥|≤|≧|≦|>|<|＞|＜|超过|大于|不低于|不少于|高于|低于|不高于|不超过|约|达到)?\s*"
     rf"(?P<lb>\[)?\s*(?P<inner>>=|<=|≥|≤|>|<)?\s*"
-    rf"(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<mult>万亿|万|亿|千)?\s*(?P<pct>%)?\s*(?(lb)\])\s*"
+    rf"(?P<num>[0-9]{{1,3}}(?: [0-9]{{3}})+|[0-9][0-9,]*(?:\.[0-9]+)?)(?P<mult>万亿|万|亿|千)?\s*(?P<pct>%)?\s*(?(lb)\])\s*"
     rf"(?P<after>以上|以下|以内|左右)?\s*[{_FOOTNOTE}]*$")
 _CMP = {">": ">", "＞": ">", "超过": ">", "大于": ">", "高于": ">", ">=": ">=", "≥": ">=", "≧": ">=",
         "不低于": ">=", "不少于": ">=", "以上": ">=", "<": "<", "＜": "<", "低于": "<", "<=": "<=", "≤": "<=",
@@ -283,7 +283,7 @@ def _value(view: str, a: int, b: int):
             cmp = _CMP[m.group(g)]
     start = m.start("num")
     end = m.end("pct") if m.group("pct") else m.end("mult") if m.group("mult") else m.end("num")
-    value = float(m.group("num").replace(",", "")) * _MULT[m.group("mult") or ""]
+    value = float(m.group("num").replace(",", "").replace(" ", "")) * _MULT[m.group("mult") or ""]  # 2 870 000
     return start, end, value, cmp, m.group("lb") is not None, bool(m.group("pct"))
 
 
