@@ -177,3 +177,15 @@ def test_a_second_header_line_overrides_the_column_order_guess():
             "\t（目標）\t（目標）\t\n"
             "5G基站数（万个）\t3\t8\t约束性\n")
     assert [r[4:6] for r in rows(text)] == [("target", 2021), ("target", 2025)]
+
+
+def test_republic_era_years_and_a_target_column_beside_achieved_years():
+    # a Taiwan performance table: 111-114年 achieved, 114年目標值 the target, 達成情形 a remark
+    text = ("數位發展部　發布日期：115-03-20\n"
+            "績效指標\t單位\t112年\t114年\t114年目標值\t達成情形\n"
+            "數位學習平臺註冊人數\t萬人\t301\t428\t400\t超前\n")
+    assert [r[:6] for r in rows(text)] == [
+        ("数位学习平台注册人数", 3010000, "人", "=", "actual", 2023),
+        ("数位学习平台注册人数", 4280000, "人", "=", "actual", 2025),
+        ("数位学习平台注册人数", 4000000, "人", "=", "target", 2025),
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicon import lexicon
+from .roc_years import gregorian
 from .view import to_simplified
 
 # A cell boundary: a tab, a pipe, a full-width space, or a run of two or more spaces.
@@ -21,17 +22,17 @@ _SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值.
-_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR})\s*年?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))\s*年?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
                      rf"|(?P<fy>十三五|十四五|十五五)(?:时期|期间|期末|末)?(?P<lab3>目标|预期目标|预期)?(?:值)?)$")
 _GROWTH = re.compile(r"^\S{0,12}?(?P<name>(?:年均|年平均)(?:增速|增长率?|增幅))(?:[（(]\s*%\s*[)）])?$")
 # A cumulative column (累计, “十四五”累计新增): a five-year total, a target of the plan's last year.
 _CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(?:累计|合计)(?:值|新增|目标|完成)?$")
-_INDICATOR = re.compile(r"^(?:主要)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
+_INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
-_SKIP = re.compile(r"^(?:序号|编号|类别|分类|领域|一级指标|二级指标|维度|备注|说明|序)$")
+_SKIP = re.compile(r"^(?:序号|编号|类别|分类|领域|一级指标|二级指标|维度|备注|说明|序|达成情形|达成情况|完成情况|进度评价|进展情况|评价)$")
 ATTRIBUTES = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
 
 _FOOTNOTE = "*＊※①②③④⑤⑥⑦⑧⑨⑩¹²³⁴⁵⁶⁷⁸⁹"
@@ -169,10 +170,14 @@ def _settle(raw: list[Column], plan_years: tuple[int, ...]) -> list[Column]:
     for c in periods:
         if c.year is None:
             c.year = start if c.kind == "actual" else end
-    # Without a label the first of several year columns is the base year, the others targets.
+    # Without a label the first of several year columns is the base year, the others targets; beside a
+    # column labelled as the target (114年目標值), unlabelled years up to its year are what was achieved.
     years = [c.year for c in periods if c.year]
+    target_year = max((c.year or 0 for c in periods if c.kind == "target" and c.labelled), default=None)
     for i, c in enumerate(periods):
-        if c.kind is None:
+        if c.kind is None and target_year and c.year:
+            c.kind = "actual" if c.year <= target_year else "target"
+        elif c.kind is None:
             c.kind = "actual" if (len(periods) > 1 and i == 0 and c.year != max(years or [0])) else "target"
     return cols
 
@@ -232,7 +237,7 @@ def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
             year = m.group("y1") or m.group("y2")
             lab = m.group("lab1") or m.group("lab2") or m.group("lab3") or ""
             fy = _FIVE_YEAR.get(m.group("fy") or "")
-            cols.append(Column("period", label, int(year) if year else fy,
+            cols.append(Column("period", label, gregorian(year) if year else fy,  # 113年: Republic era
                                "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") else
                                "target" if lab or fy else None, dated=bool(year), labelled=bool(lab)))
         elif _CUMULATIVE.match(re.sub("[“”\"]", "", label)):
@@ -324,7 +329,7 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
 
 # A line that may be a table header: a cell boundary next to a year or period word. Tables are
 # looked for only from the first such line, so that prose pays one regex search.
-_HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|基期|基準|基准|現狀|现状|目標|目标"
+_HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|1[01][0-9]年|基期|基準|基准|現狀|现状|目標|目标"
                    r"|預期|预期|年均|十[三四五]五)")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 
