@@ -22,11 +22,12 @@ _SUFFIX = re.compile(r"(?:以上|以下|以内|左右|%|‰|\]|[*※①②③④
 _DASH = re.compile(r"[—–\-/─－]+|…+")  # a value cell left empty
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、]?|\(\d{1,3}\)|（\d{1,3}）)$")
 _CATEGORY = re.compile(r"[\u3400-\u9fff]{2,12}$")
-_CLAUSE = re.compile(r"[，。；;！？!?]")  # an indicator name has none: a line with them is prose
+_CLAUSE = re.compile(r"[，。；;！？!?,]")  # an indicator name has none (the view folds ，to ,): prose
 MAX_NAME = 40  # characters of an indicator name (with its unit); a longer left part is prose
 # A page number line between a table's rows: — 4 —, - 4 -, 4, 第4页, 第4页 共20页, 4/20.
 _PAGE_NUMBER = re.compile(r"\s*(?:[—–\-－]+\s*)?\d{1,4}(?:\s*[—–\-－]+)?\s*$|\s*第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?\s*$"
                           r"|\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
+_DOCUMENT = re.compile(r"(?:规划|计划|方案|纲要|意见|报告|白皮书)(?:[（(][^（）()]{0,16}[)）])?\s*$")
 # A heading after the table (三、重点任务, （一）, 第三章): never a wrapped name.
 _HEADING = re.compile(r"\s*(?:第[一二三四五六七八九十百0-9]{1,4}[章节部分篇]|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
@@ -121,6 +122,11 @@ def is_page_furniture(view: str, a: int, b: int) -> bool:
     if len(line) < 6:
         return False
     return len(re.findall(rf"^[ \t\f\u3000]*{re.escape(line)}[ \t\u3000]*$", view, re.M)) >= 2
+
+
+def is_running_header(view: str, a: int, b: int) -> bool:
+    """A page's first line that names a document (××省数字经济发展规划): a running header."""
+    return b - a <= MAX_NAME and _DOCUMENT.search(view, a, b) is not None
 
 
 def is_heading(view: str, a: int, b: int) -> bool:

@@ -20,6 +20,7 @@ from .view import to_simplified
 
 # A cell boundary: a tab, a pipe, a full-width space, or a run of two or more spaces.
 _SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
+_TAB_OR_PIPE = re.compile(r"[\t|｜]")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值.
@@ -377,7 +378,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     above = None  # the previous line's cells as header labels, when it was no table line
     last = None  # the previous row: (cells lined up, line, index of its first value)
     lone: list[tuple[int, int]] = []  # short lines since the previous row: a wrapped indicator name
-    page_break = 0  # lines a page break may still take from a table whose cells single spaces separate
+    page_break = 0  # 1: the next line may be a running header (after a page number in a spaced table)
     while pos < n:
         end = view.find("\n", pos)
         end = n if end < 0 else end
@@ -388,7 +389,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             table, lone, above = None, [], None
             continue
         cells = split_cells(text, *line)
-        if (table is None or table.spaced) and _SPACED_HINT.search(text, *line) and \
+        if _SPACED_HINT.search(text, *line) and not _TAB_OR_PIPE.search(text, *line) and \
                 (columns := _spaced_header(view, line, cells)) is not None:
             years, title_unit = _title(view, line[0], plan_years)
             table, last, lone, above = _Table(columns, _settle(columns, years), title_unit, spaced=True), None, [], None
@@ -397,8 +398,8 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
         if table is not None and table.spaced:
             if not view[line[0]:line[1]].strip():
                 continue
-            if view[line[0]:line[0] + 1] == "\f":  # pdftotext's page break
-                page_break = 2
+            if view[line[0]:line[0] + 1] == "\f":  # pdftotext's page break: the page's first line
+                page_break = 1
             row = spaced.row_cells(view, *line, [(c.role, c.label) for c in table.columns],
                                    lambda a, b: _VALUE.match(view, a, b) is not None,
                                    lambda a, b: _unit(view[a:b]) is not None,
@@ -410,9 +411,9 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
                 table.rows += 1
                 values += found
                 continue
-            if spaced.is_page_furniture(view, *line) or page_break and len(view[line[0]:line[1]].strip()) <= 40:
+            if spaced.is_page_furniture(view, *line) or page_break and spaced.is_running_header(view, *line):
                 # a page break inside the table: its page number, the next page's running header
-                page_break = 2 if spaced.is_page_furniture(view, *line) else page_break - 1
+                page_break = 1 if spaced.is_page_furniture(view, *line) else 0
                 covered.append(line)
                 continue
             if not table.rows and (spliced := _splice(table.raw, _labels(view, spaced.tokens(view, *line)), None)):
