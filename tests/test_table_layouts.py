@@ -336,3 +336,17 @@ def test_a_page_break_and_wrapped_names_inside_a_single_spaced_table(page_break,
                            "（一）加快建设新型基础设施\n")
     assert rows(text) == BASE + [("软件和信息技术服务业规模", 5e10, "元", "actual", 2020, "expected", False),
                                  ("软件和信息技术服务业规模", 9e10, "元", "target", 2025, "expected", False)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_single_spaced_row_that_does_not_line_up_gives_no_row_and_leaves_the_next_alone(script):
+    text = SCRIPTS[script]("序号 指标名称 单位 2020 年 2022 年 2025 年 属性\n"
+                           "1 每万人拥有 5G 基站数 个/万人 10 18 26 预期性\n"
+                           "2 千兆宽带用户数 万户 300 1000 约束性\n"  # a value cell missing: which one?
+                           "3 IPv6 活跃用户数（亿户） 0.5 0.8 1.2 预期性\n"
+                           "4 千兆宽带用户 300 — 1000 约束性\n")  # no unit cell: 用户 is no unit
+    assert [(g[0], g[1], g[2], g[4]) for g in rows(text)] == [
+        ("每万人拥有5G基站数", 10, "个/万人", 2020), ("每万人拥有5G基站数", 18, "个/万人", 2022),
+        ("每万人拥有5G基站数", 26, "个/万人", 2025), ("IPv6活跃用户数", 5e7, "户", 2020),
+        ("IPv6活跃用户数", 8e7, "户", 2022), ("IPv6活跃用户数", 1.2e8, "户", 2025),
+        ("千兆宽带用户", 300, "", 2020), ("千兆宽带用户", 1000, "", 2025)]

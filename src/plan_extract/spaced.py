@@ -23,6 +23,7 @@ _DASH = re.compile(r"[—–\-/─－]+|…+")  # a value cell left empty
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}[.、]?|\(\d{1,3}\)|（\d{1,3}）)$")
 _CATEGORY = re.compile(r"[\u3400-\u9fff]{2,12}$")
 _CLAUSE = re.compile(r"[，。；;！？!?,]")  # an indicator name has none (the view folds ，to ,): prose
+MAX_UNIT = 6  # characters of a unit cell: 个/万人, 万亿元
 MAX_NAME = 40  # characters of an indicator name (with its unit); a longer left part is prose
 # A page number line between a table's rows: — 4 —, - 4 -, 4, 第4页, 第4页 共20页, 4/20.
 _PAGE_NUMBER = re.compile(r"\s*(?:[—–\-－]+\s*)?\d{1,4}(?:\s*[—–\-－]+)?\s*$|\s*第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?\s*$"
@@ -81,7 +82,8 @@ def row_cells(view: str, a: int, b: int, roles: list[tuple[str, str]],
                 values += 1
             elif not is_dash(view, *tok):
                 return None
-        elif role == "attribute" and is_attribute(*tok) or role == "unit" and is_unit(*tok) and not is_value(*tok):
+        elif role == "attribute" and is_attribute(*tok) or role == "unit" and len(toks) > 1 and \
+                tok[1] - tok[0] <= MAX_UNIT and is_unit(*tok) and not is_value(*tok):
             pass
         else:
             continue  # a unit, attribute or remark cell left empty

@@ -230,6 +230,14 @@ def _spaced_header(view: str, line: tuple[int, int], cells: list[tuple[int, int]
     return cols
 
 
+def _spaced_row(view: str, line: tuple[int, int], columns: list[Column]):
+    """A line of a table whose cells single spaces separate, lined up with its columns, or None."""
+    return spaced.row_cells(view, *line, [(c.role, c.label) for c in columns],
+                            is_value=lambda a, b: _VALUE.match(view, a, b) is not None,
+                            is_unit=lambda a, b: (u := _unit(view[a:b])) is not None and u[1].split("/")[0] in _known_units(),
+                            is_attribute=lambda a, b: view[a:b].rstrip(_FOOTNOTE) in ATTRIBUTES)
+
+
 def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
     """What each cell of a line would be as a header cell."""
     cols = []
@@ -393,6 +401,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
                 (columns := _spaced_header(view, line, cells)) is not None:
             years, title_unit = _title(view, line[0], plan_years)
             table, last, lone, above = _Table(columns, _settle(columns, years), title_unit, spaced=True), None, [], None
+            page_break = 0
             covered.append(line)
             continue
         if table is not None and table.spaced:
@@ -400,10 +409,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
                 continue
             if view[line[0]:line[0] + 1] == "\f":  # pdftotext's page break: the page's first line
                 page_break = 1
-            row = spaced.row_cells(view, *line, [(c.role, c.label) for c in table.columns],
-                                   lambda a, b: _VALUE.match(view, a, b) is not None,
-                                   lambda a, b: _unit(view[a:b]) is not None,
-                                   lambda a, b: view[a:b].rstrip(_FOOTNOTE) in ATTRIBUTES)
+            row = _spaced_row(view, line, table.columns)
             if row is not None and (found := _row_values(text, view, row, table.columns, line, prefix=lone,
                                                          unit=table.unit)) is not None:
                 covered += [line] + [_line_of(view, a) for a, _ in lone]
@@ -419,6 +425,10 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             if not table.rows and (spliced := _splice(table.raw, _labels(view, spaced.tokens(view, *line)), None)):
                 table = _Table(spliced, _settle(spliced, _title(view, line[0], plan_years)[0]), table.unit, spaced=True)
                 covered.append(line)  # (2020年) (2025年) under 基期值 目标值
+                continue
+            tail = spaced.tokens(view, *line)[-1]
+            if _VALUE.match(view, *tail) or spaced.is_dash(view, *tail) or view[tail[0]:tail[1]] in ATTRIBUTES:
+                lone = []  # a row that does not line up with the header (a cell missing): not read
                 continue
             if spaced.is_heading(view, *line) or len(cells) > 1:  # the next section, or another table
                 table, lone, above = None, [], None
