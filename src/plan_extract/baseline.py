@@ -13,8 +13,8 @@ _BASE_BEFORE = regex.compile(
     r"(?:同期)?的\s*$")
 # a name that is only the comparison (比2022年底, 比上年末净增) or the change (翻了一番, 增加): the subject is elsewhere
 _NO_SUBJECT = regex.compile(
-    r"^(?:(?:较|比|相比|与)\s*(?:[0-9]{4}\s*年|去年|上年|前年|年初|上月|上季度)(?:底|末)?(?:同期)?(?:的|净增|新增|增加)?"
-    r"|翻了?一番|翻番|增加|增长|提高|提升|减少|下降|新增)$")
+    r"^(?:(?:较|比|相比|与)\s*(?:[0-9]{4}\s*年|去年|上年|上一年|前年|年初|上月|上季度)(?:底|末)?(?:同期)?(?:的|净增|新增|增加)?"
+    r"|按年|翻了?一番|翻番|增加|增长|提高|提升|减少|下降|新增)$")
 
 
 def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | None:

@@ -45,6 +45,7 @@ _SEMICOLON = re.compile(r"[；;]")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
+_RELATIVE_YEARS = {"thisyear": 0, "lastyear": -1, "yearbefore": -2, "nextyear": 1}
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
 _BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半)")
@@ -100,6 +101,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
         "subsidy_cap": re.compile(ind["subsidy_cap"]),
+        "subsidy_rate": re.compile(ind["subsidy_rate"]),
         "process": re.compile(ind["process_verbs"]),
         "bad_end": re.compile(ind["bad_end"]),
         "noun_bad_start": re.compile(ind["noun_bad_start"]),
@@ -135,6 +137,11 @@ class DocFacts:
     ref_year: int | None  # the year 今年 and 目前 mean: the document's date
     plan_years: tuple[int, ...]
     roc: bool | None = None  # dates by the Republic era (113年 = 2024); None: not looked up yet
+    report: bool = False  # the document reports on its plan (…规划中期评估报告): figures are actuals by default
+
+    @property
+    def default_kind(self) -> str:
+        return "target" if self.plan and not self.report else "actual"
 
 
 @dataclass
@@ -202,7 +209,13 @@ def doc_facts(view: str) -> DocFacts:
             plan_years += (end - 4, end)
     region = _region(view, plan)
     ref_year = int(published[:4]) if published else _as_of_year(view)
-    return DocFacts(region, plan, published, ref_year, plan_years, roc)
+    report = _report_title().search(view, 0, max(view.find("\n", view.find("\n") + 1), 120)) is not None
+    return DocFacts(region, plan, published, ref_year, plan_years, roc, report and plan is not None)
+
+
+@cache
+def _report_title() -> re.Pattern:
+    return re.compile(alternation(lexicon()["context"]["report_titles"]))
 
 
 def _as_of_year(view: str) -> int | None:
@@ -369,6 +382,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True
     if raw.endswith("元") and pats["subsidy_cap"].search(view, left, q_start):
         return True  # 单个项目最高补助1000万元: a scheme's cap
+    if raw.endswith("%") and pats["subsidy_rate"].match(view, q_end, right):
+        return True  # 按不超过10%的比例给予补助: a scheme's rate
     if raw.endswith("小时") and pats["hours_nouns"].match(view, q_end, right):
         return True
     if q_end == right:
@@ -433,11 +448,6 @@ def _aspect_words() -> frozenset[str]:
 
 
 @cache
-def _review_neutral() -> frozenset[str]:
-    return frozenset(lexicon()["context"]["review_neutral"])
-
-
-@cache
 def _bare_names() -> frozenset[str]:
     return frozenset(lexicon()["indicator"]["bare_names"])
 
@@ -452,6 +462,7 @@ class Cues:
     sections: Sections | None = None
     semicolons: list[int] = field(default_factory=list)  # ； ends a statement inside a sentence
     openers: list[int] = field(default_factory=list)  # paragraphs that go on with the one before (其中，…)
+    view: str = ""
     _kind_pos: list[int] = field(default_factory=list)
     _year_pos: list[int] = field(default_factory=list)
 
@@ -556,7 +567,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
     openers = [m.end() for m in _openers().finditer(view)] if "看" in view or "其中" in view else []
-    return Cues(kind, years, sections(view), semis, openers)
+    return Cues(kind, years, sections(view), semis, openers, view)
 
 
 def _small_numeral(s: str) -> int | None:
@@ -600,7 +611,11 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
         k = bisect.bisect_left(c.semicolons, pos) - 1
         if k >= 0 and c.semicolons[k] > sent[0]:
             own = bisect.bisect_left(c._kind_pos, c.semicolons[k])
-            if own < i:
+            # a statement after ； keeps the cues before it only when they open the sentence
+            # (到2025年，A达到X；B达到Y), not when they belong to a clause of their own
+            # (…，已超额完成“十四五”末1.2万个的目标任务；每万人拥有5G基站数32个)
+            opening = _CLAUSE_BREAK.search(c.view, sent[0], c.semicolons[k]) if c.view else None
+            if own < i or own > 0 and opening and c.kind[own - 1][0] > opening.start():
                 sent = (c.semicolons[k], sent[1])
     j = i
     while j > 0 and c.kind[j - 1][0] >= sent[0]:
@@ -610,10 +625,8 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     if strong:
         return strong[-1][0].removesuffix("_strong"), strong[-1][1]
     if in_sentence:
-        if in_sentence[-1][2] in _review_neutral() and c.sections and c.sections.at(pos)[0] == "actual":
-            return "actual", c.sections.at(pos)[1]
         if in_sentence[-1][2] in _aspect_words():  # 累计: cumulative, in a review or a goal alike
-            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words() | _review_neutral()]
+            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words()]
             if timed:
                 return timed[-1][1], timed[-1][2]
             if c.sections and c.sections.at(pos)[0] == "target":
@@ -682,8 +695,9 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         return _resolve(c, j, para, facts), c.years[j][3]
-    if j >= 0 and kind == "actual" and _continues(c, para):
-        # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date
+    if j >= 0 and kind == "actual" and (_continues(c, para) or c.years[j][1] == "asof" and facts.default_kind == "actual"):
+        # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date; a report's
+        # 截至2025年12月底 dates the paragraphs after it until another date
         return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
@@ -726,11 +740,13 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
         return year
     if typ == "since":  # “十四五”以来, 2018年以来: as of the page's date
         return facts.ref_year if facts.published else None
-    if typ == "sameyear":  # 2022年…年底前: the year named just before, else the document's year
+    if typ == "sameyear":  # 2022年…年底前, 今年…年内: the year named just before, else the document's year
         k = j - 1
         while k >= 0 and c.years[k][0] >= lower:
             if c.years[k][2] is not None:
                 return c.years[k][2]
+            if c.years[k][1] in _RELATIVE_YEARS and facts.ref_year is not None:
+                return facts.ref_year + _RELATIVE_YEARS[c.years[k][1]]
             k -= 1
         return facts.ref_year
     if typ in ("lastmonth", "thismonth") or typ.startswith("month"):  # needs the page's month
@@ -751,4 +767,4 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
                 c.years[k][2] <= ref and (c.years[k][0] >= lower or c.sections and c.years[k][0] >= section > 0):
             return c.years[k][2]
         return ref
-    return {"thisyear": ref, "now": ref, "lastyear": ref - 1, "yearbefore": ref - 2, "nextyear": ref + 1}[typ]
+    return ref if typ == "now" else ref + _RELATIVE_YEARS[typ]

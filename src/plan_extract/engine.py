@@ -189,7 +189,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     """`seg` is the segment's text starting at `offset`, with the characters that `index` maps around
     removed (soft line breaks), when there is an index."""
     cues = ctx.cues(view, lay, facts)
-    default_kind = "target" if facts.plan else "actual"
+    default_kind = facts.default_kind
     records, pending = [], []
     by_unit = _rules_by_unit(rules)
     for q in _candidates(view):

@@ -78,6 +78,7 @@ class Indicator(Section):
     stop_after: Regex
     noise_nouns: Regex
     process_verbs: Regex
+    count_actors: Words
     count_actions: Regex
     bad_end: Regex
     # the context layer's noise and naming data (context.py)
@@ -93,6 +94,7 @@ class Indicator(Section):
     admin_all: Regex
     class_nouns: Regex
     subsidy_cap: Regex
+    subsidy_rate: Regex
     bare_names: Words
 
 
@@ -101,6 +103,7 @@ class Context(Section):
     to_words: Words
     relative_baselines: dict[str, int]
     plan_words: Words
+    report_titles: Words
     target: Words
     actual: Words
     not_after: dict[str, str]
@@ -117,7 +120,6 @@ class Context(Section):
     # section headings and comparators apart from the figure (sections.py, context.py)
     review_sections: Words
     target_sections: Words
-    review_neutral: Words
     aspect_words: Words
     approx_before: Regex
     bound_opening: dict[str, Comparator]

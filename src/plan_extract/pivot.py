@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .catalogue import Catalogue
+from .catalogue import Catalogue, default_catalogue
 
 CMP_TEXT = {"=": "", ">": ">", ">=": ">=", "<": "<", "<=": "<=", "~": "~"}
 KIND_ORDER = {"actual": 0, "target": 1}
@@ -65,11 +65,12 @@ def pivot(rows, catalogue: Catalogue | None = None) -> tuple[list[Line], list[st
     """(lines, columns) from record dicts, in their order; `rows` may be any iterable. Duplicate
     mentions (duplicate=true) are left out; each row's position in the input is its source `row`."""
     lines: dict[tuple, Line] = {}
+    catalogue = catalogue or default_catalogue()
     for n, r in enumerate(rows):
         if r.get("duplicate"):
             continue
         iid = r.get("indicator_id")
-        entry = catalogue.by_id(iid) if catalogue is not None and iid else None
+        entry = catalogue.by_id(iid) if iid else None
         # uncatalogued rows group by their words in mainland vocabulary (宽频用户 with 宽带用户)
         key = (r.get("region"), iid or catalogue.simplify(r["indicator"]), r.get("measure"), r.get("reference"))
         line = lines.get(key)
