@@ -1,5 +1,6 @@
-"""The peer-style number corpus (tests/corpus/numbers_peers.toml) run through the command line: shared by
-tests/test_grammar_peers.py and bench/peers.py."""
+"""The peer number corpora run through the command line: shared by tests/test_grammar_peers.py and
+bench/peers.py. tests/corpus/numbers_peers.toml holds forms written in the style of other number
+parsers' test suites; tests/corpus/numbers_peer_suites.toml the forms of those suites themselves."""
 
 from __future__ import annotations
 
@@ -8,44 +9,71 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import NamedTuple
 
 import opencc
 
-CORPUS = Path(__file__).parent / "corpus" / "numbers_peers.toml"
+CORPORA = {"peer-style": Path(__file__).parent / "corpus" / "numbers_peers.toml",
+           "peer suites": Path(__file__).parent / "corpus" / "numbers_peer_suites.toml"}
+CORPUS = CORPORA["peer-style"]
 SUBJECT = {"%": "5G用户普及率", "百分点": "5G用户普及率比上年提高", "‰": "人口自然增长率", "元": "软件业务收入",
            "美元": "软件业务收入", "人": "5G用户", "家": "5G基站", "倍": "软件业务收入增长"}
 COMPARATOR_WORDS = ("近", "超", "约")
 S2T = opencc.OpenCC("s2t").convert
 
 
-def load():
-    data = tomllib.loads(CORPUS.read_text(encoding="utf-8"))
-    rows = []
+class Row(NamedTuple):
+    family: str
+    form: str
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+    subject: str | None
+    link: str | None = None
+
+
+def decisions(path: Path = CORPUS) -> tuple[int, int]:
+    """(rows, rejected forms) that carry a note: where this project decided otherwise than a peer."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return (sum("note" in r for fam in data["family"] for r in fam["rows"]),
+            sum("note" in r for fam in data["family"] for r in fam.get("not", [])))
+
+
+def load(path: Path = CORPUS):
+    """(rows, nots): the forms with their values, and the (family, line) pairs that must give no row."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    rows, nots = [], []
     for fam in data["family"]:
         for r in fam["rows"]:
             m = r.get("m")
-            rows.append((fam["name"], r["f"], float(r["v"]), None if m is None else float(m), r.get("u", "个"),
-                         r.get("c", ">=" if m is not None else "="), r.get("s")))
-    return rows, data["should_not"]["forms"]
+            rows.append(Row(fam["name"], r["f"], float(r["v"]), None if m is None else float(m), r.get("u", "个"),
+                            r.get("c", ">=" if m is not None else "="), r.get("s"), r.get("link")))
+        # a form rejected within a family stands in the family's indicator sentence
+        nots += [(fam["name"], sentence(n["f"], "个", None)) for n in fam.get("not", [])]
+    nots += [("should-not", f"到2025年，{t}。") for t in data["should_not"]["forms"]]
+    return rows, nots
 
 
-def sentence(form: str, unit: str, subject: str | None) -> str:
+def sentence(form: str, unit: str, subject: str | None, link: str | None = None) -> str:
     subject = subject or SUBJECT.get(unit, "5G基站")
-    link = "" if form.startswith(COMPARATOR_WORDS) or unit in ("百分点", "倍") or subject.endswith("收入") and \
-        form.startswith(("增长", "翻", "实现")) else "达到"
+    if link is None:
+        link = "" if form.startswith(COMPARATOR_WORDS) or unit in ("百分点", "倍") or subject.endswith("收入") and \
+            form.startswith(("增长", "翻", "实现")) else "达到"
     return f"到2025年，全省{subject}{link}{form}。"
 
 
-def run(tmp: Path):
+def run(tmp: Path, corpus: Path = CORPUS):
     """Returns (cases, wrong, missing, extra): each case is (family, sentence, expected); wrong and
-    missing list the cases read with another value or not at all; extra the should-not lines read."""
-    rows, nots = load()
+    missing list the cases read with another value or not at all; extra the (family, should-not
+    line, raws) read."""
+    rows, nots = load(corpus)
     cases = []
-    for fam, form, v, m, u, c, subj in rows:
-        for text in dict.fromkeys([form, S2T(form)]):
-            cases.append((fam, sentence(text, u, subj), (v, m, u, c)))
-    not_lines = [f"到2025年，{S2T(t) if i % 2 else t}。" for i, t in enumerate(nots)]
-    lines = [c[1] for c in cases] + not_lines
+    for r in rows:
+        for text in dict.fromkeys([r.form, S2T(r.form)]):
+            cases.append((r.family, sentence(text, r.unit, r.subject, r.link), (r.value, r.value_max, r.unit, r.comparator)))
+    not_cases = [(fam, v) for fam, line in nots for v in dict.fromkeys([line, S2T(line)])]
+    lines = [c[1] for c in cases] + [line for _, line in not_cases]
     doc = tmp / "peers.txt"
     doc.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "plan_extract", "extract", str(doc), "-f", "json",
@@ -68,8 +96,9 @@ def run(tmp: Path):
         elif len(got) != 1 or not _close(got[0]["value"], v) or not _close(got[0]["value_max"], m) \
                 or (got[0]["unit"], got[0]["comparator"]) != (u, c):
             wrong.append((fam, line, [(r["raw"], r["value"], r["value_max"], r["unit"], r["comparator"]) for r in got]))
-    extra = [(lines[i], [r["raw"] for r in by_line[i]]) for i in range(len(cases), len(lines)) if i in by_line]
-    return cases, wrong, missing, extra
+    extra = [(fam, line, [r["raw"] for r in by_line[i]])
+             for i, (fam, line) in enumerate(not_cases, len(cases)) if i in by_line]
+    return cases, wrong, missing, extra, len(not_cases)
 
 
 def _close(a, b) -> bool:

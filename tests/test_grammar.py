@@ -160,7 +160,7 @@ def test_view_keeps_characters_beyond_the_bmp():
 def test_number_data_is_valid():
     lx = lexicon()
     numbers, comparators = lx["numbers"], lx["comparators"]
-    assert set(numbers["multipliers"]) == set("十百千万亿")  # numerals.py reads exactly these
+    assert set(numbers["multipliers"]) == set("十百千万亿拾佰仟")  # numerals.py reads exactly these (SMALL, BIG)
     assert all(isinstance(d, str) and d for d in numbers["range_dashes"] + numbers["negative_before"])
     assert all(len(c) == 1 for c in numbers["minus_signs"])
     cmps = {"=", ">", ">=", "<", "<=", "~"}
@@ -169,3 +169,35 @@ def test_number_data_is_valid():
     units = lx["units"]
     measures = {u for key, group in units.items() if isinstance(group, list) for u in group}
     assert set(units["unit_not_before"]) <= measures
+
+
+@pytest.mark.parametrize("text,value", [
+    ("1234567890123元", 1234567890123), ("12,345,678,901,234元", 12345678901234),
+    ("一千一百一十一万一千一百一十一亿一千一百一十一万一千一百一十一个", 1111111111111111),
+    ("九千八百七十六万五千四百三十二亿九千八百七十六万五千四百三十二个", 9876543298765432),
+    ("3.14159265358979个", 3.14159265358979), ("壹拾壹元壹角壹分", 11.11),
+    ("4.44亿", 444000000), ("1.1亿元", 110000000), ("2.675万亿元", 2675000000000), ("0.1万个", 1000),
+])
+def test_values_keep_every_digit_and_lose_float_noise(text, value):
+    """A value keeps every digit written (not 12 significant ones); 4.44 * 1e8 loses its binary noise."""
+    assert [q.value for q in scan(search_view(text))] == [value]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the bound included: （含）以上, (含)以下
+    ("50万元（含）以上", [(5e5, "元", ">=")]), ("30家(含)以下", [(30, "家", "<=")]), ("10個（含）以內", [(10, "个", "<=")]),
+    ("50万元（含）", [(5e5, "元", "=")]),
+    # a currency named after 元 is the unit; 人民币 is 元
+    ("三万元欧元", [(3e4, "欧元", "=")]), ("5億元港幣", [(5e8, "港币", "=")]), ("100元人民币", [(100, "元", "=")]),
+    # financial places after Arabic digits
+    ("9佰元", [(900, "元", "=")]), ("3仟万元", [(3e7, "元", "=")]), ("5拾个", [(50, "个", "=")]),
+    # codes and what is no numeral: nothing
+    ("012个", []), ("007家", []), ("幺二三个", []), ("幺八九個", []), ("一二点三个", []), ("七八點五個", []),
+    ("10.1万零100个", []), ("达到万三", []), ("達到萬三人", []),
+    # their neighbours that are numbers
+    ("0.5个", [(0.5, "个", "=")]), ("10万零100个", [(100100, "个", "=")]), ("约万三人", [(13000, "人", "~")]),
+    ("七八亿元", [(7e8, "元", "~")]),
+])
+def test_peer_families_and_their_neighbours(text, expected):
+    """The forms of the peers' suites at their cause, on variants written here (Simplified and Traditional)."""
+    assert [(q.value, q.unit, q.comparator) for q in scan(search_view(text))] == expected

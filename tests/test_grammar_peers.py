@@ -1,6 +1,7 @@
-"""The peer-style number corpus (tests/corpus/numbers_peers.toml): every form, Simplified and
-Traditional, in an indicator sentence through the command line gives one row with its value, unit and
-comparator; the should-not forms give none. The scanner reads each form alone too."""
+"""The peer number corpora (tests/corpus/numbers_peers.toml, peer-style forms; numbers_peer_suites.toml,
+the forms of the peers' own test suites): every form, Simplified and Traditional, in an indicator
+sentence through the command line gives one row with its value, unit and comparator; the should-not
+forms give none. The scanner reads each form alone too."""
 
 from __future__ import annotations
 
@@ -8,28 +9,30 @@ from pathlib import Path
 
 import pytest
 
-from peer_forms import S2T, load, run
+from peer_forms import CORPORA, S2T, load, run
 from plan_extract.grammar import scan
 from plan_extract.view import search_view
 
-ROWS, NOTS = load()
+LOADED = {name: load(path) for name, path in CORPORA.items()}
+ROWS = [r for name in CORPORA for r in LOADED[name][0]]
+NOTS = [line for name in CORPORA for fam, line in LOADED[name][1] if fam == "should-not"]
 
 
-def test_command_line_reads_every_peer_form(tmp_path: Path):
-    cases, wrong, missing, extra = run(tmp_path)
-    assert len(cases) >= 200
+@pytest.mark.parametrize("name", CORPORA)
+def test_command_line_reads_every_peer_form(tmp_path: Path, name: str):
+    cases, wrong, missing, extra, n_not = run(tmp_path, CORPORA[name])
+    assert len(cases) >= 200 and n_not >= 30
     assert (wrong, missing, extra) == ([], [], [])
 
 
-@pytest.mark.parametrize("family,form,value,value_max,unit,comparator,subject", ROWS,
-                         ids=[f"{r[0]}:{r[1]}" for r in ROWS])
-def test_scanner_reads_the_peer_form(family, form, value, value_max, unit, comparator, subject):
-    for text in dict.fromkeys([form, S2T(form)]):
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r.family}:{r.form}" for r in ROWS])
+def test_scanner_reads_the_peer_form(row):
+    for text in dict.fromkeys([row.form, S2T(row.form)]):
         found = list(scan(search_view(text)))
         assert len(found) == 1, (text, found)
         q = found[0]
-        assert (q.value, q.value_max) == (pytest.approx(value), pytest.approx(value_max)), text
-        assert (q.unit, q.comparator) == (unit, comparator), text
+        assert (q.value, q.value_max) == (pytest.approx(row.value), pytest.approx(row.value_max)), text
+        assert (q.unit, q.comparator) == (row.unit, row.comparator), text
 
 
 @pytest.mark.parametrize("text", NOTS)

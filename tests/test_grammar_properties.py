@@ -203,12 +203,13 @@ def test_zero_digit_strings(n, traditional):
 
 
 @FAST
-@given(st.integers(min_value=2, max_value=99), st.integers(min_value=1, max_value=98), st.booleans())
-def test_fractions(den, num, traditional):
-    """三分之一 = 33.33…%: a share of fewer than 100 parts; 一百分之一 (百分之一 is the form) and up are not read."""
+@given(st.integers(min_value=2, max_value=99), st.integers(min_value=1, max_value=98), st.booleans(), st.booleans())
+def test_fractions(den, num, traditional, arabic):
+    """三分之一 = 33.33…%, 4分之3 = 75%: a share of fewer than 100 parts; 一百分之一 (百分之一 is the
+    form) and up are not read."""
     if num >= den:
         return
-    text = f"{cn(den)}分之{cn(num)}"
+    text = f"{den}分之{num}" if arabic else f"{cn(den)}分之{cn(num)}"
     text = text.translate(TRAD) if traditional else text
     q = read(text)
     assert q.unit == "%" and close(q.value, num / den * 100), text
@@ -229,6 +230,98 @@ def test_signed_ranges(a, b, unit, sign, dash):
     assert (q.value, q.value_max) == (pytest.approx(-lo), pytest.approx(hi))
 
 
+@FAST
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=2, max_value=99),
+       st.integers(min_value=1, max_value=98), st.booleans(), st.sampled_from(["倍", "个百分点", "小时"]))
+def test_mixed_numbers(whole, den, num, arabic, unit):
+    """一又二分之一倍 = 1.5倍: a whole and a fraction of one, with the unit after it."""
+    if num >= den:
+        return
+    w = str if arabic else cn
+    q = read(f"{w(whole)}又{w(den)}分之{w(num)}{unit}")
+    assert close(q.value, whole + num / den), (whole, den, num)
+
+
+FIN = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=9999), st.sampled_from([("万", 10**4), ("亿", 10**8)]),
+       st.integers(min_value=100, max_value=9999), st.booleans(), st.booleans())
+def test_arabic_then_chinese_places(high, mult, low, arabic_tail, traditional):
+    """100万三千 = 1003000, 200亿零四千230: Chinese places after an Arabic number's multiplier, and
+    Arabic digits for every place below the last Chinese one."""
+    name, size = mult
+    tail = cn(low)
+    if arabic_tail and low >= 1000 and low % 1000:
+        tail = cn(low // 1000) + "千" + f"{low % 1000:03d}"  # 四千230, 四千005
+    if low < size // 10:
+        tail = "零" + tail  # 一亿零四千: the gap below the unit
+    text = f"{high}{name}{tail}个"
+    text = text.translate(TRAD) if traditional else text
+    assert close(read(text).value, high * size + low), text
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=9), st.sampled_from([(10, "十"), (100, "百"), (1000, "千")]),
+       st.integers(min_value=0, max_value=999))
+def test_arabic_digits_below_a_place(d, place, low):
+    """1百01 = 101, 3千230 = 3230: every place below the last written in Arabic digits, at full width;
+    a shorter tail is the colloquial next place down (3千5 = 3500). (四千230 after 万/亿: above.)"""
+    size, name = place
+    width = len(str(size)) - 1
+    low %= size
+    head = str(d) + name
+    assert close(read(f"{head}{low:0{width}d}个").value, d * size + low)
+    if width > 1 and low % 10:
+        assert close(read(f"{head}{low % 10}个").value, d * size + low % 10 * size // 10)
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=9999), st.integers(min_value=1, max_value=99_999), st.booleans())
+def test_arabic_digits_after_a_chinese_point(whole, frac, traditional):
+    """一百点123 = 100.123 (cn2an's smart form)."""
+    text = f"{cn(whole)}点{frac}个"
+    text = text.translate(TRAD) if traditional else text
+    assert close(read(text).value, float(f"{whole}.{frac}")), text
+
+
+@FAST
+@given(st.integers(min_value=0, max_value=9), st.booleans())
+def test_cheng_and_a_half(tenths, traditional):
+    """三成半 = 35%, 半成 = 5%."""
+    text = (cn(tenths) + "成半" if tenths else "半成")
+    q = read(text.translate(TRAD) if traditional else text)
+    assert q.unit == "%" and close(q.value, tenths * 10 + 5), text
+
+
+@FAST
+@given(st.decimals(min_value=0, max_value=1000, places=2, allow_nan=False).filter(lambda x: x > 0))
+def test_negative_chinese_percentages(x):
+    """百分之负六十五点二八 = -65.28%."""
+    whole, _, frac = f"{x:f}".partition(".")
+    frac = frac.rstrip("0")
+    text = "百分之负" + cn(int(whole)) + ("点" + "".join(DIG[int(c)] for c in frac) if frac else "")
+    q = read(text)
+    assert q.unit == "%" and close(q.value, -float(x)), text
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=99_999), st.integers(min_value=0, max_value=9),
+       st.integers(min_value=0, max_value=9), st.booleans(), st.booleans())
+def test_financial_yuan_jiao_fen(yuan, jiao, fen, formal_yuan, traditional):
+    """壹拾壹元壹角壹分 = 11.11, 玖仟陆佰陆拾伍圆壹角捌分 = 9665.18: financial numerals, 圆 for 元."""
+    if not jiao and not fen:
+        return
+    text = cn(yuan).translate(FIN) + ("圆" if formal_yuan else "元")
+    text += (DIG[jiao].translate(FIN) + "角" if jiao else "零") + (DIG[fen].translate(FIN) + "分" if fen else "")
+    if not fen:
+        text = text.removesuffix("零")
+    text = text.translate(str.maketrans("万亿圆贰陆", "萬億圓貳陸")) if traditional else text
+    q = read(text)
+    assert q.unit == "元" and close(q.value, yuan + jiao / 10 + fen / 100), text
+
+
 # Fragments an adversarial text is built from: numbers of every kind, multipliers, ranges,
 # comparators, units, words rules look for, and things that break naive code.
 FRAGMENTS = st.sampled_from([
@@ -238,6 +331,7 @@ FRAGMENTS = st.sampled_from([
     "七八", "十五六", "三十几", "个亿", "1", "12", "3.5", "0", "１２", ",", "，", "。", "\n", " ", "\u3000",
     "\ud800", "\udfff", "\x00", "\ufeff", "😀", "第", "年", "月", "软件业务收入", "普及率", "用户",
     "9" * 400, "一亿" * 40, "万" * 50, "百分之" + "9" * 320, "9" * 320 + "成", "1億億",
+    "圆", "角", "分", "壹", "玖", "佰", "半", "（含）", "以上", "幺", "又", "分之", "欧元", "个月", "负的", "百分百", "012",
 ])
 
 
@@ -253,7 +347,7 @@ def test_adversarial_texts(parts):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.sampled_from("0123456789.,万亿千百十零一二两三四五六七八九点几多余到至-~%成个元负"), max_size=30))
+@given(st.text(alphabet=st.sampled_from("0123456789.,万亿千百十零一二两三四五六七八九点几多余到至-~%成个元负圆角分壹佰半又幺（含）以上的"), max_size=30))
 def test_number_soup(text):
     """Only number characters: the scanner never raises and never yields a reversed or infinite value."""
     for q in scan(search_view(text)):

@@ -76,7 +76,7 @@ def _measure_patterns() -> dict:
         "stock": re.compile(r"累计|总数|总量|总规模|共有|现有|保有|存量|增长到|增加到|提高到|提升到|增至|提高至|提升至|达到了?$"),
         # written with shared first characters: the re module tries a plain alternation word by word
         "increment": re.compile(r"新(?:建设?|增|开通|部署|培育|认定|上云|发展)|净增|再建设|增(?:加|长)了?|增(?:速|幅)|提(?:高|升)了?"),
-        "same_period": re.compile(r"(?:同比|比上年同期|较上年同期|比去年同期|较去年同期|环比)\s*(?:增长|增加|提高|提升|下降|减少|降低|增|减)"),
+        "same_period": re.compile(r"(?:同比|比上年同期|较上年同期|比去年同期|较去年同期|环比)\s*(?:增长|增加|提高|提升|下降|减少|降低|上涨|下跌|增|减)"),
     }
 
 

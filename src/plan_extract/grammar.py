@@ -65,13 +65,16 @@ def _compiled() -> Grammar:
     digits = "".join(DIGITS)
     # 千 and 百 end a number only when they do not start a unit (千瓦, 千米, 百分点).
     not_unit = r"(?!(?<=[千百])[瓦米克分])"
-    chinese = rf"[{CHARS}]+(?:点[{digits}]+[万亿]*)?{not_unit}"
+    chinese = rf"[{CHARS}]+(?:点(?:[{digits}]+|[0-9]+)[万亿]*)?{not_unit}"  # 一百点123: cn2an's smart form
     # 12万3千, 4万2000, 1亿2000万: one value, not two (the digits after 万 must not start a name: 5G).
     # 12万 3千, 1亿 2000万: a space inside only before digits with a lower multiplier of their own
     # (3万 5万 are two cells of a table).
     spaced = (r"(?:(?<=千)\x20(?=[0-9]+百(?![千万亿]))|(?<=万)\x20(?=[0-9]+[千百](?![万亿]))"
               r"|(?<=亿)\x20(?=[0-9]+[千百]?[千百万](?!亿)))")
-    number = rf"{arabic}(?:[{mult_chars}]+{spaced}?[零〇]?[0-9]+(?![0-9.,A-Za-z]))*|{chinese}"
+    # 100万三千, 200亿零四千230: Chinese places after an Arabic number's multiplier (a digit and its place,
+    # so 3万一个 stays 3万).
+    cn_tail = rf"[零〇]?[{digits.replace('零', '').replace('〇', '')}][十百千拾佰仟][{CHARS}]*[0-9]*{not_unit}"
+    number = rf"{arabic}(?:[{mult_chars}]+(?:{spaced}?[零〇]?[0-9]+(?![0-9.,A-Za-z])|{cn_tail}))*|{chinese}"
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
@@ -85,16 +88,20 @@ def _compiled() -> Grammar:
       | [0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?                               # 11:22:56
       | 0[0-9]{{2,3}}-[0-9]{{7,8}}(?![0-9]) | 1[3-9][0-9]{{9}}(?![0-9])                     # phone numbers
       | [0-9]+(?:\.[0-9]+)?(?!(?:{letter_alt})(?![A-Za-z0-9\-+]))[A-Za-z][A-Za-z0-9\-+]*  # 5G, 10G-PON
+      | 0[0-9]+(?![0-9.])                                                     # 012: a code
     )
   | (?:
-        百分之\s?(?P<pct>{arabic}|{chinese})(?:[ \t]*(?:{dash})[ \t]*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
+        百分(?:之\s?(?P<pneg>负)?|(?=百))(?P<pct>{arabic}|{chinese})(?:[ \t]*(?:{dash})[ \t]*(?:百分之)?(?P<pct2>{arabic}|{chinese}))?
       | 千分之\s?(?P<pmil>{arabic}|{chinese})
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?:(?<=翻)|(?<=翻了))(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
-      | (?P<num>{number})(?:分之(?P<fnum>{chinese})|(?P<mult1>{mult})?         # 三分之一: a share
+      | (?P<num>{number}|半(?=成))                                             # 半成 = 5%
+        (?:分之(?P<fnum>{chinese}|[0-9]+(?![0-9.]))                             # 三分之一, 4分之3: a share
+         | 又(?P<mden>{chinese}|[0-9]+)分之(?P<mnum>{chinese}|[0-9]+(?![0-9.]))     # 一又二分之一倍 = 1.5倍
+         | (?P<mult1>{mult})?
         (?:(?P<runit>%)?[ \t]*(?:{dash})[ \t]*(?P<neg2>{minus2})?(?P<num2>{number}))?
-        (?P<cheng>成(?P<chengtail>[{digits}](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群]))?)  # 两成, 九成五 = 95%
+        (?P<cheng>成(?P<chengtail>[{digits}半](?![{CHARS}成]))?(?![为功立本员果效熟都绩交型就长不群品]))?)  # 两成, 九成五 = 95%
     )
     (?P<inside1>{alternation(cmp_inside)}|(?:{alternation(cmp_unit_inside)})(?=\s?(?:[万亿]|{unit_alt})))?
     \s?(?:(?P<mmult>{alternation(money_mults)})(?=\s?(?:{money_alt}))|(?P<ge>个(?=[万亿]))?(?P<mult>{mult}))?
@@ -107,15 +114,23 @@ def _compiled() -> Grammar:
     prefix = rf"(?:(?P<rel>{relative})|(?P<before>{alternation(cmp_before)}))\s*$"
     # Where a quantity can start: a cheap pass that the full grammar then only tries at these places.
     # (a Chinese numeral starts with a digit or 十; a lone 一 is an article, 万/千 alone are words)
-    # Every alternative starts with a character or a class, so that the regex engine can skip ahead
-    # to them; what comes before a trigger (第, a name's letters) is checked by scan().
+    # The pattern starts with one character class: then the regex engine skips ahead to the next
+    # character of it in C (an alternation of classes would be tried at every position, 3x slower);
+    # the branches after it look back at that character. What comes before a trigger (第, a name's
+    # letters) is checked by scan().
     other_digits = digits.replace("一", "")
-    trigger = (rf"百分之|千分之|[0-9]+|[{other_digits}十拾廿卅][{CHARS}]*"
-               rf"|一(?:[{CHARS}点]+|(?=成|倍|番|个半|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))|负一"
-               rf"|(?:{alternation(vague)})(?=[十百千万亿]|个[万亿])"
-               rf"|[超近逾](?=[百千万])|[百千万](?=[余多]|[{other_digits}][^{CHARS}点])")  # 超千家, 千余家, 约千五家  # 超千家, 近万人, 千余家: a round number
+    vague_first = "".join(sorted({w[0] for w in vague}))
+    assert all(len(w) == 1 for w in vague), "vague_prefixes: one character each (the trigger looks back at one)"
+    trigger = (rf"[0-9{other_digits}十拾廿卅一百千万负超近逾半{vague_first}]"
+               rf"(?:(?<=[0-9])(?![0-9]{{3}}年)[0-9]*|"  # 2025年 is a year: no candidate (2023-2025年: the skip branch)
+               rf"(?<=[百千])分[之百]|(?<=半)(?=成)|(?<=[{other_digits}十拾廿卅])[{CHARS}]*"
+               rf"|(?<=一)(?:[{CHARS}点]+|(?=成|倍|番|又|个半|个[万亿]|个百分点|\s*(?:{dash})\s*[{CHARS}0-9]))"
+               rf"|(?<=负)一|(?<=[{vague_first}])(?=[十百千万亿]|个[万亿])"
+               rf"|(?<=[超近逾])(?=[百千万])"  # 超千家, 近万人: a round number
+               rf"|(?<=[百千万])(?=[余多]|[{other_digits}][^{CHARS}点]))")  # 千余家, 约千五家
     negative = alternation(numbers["negative_before"])
     core_re = re.compile(core, re.VERBOSE)
+    assert core_re.groupindex["skip"] == 1  # scan() tests it by number
     return Grammar(
         re.compile(trigger),  # stdlib re: several times faster than regex on these patterns
         core_re,
@@ -131,6 +146,8 @@ def _compiled() -> Grammar:
         {k: v for k, v in lx["comparators"]["after_times"].items()},
         tuple(core_re.groupindex[name] for name in _GROUPS),  # by number: faster than by name
         relative_verbs,
+        re.compile(alternation(cmp_after)),
+        re.compile(alternation([u for u in money if u not in ("元", "圆", "人民币")])),
     )
 
 
@@ -149,15 +166,18 @@ class Grammar(NamedTuple):
     after_times: dict[str, str]  # 2.5倍多: after 倍 only (3个多功能厅 is no comparator)
     group_numbers: tuple[int, ...]  # _GROUPS
     relative_verbs: dict[str, str]  # 高于 -> >
+    after: re.Pattern  # the comparator words after a quantity
+    currency: re.Pattern  # a currency other than 元 (元 and 人民币 are one)
 
 
-_DIMES = tuple("0123456789零〇一二两三四五六七八九")
-_JIAO_FEN = re.compile(r"(?:([0-9零〇一二两三四五六七八九])角|零(?=[0-9一二两三四五六七八九]分))(?:([0-9零〇一二两三四五六七八九])分)?")
+_DIMES = tuple("0123456789零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
+_JIAO_FEN = re.compile(r"(?:([0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖])角"
+                       r"|零(?=[0-9一二两三四五六七八九壹贰叁肆伍陆柒捌玖]分))(?:([0-9零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖])分)?")
 _ROUND = re.compile(r"[百千万亿]+|[百千万][一二两三四五六七八九]")  # 超千家; 近千五家 = about 1500
 # A number right after these is an ordinal (第123场), part of a name (IPv6, rmzk001, the 0 of 2.0), or
 # the tail of a numeral that did not read (百十一, 点零).
 _NOT_AFTER = frozenset("第.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NOT_AFTER_CHINESE = frozenset("十百千万亿点番")  # before a Chinese numeral only: 站点3000个 is a count; 三番五次
+_NOT_AFTER_CHINESE = frozenset("十百千万亿点番幺")  # before a Chinese numeral only: 站点3000个 is a count; 三番五次; 幺八九 is a code
 # What a minus sign must not follow to be a sign: then it is a dash or a hyphen (3-5, A-3, 30%-40%).
 _NOT_BEFORE_SIGN = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ%‰)）]】") | set(CHARS)
 
@@ -178,9 +198,11 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
         if m is None:
             continue
         done = m.end()
+        if m.group(1) is not None:
+            continue  # the skip group: dates, years, phone numbers, 5G (a third of the candidates)
         groups = m.group(*g.group_numbers)  # one call: this runs for every candidate
-        if m.group("skip") is not None or not _measured(groups):
-            continue  # dates, years, phone numbers, 5G; a bare number
+        if not _measured(groups):
+            continue  # a bare number
         q = _quantity(m, groups, _prefix(view, max(pos, p - 16), p, g), view, g, pos)
         if q is not None:
             yield q
@@ -200,7 +222,7 @@ def _prefix(view: str, lo: int, p: int, g: Grammar):
 def _measured(groups) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
     (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fnum, fan, half) = groups
+     mmult, inside1, inside2, after, fnum, fan, half, pneg, mden, mnum) = groups
     if unit or mult or mult1 or mmult or pct or pmil or cheng or fnum or fan:
         return True
     text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
@@ -221,13 +243,14 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
 
 
 _GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
-           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fnum", "fan", "half")
+           "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fnum", "fan", "half", "pneg",
+           "mden", "mnum")
 
 
 def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fnum, fan, half) = groups
+     mmult, inside1, inside2, after, fnum, fan, half, pneg, mden, mnum) = groups
     unit = unit or ""
     tail = tail or ""
     value_max = None
@@ -240,6 +263,10 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         if tail:
             return None
         value = 100.0 if pct == "百" else parse_numeral(pct)
+        if pneg and value is not None:
+            if pct2 is not None:
+                return None
+            value = -value  # 百分之负六十五点二八
         if pct2 is not None:
             value_max = 100.0 if pct2 == "百" else parse_numeral(pct2)
             if value_max is None:
@@ -255,10 +282,14 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         if fan is not None:
             start = m.start() - (2 if view[m.start() - 1] == "了" else 1)  # the raw starts at 翻
             value, unit = 2.0 ** DIGITS[fan], "倍"
-        else:
-            if num[0].isdigit():
-                return None  # 3分之1: written in words or not at all
+        else:  # 4分之3 too; the Arabic 3/4 is not read (a date, a page)
             value, unit, start = share(fnum, num), "%", m.start()
+    elif mden is not None:
+        fraction = share(mnum, mden)  # 又: a whole and a fraction of one (not a share: 一又二分之一倍 = 1.5倍)
+        whole = parse_numeral(num)
+        if not unit or tail or fraction is None or whole is None:
+            return None
+        value, start = whole + fraction / 100, m.start()
     elif vague is not None:
         if not unit:
             return None
@@ -282,7 +313,7 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         if chengtail:
             if value_max is not None or value is None or value % 10 or value >= 100:
                 return None
-            value += DIGITS[chengtail]
+            value += 5 if chengtail == "半" else DIGITS[chengtail]  # 三成半 = 35%
         unit, start = "%", m.start("num")
     else:
         start = m.start("num")
@@ -310,8 +341,9 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
                 pair = parse_estimate(e1)
                 if pair is not None:
                     (value, value_max), estimate = pair, True
-            if value is None and (pm is not None or inside1) and _ROUND.fullmatch(num):
-                value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元
+            if value is None and (inside1 or pm is not None and (pm.group("rel") or gr.cmp_map[pm.group("before")] != "=")) \
+                    and _ROUND.fullmatch(num):
+                value = parse_numeral("一" + num)  # 超千家 = more than 1000, 超百亿元; not 达到万三
             if num in ("一", "零", "〇") and not (ge or half) and view[start - 1:start] != "负" and unit not in ("个百分点", "倍"):
                 return None  # 一个, 一批: an article, not a count; 零件, 零距离
     if value is None or value_max is None and estimate:
@@ -366,15 +398,23 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     if not math.isfinite(value) or value_max is not None and not math.isfinite(value_max):
         return None
     end = m.start("after") if after else cheng_end if cheng is not None else m.end()
-    if unit == "元" and value_max is None and end == m.end("unit") and view.startswith(_DIMES, end) \
+    if unit in ("元", "圆") and value_max is None and end == m.end("unit") and view.startswith(_DIMES, end) \
             and value.is_integer():
         j = _JIAO_FEN.match(view, end)  # 3元5角 = 3.5元, 3元5角2分 = 3.52元
         if j is not None:
             value = math.copysign(abs(value) + _digit(j[1] or "0") / 10 + _digit(j[2] or "0") / 100, value)
             end = j.end()
+    if unit == "元" and end == m.end("unit"):
+        c = gr.currency.match(view, end)
+        if c is not None:
+            unit, end = c[0], c.end()  # 三万元欧元: the currency named after 元 is the unit
     while view[end - 1].isspace():  # the optional spaces before a unit that was not there
         end -= 1
     outer_end = m.end("after") if after else end
+    if not after and view.startswith(("（含）", "(含)"), end):  # 50万元（含）以上: the bound included
+        a = gr.after.match(view, end + 3)
+        if a is not None:
+            comparator, outer_end = gr.cmp_map[a[0]], a.end()
     if times_after:
         comparator, outer_end = gr.after_times[times_after], outer_end + len(times_after)
     unit = UNIT_NAMES.get(unit, unit)
@@ -393,6 +433,8 @@ def _negate(value, value_max):
 def _tenths(a: str, b: str | None):
     """两成 = 20%, 7.5成 = 75%, 三到四成 = 30%-40%, 三四成 = about 30%-40%; 十成 at most."""
     estimate = False
+    if a == "半":
+        return (5.0, None, False) if b is None else (None, None, False)  # 半成 = 5%
     if b is None:
         v, w = parse_numeral(a), None
         if v is None:
@@ -407,8 +449,16 @@ def _tenths(a: str, b: str | None):
     return v * 10, None if w is None else w * 10, estimate
 
 
-UNIT_NAMES = {"个百分点": "百分点", "个工作日": "工作日"}
+UNIT_NAMES = {"个百分点": "百分点", "个工作日": "工作日", "圆": "元"}
 
 
 def _round(v: float) -> float:
-    return float(f"{v:.12g}")  # 4.44 * 1e8 is 444000000.00000006 in binary floating point
+    """4.44 * 1e8 is 444000000.00000006 in binary floating point: 12 significant digits drop that
+    noise (a few units in the last place), but never written digits (1234567890123元, 3.14159265358979)."""
+    if v.is_integer() and -_EXACT < v < _EXACT:
+        return v  # the common case; a product's error is a fraction of a unit here, so no noise is whole
+    r = float(f"{v:.12g}")
+    return r if abs(r - v) <= 4 * math.ulp(v) else v
+
+
+_EXACT = float(2**50)

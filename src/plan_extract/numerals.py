@@ -6,6 +6,9 @@ The reading, from the highest unit down: a numeral is `left 亿 right` or `left 
 last 亿 (else 万); `left` is any numeral without that unit (so 六万亿 = 6e12 and 3千万亿 = 3e15), `right`
 is below the unit. A lone digit after a unit is the next place down, as people say it: 四万五 = 45000,
 三百六 = 360, 一亿二 = 1.2e8, 1万8 = 18000; 零 marks a gap: 三万零十 = 30010, 一千零十五 = 1015.
+Arabic digits may stand for every place below the last one written (1百01 = 101, 四千230 = 4230,
+100万三千 = 1003000) and after a Chinese 点 (一百点123). A decimal before 万/亿 takes nothing below it
+(10.1万零100 is not read).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ ZERO = "零〇"
 CHARS = "".join(DIGITS) + "".join(SMALL) + "万亿廿卅"
 _ARABIC = re.compile(r"([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([十百千拾佰仟]?)")
 _PLAIN = re.compile(r"[0-9]{1,300}(?:\.[0-9]+)?")
+_TAIL = re.compile(r"(.*[十百千拾佰仟])([0-9]+)")
 _DIGIT_RUN = re.compile(r"[0-9][0-9.,]|[^0-9十百千]")
 _TO_CHINESE = str.maketrans("0123456789", "零一二三四五六七八九")
 _MULTIPLIER = re.compile(r"[十百千]?万?亿?")
@@ -40,12 +44,16 @@ def parse_numeral(s: str) -> float | None:
             whole, _, frac = s.partition("点")
             digits = frac.rstrip("万亿")
             scale = multiplier(frac[len(digits):]) if len(digits) < len(frac) else 1
-            if not digits or scale is None or any(c not in DIGITS for c in digits) or not whole:
+            if not digits or scale is None or not whole:
                 return None
+            if not digits.isdigit():  # 一百点123: Arabic digits after a Chinese 点 (cn2an's smart mode)
+                if any(c not in DIGITS for c in digits):
+                    return None
+                digits = "".join(str(DIGITS[c]) for c in digits)
             w = _value(whole)
             if w is None or isinstance(w, float) and not w.is_integer():
                 return None
-            v = (w + float("0." + "".join(str(DIGITS[c]) for c in digits))) * scale
+            v = (w + float("0." + digits)) * scale
         else:
             v = _value(s)
         v = None if v is None else float(v)
@@ -66,8 +74,8 @@ def multiplier(s: str) -> float | None:
 
 def parse_estimate(s: str) -> tuple[float, float] | None:
     """七八亿 -> (7e8, 8e8), 十五六 -> (15, 16), 二三十 -> (20, 30): the numeral with each of the pair."""
-    if _PLAN_NAME.fullmatch(s):
-        return None
+    if _PLAN_NAME.fullmatch(s) or "点" in s:
+        return None  # 十四五; 一二点三 is no estimate with decimals
     pairs = [i for i in range(len(s) - 1)
              if s[i] in DIGITS and s[i + 1] in DIGITS and (DIGITS[s[i]], DIGITS[s[i + 1]]) in _PAIRS]
     if len(pairs) != 1:
@@ -87,7 +95,9 @@ def _value(s: str) -> int | float | None:
             return None  # 万 alone, 10万万, 一亿亿
         lv = _value(left)
         rv = _below(right, mag, isinstance(lv, int) and lv % 10 == 0)
-        return None if lv is None or rv is None else lv * mag + rv
+        if lv is None or rv is None or rv and isinstance(lv, float) and not lv.is_integer():
+            return None  # 10.1万零100: a decimal's places below the unit are not written
+        return lv * mag + rv
     return _section(s)
 
 
@@ -96,7 +106,10 @@ def _below(s: str, mag: int, round_left: bool = False) -> int | None:
     if not s:
         return 0
     if s[0] in ZERO:  # 三万零十, 一亿零四万; 十万零三千 (the 万 place is the gap)
-        v = _value(s[1:]) if len(s) > 1 else None
+        rest = s[1:]
+        if rest[:1] in ("百", "千", "佰", "仟"):
+            rest = "一" + rest  # 一万零百一十一 = 10111: the 一 of 一百 left out after 零 (cn2an)
+        v = _value(rest) if rest else None
         return v if isinstance(v, int) and 0 < v < (mag if round_left else mag // 10) else None
     if len(s) == 1 and (s in DIGITS or s.isdigit()):  # 四万五 = 45000, 1万8 = 18000
         return (DIGITS[s] if s in DIGITS else int(s)) * mag // 10
@@ -108,6 +121,11 @@ def _section(s: str) -> int | float | None:
     """A numeral below 万: 1331.2, 3千, 一千零十五, 三百六 (= 360), 十五."""
     if not s:
         return None
+    t = _TAIL.fullmatch(s) if s[-1].isdigit() else None
+    if t is not None and len(t[2]) == len(str(SMALL[t[1][-1]])) - 1:
+        # 1百01, 四千230: every place below the last one written in Arabic digits (3千5 stays 3500)
+        head = _section(t[1])
+        return head + int(t[2]) if isinstance(head, int) else None
     if s[0].isdigit():
         m = _ARABIC.fullmatch(s)
         if m is None:  # 5千3百, 3千5: single digits between places read as Chinese ones

@@ -72,7 +72,8 @@ def pivot(rows, catalogue: Catalogue | None = None) -> tuple[list[Line], list[st
         iid = r.get("indicator_id")
         entry = catalogue.by_id(iid) if iid else None
         # uncatalogued rows group by their words in mainland vocabulary (宽频用户 with 宽带用户)
-        key = (r.get("region"), iid or catalogue.simplify(r["indicator"]), r.get("measure"), r.get("reference"))
+        name = catalogue.simplify(r["indicator"]) if catalogue is not None else r["indicator"]
+        key = (r.get("region"), iid or name, r.get("measure"), r.get("reference"))
         line = lines.get(key)
         if line is None:
             line = lines[key] = Line(r.get("region"), iid, entry.name if entry else r["indicator"],
