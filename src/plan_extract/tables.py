@@ -348,10 +348,12 @@ _HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s
                    r"|預期|预期|年均|十[三四五]五)")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # A header whose cells single spaces separate (text extracted from a PDF): an indicator column's
-# label, then a year or period word after a space. Literals first, so the regex engine skips ahead
-# to their first characters; on the text (Traditional too), since it is searched before the view.
-_SPACED_HINT = re.compile(r"(?:指标|指標|名称|名稱|项目|項目)[^\n]{0,40}?\s(?:(?:19|20|１９|２０)\d{2}\s?年|基期|基[准準]"
-                          r"|[现現][状狀]|目[标標]|[预預]期|十[三四五]五)")
+# label, then a year or period word after a space. On the text (Traditional too), since it is
+# searched before the view; first the space and what follows it, which most web text lacks (a
+# literal first character lets the regex engine skip ahead), then the whole from before there.
+_PERIOD_AFTER_SPACE = r" (?:(?:19|20|１９|２０)\d{2} ?年|基期|基[准準]|[现現][状狀]|目[标標]|[预預]期|十[三四五]五)"
+_SPACED_PRE = re.compile(_PERIOD_AFTER_SPACE)
+_SPACED_HINT = re.compile(r"(?:指标|指標|名称|名稱|项目|項目)[^\n]{0,40}?" + _PERIOD_AFTER_SPACE)
 
 
 def _hint(text: str):
@@ -362,7 +364,9 @@ def _hint(text: str):
 
 def _first_hint(text: str) -> int | None:
     """Where the first line that may be a header (of either kind) is."""
-    found = [m.start() for m in (_hint(text), _SPACED_HINT.search(text)) if m]
+    pre = _SPACED_PRE.search(text)
+    spaced_hint = _SPACED_HINT.search(text, max(0, pre.start() - 48)) if pre else None
+    found = [m.start() for m in (_hint(text), spaced_hint) if m]
     return min(found) if found else None
 
 
