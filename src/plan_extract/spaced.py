@@ -123,7 +123,7 @@ def is_page_furniture(view: str, a: int, b: int) -> bool:
     line = view[a:b].strip()
     if len(line) < 6:
         return False
-    return len(re.findall(rf"^[ \t\f\u3000]*{re.escape(line)}[ \t\u3000]*$", view, re.M)) >= 2
+    return len(re.findall(rf"^[ \t\f\u3000]*{re.escape(line)}[ \t\r\u3000]*$", view, re.M)) >= 2
 
 
 def is_running_header(view: str, a: int, b: int) -> bool:
