@@ -115,7 +115,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
-            rf"(?:{alternation(place_names)})|(?<![\p{{Han}}])\p{{Han}}{{2,3}}?(?=省|市|自治区)"
+            rf"(?:{alternation(place_names)})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
         "place_hint": re.compile(f"{alternation(place_names)}|省|市|州|县"),
         "place_prefix": regex.compile(
@@ -138,6 +138,7 @@ class DocFacts:
     plan_years: tuple[int, ...]
     roc: bool | None = None  # dates by the Republic era (113年 = 2024); None: not looked up yet
     report: bool = False  # the document reports on its plan (…规划中期评估报告): figures are actuals by default
+    report_year: int | None = None  # the year a yearly report is about (2025年…统计公报, published in 2026)
 
     @property
     def default_kind(self) -> str:
@@ -210,7 +211,15 @@ def doc_facts(view: str) -> DocFacts:
     region = _region(view, plan)
     ref_year = int(published[:4]) if published else _as_of_year(view)
     report = _report_title().search(view, 0, max(view.find("\n", view.find("\n") + 1), 120)) is not None
-    return DocFacts(region, plan, published, ref_year, plan_years, roc, report and plan is not None)
+    year_report = _year_report().search(view, 0, 400)
+    return DocFacts(region, plan, published, ref_year, plan_years, roc, report and plan is not None,
+                    int(year_report.group(1)) if year_report else None)
+
+
+@cache
+def _year_report() -> re.Pattern:
+    names = alternation(lexicon()["context"]["yearly_reports"])
+    return re.compile(rf"((?:19|20)[0-9]{{2}})\s*年度?[^\n。，]{{0,40}}?(?:{names})")
 
 
 @cache
@@ -701,6 +710,8 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
+    if kind == "actual" and facts.report_year:  # 2025年…统计公报: its figures are that year's
+        return facts.report_year, None
     return None, None
 
 
@@ -748,7 +759,7 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
             if c.years[k][1] in _RELATIVE_YEARS and facts.ref_year is not None:
                 return facts.ref_year + _RELATIVE_YEARS[c.years[k][1]]
             k -= 1
-        return facts.ref_year
+        return facts.report_year or facts.ref_year  # 年末 in a yearly report: the end of its year
     if typ in ("lastmonth", "thismonth") or typ.startswith("month"):  # needs the page's month
         if facts.published is None:
             return None

@@ -8,7 +8,9 @@ a keyword that condemns the whole line it stands in: each kind has its own exten
 - a navigation run (上一篇：… 下一篇：…) runs to the end of its sentence or line; a list heading
   (相关阅读：) on its own line takes the short title lines under it;
 - a notice (版权所有, 免责声明, 转载, 凡本网…) covers the sentence it stands in;
-- a byline marker (本网讯, 本报讯) covers itself only.
+- a byline marker (本网讯, 本报讯) covers itself only;
+- in text from a PDF, page-number lines (— 4 —, - 4 -, 第4页) and the running header or footer that
+  repeats beside them (石家庄市人民政府工作报告（2026年）) are furniture whole: their year dates nothing.
 """
 
 from __future__ import annotations
@@ -57,9 +59,34 @@ def _title_run(view: str, pos: int) -> int:
     return pos
 
 
+_PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)[ \t\u3000]*$", re.M)
+RUNNING_LINE = 40  # a running header or footer is a short line
+
+
+def page_lines(view: str) -> list[tuple[int, int]]:
+    """Page-number lines and the short lines repeated next to them (a running header or footer)."""
+    numbers = [m.span() for m in _PAGE_NUMBER.finditer(view) if m.group().strip()]
+    if not numbers:
+        return []
+    out = list(numbers)
+    near: set[str] = set()
+    for a, b in numbers:  # the two lines on either side of a page number
+        lo = view.rfind("\n", 0, max(0, view.rfind("\n", 0, a)))
+        hi = view.find("\n", view.find("\n", b + 1) + 1)
+        for line in view[lo + 1:hi if hi >= 0 else len(view)].split("\n"):
+            line = line.strip()
+            if 4 <= len(line) <= RUNNING_LINE and not _PROSE.search(line):
+                near.add(line)
+    for line in near:
+        found = [m.start() for m in re.finditer(re.escape(line), view)]
+        if len(found) >= 2:
+            out += [(p, p + len(line)) for p in found]
+    return out
+
+
 def spans(view: str) -> list[tuple[int, int]]:
     """The furniture spans of the view, unsorted and possibly overlapping."""
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = page_lines(view)
     done_lines: set[int] = set()
     covered = 0  # furniture found up to here: hits inside it need no look
     for hit in _ANY.finditer(view):

@@ -104,6 +104,7 @@ class Context(Section):
     relative_baselines: dict[str, int]
     plan_words: Words
     report_titles: Words
+    yearly_reports: Words
     target: Words
     actual: Words
     not_after: dict[str, str]
