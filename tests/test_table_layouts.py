@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+import opencc
 import pytest
 
 from plan_extract import extract
@@ -236,3 +237,116 @@ def test_pdf_years_alone_above_the_labels(tmp_path, script):
     got = [(r["indicator"], r["value"], r["unit"], r["kind"], r["year"], r["attribute"], r["cumulative"])
            for r in result.rows if r["rule"] == "TABLE"]
     assert got == BASE
+
+
+# Tables in text extracted from a PDF (pdftotext without -layout, copy-paste from a viewer): cells
+# separated by ONE space, with spaces inside cells too (5G 基站数, 2020 年, ≥ 12). Figures invented.
+S2T = opencc.OpenCC("s2t").convert
+SCRIPTS = {"simplified": lambda s: s, "traditional": S2T}
+
+
+def full_rows(text: str):
+    recs = [r for r in extract(text, "plan.txt") if r.rule == "TABLE"]
+    assert all(text[r.start:r.end] == r.raw for r in recs)
+    return [(r.indicator, r.value, r.unit, r.comparator, r.kind, r.year, r.raw, r.attribute, r.cumulative)
+            for r in recs]
+
+
+SPACED = """专栏 2 “十四五”数字化发展主要指标
+类别 指标名称 2020 年 2025 年 属性
+数字基础设施 5G 基站数（万个） 1.5 8 预期性
+ 千兆宽带用户数（万户） 640 6000 约束性
+数字产业化 软件业务收入（亿元） 1000 2000 预期性
+新增数字化车间（个） — [100] 预期性
+四、保障措施
+"""
+SPACED_ROWS = BASE + [("软件业务收入", 1e11, "元", "actual", 2020, "expected", False),
+                      ("软件业务收入", 2e11, "元", "target", 2025, "expected", False),
+                      ("新增数字化车间", 100, "个", "target", 2025, "expected", True)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_table_whose_cells_single_spaces_separate(script):
+    # a category cell only on the first row of its group: the next rows start with a space or the name
+    assert rows(SCRIPTS[script](SPACED)) == SPACED_ROWS
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_single_spaced_rows_with_a_number_and_a_unit_column_and_values_as_written(script):
+    text = SCRIPTS[script]("表 3 主要指标\n"
+                           "序号 指标 单位 2020年 2025年 属性\n"
+                           "1 5G基站数 万个 1.2 8 预期性\n"
+                           "2 工业互联网平台普及率 % 20 >45 预期性\n"
+                           "3 数据中心机架数 万架 — ≥ 12 约束性\n"
+                           "4 上云企业数 万家 1.5 5 以上 预期性\n"
+                           "5 政务服务网办率 % 80 90以上\n"
+                           "6 新增智能工厂 个 - [ 30 ] 预期性\n")
+    assert full_rows(text) == [
+        ("5G基站数", 12000, "个", "=", "actual", 2020, "1.2", "expected", False),
+        ("5G基站数", 80000, "个", "=", "target", 2025, "8", "expected", False),
+        ("工业互联网平台普及率", 20, "%", "=", "actual", 2020, "20", "expected", False),
+        ("工业互联网平台普及率", 45, "%", ">", "target", 2025, "45", "expected", False),
+        ("数据中心机架数", 120000, "架", ">=", "target", 2025, "12", "binding", False),
+        ("上云企业数", 15000, "家", "=", "actual", 2020, "1.5", "expected", False),
+        ("上云企业数", 50000, "家", ">=", "target", 2025, "5", "expected", False),
+        ("政务服务网办率", 80, "%", "=", "actual", 2020, "80", None, False),  # no attribute cell
+        ("政务服务网办率", 90, "%", ">=", "target", 2025, "90", None, False),
+        ("新增智能工厂", 30, "个", "=", "target", 2025, "30", "expected", True)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_single_spaced_base_and_target_headers_with_years_in_parentheses_and_a_growth_column(script):
+    text = SCRIPTS[script]("附表 某市数字经济发展主要指标\n"
+                           "领域 指标 基期值（2020 年） 目标值（2025 年） 年均增速 属性\n"
+                           "数字产业化 软件业务收入（亿元） 320 600 13.4% 预期性\n"
+                           "电子信息制造业营业收入（亿元） 1100 2000 以上 — 预期性\n")
+    assert full_rows(text) == [
+        ("软件业务收入", 3.2e10, "元", "=", "actual", 2020, "320", "expected", False),
+        ("软件业务收入", 6e10, "元", "=", "target", 2025, "600", "expected", False),
+        ("软件业务收入年均增速", 13.4, "%", "=", "target", 2025, "13.4%", "expected", False),
+        ("电子信息制造业营业收入", 1.1e11, "元", "=", "actual", 2020, "1100", "expected", False),
+        ("电子信息制造业营业收入", 2e11, "元", ">=", "target", 2025, "2000", "expected", False)]
+
+
+SPACED_TWO_LINE_HEADERS = {
+    "years_under_base_and_target": "指标 单位 基期值 目标值 属性\n（2020 年） （2025 年）\n",
+    "years_under_a_five_year_period": "指标 单位 十四五 属性\n2020 年 2025 年\n",
+}
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("header", SPACED_TWO_LINE_HEADERS.values(), ids=SPACED_TWO_LINE_HEADERS.keys())
+def test_single_spaced_headers_in_two_lines(header, script):
+    text = "表1 主要指标\n" + header + "5G基站数 万个 1.5 8 预期性\n千兆宽带用户数 万户 640 6000 约束性\n"
+    assert rows(SCRIPTS[script](text)) == BASE
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("page_break", ["— 4 —\n××省数字经济发展规划\n", "- 4 -\n", "\f××省数字经济发展规划\n",
+                                        "第 4 页 共 20 页\n"])
+def test_a_page_break_and_wrapped_names_inside_a_single_spaced_table(page_break, script):
+    text = SCRIPTS[script]("序号 指标 2020 年 2025 年 属性\n"
+                           "1 5G 基站数（万个） 1.5 8 预期性\n"
+                           "2 千兆宽带用户数 640 6000 约束性\n"
+                           "（万户）\n"
+                           + page_break +
+                           "3 软件和信息技术服务业\n"
+                           "规模（亿元） 500 900 预期性\n"
+                           "三、重点任务\n"
+                           "（一）加快建设新型基础设施\n")
+    assert rows(text) == BASE + [("软件和信息技术服务业规模", 5e10, "元", "actual", 2020, "expected", False),
+                                 ("软件和信息技术服务业规模", 9e10, "元", "target", 2025, "expected", False)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_single_spaced_row_that_does_not_line_up_gives_no_row_and_leaves_the_next_alone(script):
+    text = SCRIPTS[script]("序号 指标名称 单位 2020 年 2022 年 2025 年 属性\n"
+                           "1 每万人拥有 5G 基站数 个/万人 10 18 26 预期性\n"
+                           "2 千兆宽带用户数 万户 300 1000 约束性\n"  # a value cell missing: which one?
+                           "3 IPv6 活跃用户数（亿户） 0.5 0.8 1.2 预期性\n"
+                           "4 千兆宽带用户 300 — 1000 约束性\n")  # no unit cell: 用户 is no unit
+    assert [(g[0], g[1], g[2], g[4]) for g in rows(text)] == [
+        ("每万人拥有5G基站数", 10, "个/万人", 2020), ("每万人拥有5G基站数", 18, "个/万人", 2022),
+        ("每万人拥有5G基站数", 26, "个/万人", 2025), ("IPv6活跃用户数", 5e7, "户", 2020),
+        ("IPv6活跃用户数", 8e7, "户", 2022), ("IPv6活跃用户数", 1.2e8, "户", 2025),
+        ("千兆宽带用户", 300, "", 2020), ("千兆宽带用户", 1000, "", 2025)]

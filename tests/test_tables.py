@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import opencc
 import pytest
 
-from plan_extract import extract
+from plan_extract import extract, spaced, tables
 from plan_extract.load import decode
 
 
@@ -177,3 +178,59 @@ def test_a_second_header_line_overrides_the_column_order_guess():
             "\t（目標）\t（目標）\t\n"
             "5G基站数（万个）\t3\t8\t约束性\n")
     assert [r[4:6] for r in rows(text)] == [("target", 2021), ("target", 2025)]
+
+
+def test_republic_era_years_and_a_target_column_beside_achieved_years():
+    # a Taiwan performance table: 111-114年 achieved, 114年目標值 the target, 達成情形 a remark
+    text = ("數位發展部　發布日期：115-03-20\n"
+            "績效指標\t單位\t112年\t114年\t114年目標值\t達成情形\n"
+            "數位學習平臺註冊人數\t萬人\t301\t428\t400\t超前\n")
+    assert [r[:6] for r in rows(text)] == [
+        ("数位学习平台注册人数", 3010000, "人", "=", "actual", 2023),
+        ("数位学习平台注册人数", 4280000, "人", "=", "actual", 2025),
+        ("数位学习平台注册人数", 4000000, "人", "=", "target", 2025),
+    ]
+
+
+S2T = opencc.OpenCC("s2t").convert
+# Prose as PDF text extractors give it (spaces around numbers), with header words, years and several
+# numbers on a line: none of it is a table whose cells single spaces separate.
+SPACED_PROSE = [
+    "指标 2020 年 2025 年\n到 2025 年，全省 5G 基站数量达到 8 万个，比 2020 年增加 6 万个。\n"
+    "数据中心机架数 2020 年 3 万架 2025 年 12\n",
+    "主要指标 2020 年完成情况 2025 年目标\n数字经济规模 1386 2500\n",  # header words and others: no header
+    "项目 2023 年 目标 投资额 12 30\n全省重点项目 120 个 2025 年 目标 300 个\n",
+    "“十四五”时期主要指标 2020 年基数 4260 个，2025 年 15000 个\n5G 基站 4260 15000\n",
+    "指标名称 2020 年 2025 年 属性\n软件业务收入年均增长 12% 以上，5G 用户 1200 2000\n",  # clause punctuation
+    "指标名称 2020 年 2025 年 属性\n全省数字经济核心产业增加值占地区生产总值比重由 2020 年的 7.8 提高到 10\n",
+]
+
+
+@pytest.mark.parametrize("text", SPACED_PROSE + [S2T(t) for t in SPACED_PROSE])
+def test_prose_with_years_and_numbers_between_single_spaces_stays_prose(text, monkeypatch):
+    got = extract(text)
+    assert not [r for r in got if r.rule == "TABLE"]
+    monkeypatch.setattr(tables, "find_values", lambda *a, **k: ([], []))  # without the table stage: the same rows
+    monkeypatch.setattr(tables, "may_hold_table", lambda *a: False)
+    assert extract(text) == got
+
+
+def test_a_single_spaced_table_in_hard_wrapped_pdf_text_keeps_its_rows_and_the_prose_its_own():
+    body = ("到 2025 年，全省数字经济核心产业增加值占地区生产总值比重达到 10%，千兆宽带用户数达到\n"
+            "500 万户，工业互联网平台应用普及率达到 45%以上，培育数字经济领军企业超过 100 家，建成\n"
+            "省级工业互联网平台 30 个以上，数字化转型服务商不少于 200 家，全省 5G 基站数量达到 8\n"
+            "万个，数据中心标准机架数达到 12 万架。主要指标见下表。\n")
+    table = "表 1 主要指标\n指标 2020 年 2025 年 属性\n5G 基站数（万个） 1.5 8 约束性\n数据中心数（个） 12 20 预期性\n"
+    text = body + table
+    recs = extract(text)
+    assert all(text[r.start:r.end] == r.raw for r in recs)
+    assert [(r.indicator, r.value, r.kind, r.year, r.attribute) for r in recs if r.rule == "TABLE"] == [
+        ("5G基站数", 15000, "actual", 2020, "binding"), ("5G基站数", 80000, "target", 2025, "binding"),
+        ("数据中心数", 12, "actual", 2020, "expected"), ("数据中心数", 20, "target", 2025, "expected")]
+    assert {("千兆宽带用户数", 5000000), ("5G基站", 80000)} <= {(r.indicator, r.value) for r in recs}
+
+
+def test_cells_inside_a_single_spaced_line_are_joined_where_a_space_stands_inside_one():
+    line = "规模 （亿元） （2020 年） 2025 年目标 > 90 90 以上 [ 10 ] 5.5 % 60 预期性"
+    assert [line[a:b] for a, b in spaced.tokens(line, 0, len(line))] == [
+        "规模 （亿元）", "（2020 年）", "2025 年目标", "> 90", "90 以上", "[ 10 ]", "5.5 %", "60", "预期性"]

@@ -61,7 +61,9 @@ def _compiled() -> Grammar:
     dash = alternation(numbers["range_dashes"])
     minus2 = alternation(numbers["minus_signs"] + ["负"])  # the upper end's own sign: -3%至-1%
 
-    arabic = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+    # 1 200項, 2 870 000名: Hong Kong's space between thousands, read only where a multiplier, a unit or a
+    # Chinese word follows at once (215 420 预期性 is two table cells)
+    arabic = r"(?:[0-9]{1,3}(?:\x20[0-9]{3})+(?![0-9])(?=[\u3400-\u9fff%])|[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
     digits = "".join(DIGITS)
     # 千 and 百 end a number only when they do not start a unit (千瓦, 千米, 百分点).
     not_unit = r"(?!(?<=[千百])[瓦米克分])"

@@ -1,7 +1,8 @@
 """Indicator tables: a header naming years or periods, rows naming indicators -> one value per cell.
 
 Tables reach this stage as lines of the document text whose cells are separated by tabs (PDF, DOCX
-and HTML loaders write them so), `|`, or runs of spaces (tables pasted as text). A PDF loader may
+and HTML loaders write them so), `|`, or runs of spaces (tables pasted as text), or by single spaces
+(text extracted from a PDF: `spaced.py` splits those rows from their right end). A PDF loader may
 also give each cell's horizontal extent, so that a row with an empty cell still lines up with its
 header. Works on the search view (Simplified, full-width folded, same length as the text): every
 cell value keeps its exact span, `text[start:end] == raw`.
@@ -13,25 +14,28 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from . import spaced
 from .lexicon import lexicon
+from .roc_years import gregorian
 from .view import to_simplified
 
 # A cell boundary: a tab, a pipe, a full-width space, or a run of two or more spaces.
 _SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
+_TAB_OR_PIPE = re.compile(r"[\t|｜]")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值.
-_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR})\s*年?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))\s*年?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
                      rf"|(?P<fy>十三五|十四五|十五五)(?:时期|期间|期末|末)?(?P<lab3>目标|预期目标|预期)?(?:值)?)$")
 _GROWTH = re.compile(r"^\S{0,12}?(?P<name>(?:年均|年平均)(?:增速|增长率?|增幅))(?:[（(]\s*%\s*[)）])?$")
 # A cumulative column (累计, “十四五”累计新增): a five-year total, a target of the plan's last year.
 _CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(?:累计|合计)(?:值|新增|目标|完成)?$")
-_INDICATOR = re.compile(r"^(?:主要)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
+_INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
-_SKIP = re.compile(r"^(?:序号|编号|类别|分类|领域|一级指标|二级指标|维度|备注|说明|序)$")
+_SKIP = re.compile(r"^(?:序号|编号|类别|分类|领域|一级指标|二级指标|维度|备注|说明|序|达成情形|达成情况|完成情况|进度评价|进展情况|评价)$")
 ATTRIBUTES = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
 
 _FOOTNOTE = "*＊※①②③④⑤⑥⑦⑧⑨⑩¹²³⁴⁵⁶⁷⁸⁹"
@@ -39,7 +43,7 @@ _FOOTNOTE = "*＊※①②③④⑤⑥⑦⑧⑨⑩¹²³⁴⁵⁶⁷⁸⁹"
 _VALUE = re.compile(
     rf"(?P<before>>=|<=|≥|≤|≧|≦|>|<|＞|＜|超过|大于|不低于|不少于|高于|低于|不高于|不超过|约|达到)?\s*"
     rf"(?P<lb>\[)?\s*(?P<inner>>=|<=|≥|≤|>|<)?\s*"
-    rf"(?P<num>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<mult>万亿|万|亿|千)?\s*(?P<pct>%)?\s*(?(lb)\])\s*"
+    rf"(?P<num>[0-9]{{1,3}}(?: [0-9]{{3}})+|[0-9][0-9,]*(?:\.[0-9]+)?)(?P<mult>万亿|万|亿|千)?\s*(?P<pct>%)?\s*(?(lb)\])\s*"
     rf"(?P<after>以上|以下|以内|左右)?\s*[{_FOOTNOTE}]*$")
 _CMP = {">": ">", "＞": ">", "超过": ">", "大于": ">", "高于": ">", ">=": ">=", "≥": ">=", "≧": ">=",
         "不低于": ">=", "不少于": ">=", "以上": ">=", "<": "<", "＜": "<", "低于": "<", "<=": "<=", "≤": "<=",
@@ -92,6 +96,7 @@ class _Table:
     columns: list[Column]
     unit: tuple[float, str] | None = None  # from the title: （单位：亿元）
     rows: int = 0
+    spaced: bool = False  # cells separated by single spaces: rows are split by `spaced.row_cells`
 
 
 def _merge(old: Column, new: Column) -> Column:
@@ -130,6 +135,8 @@ def _splice(raw: list[Column], subs: list[Column], xs) -> list[Column] | None:
             under.setdefault(min(spanning, key=lambda j: abs((x0 + x1) - sum(raw[j].x))), []).append(c)
     elif len(spanning) == 1:
         under[spanning[0]] = subs
+    elif len(subs) == len(spanning):  # (2020年) (2025年) under 基期值 目标值: one each
+        under = {j: [c] for j, c in zip(spanning, subs)}
     else:
         return None
     out = []
@@ -169,10 +176,14 @@ def _settle(raw: list[Column], plan_years: tuple[int, ...]) -> list[Column]:
     for c in periods:
         if c.year is None:
             c.year = start if c.kind == "actual" else end
-    # Without a label the first of several year columns is the base year, the others targets.
+    # Without a label the first of several year columns is the base year, the others targets; beside a
+    # column labelled as the target (114年目標值), unlabelled years up to its year are what was achieved.
     years = [c.year for c in periods if c.year]
+    target_year = max((c.year or 0 for c in periods if c.kind == "target" and c.labelled), default=None)
     for i, c in enumerate(periods):
-        if c.kind is None:
+        if c.kind is None and target_year and c.year:
+            c.kind = "actual" if c.year <= target_year else "target"
+        elif c.kind is None:
             c.kind = "actual" if (len(periods) > 1 and i == 0 and c.year != max(years or [0])) else "target"
     return cols
 
@@ -195,14 +206,7 @@ def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cells = cells[1:]
         if cells and cells[-1][0] == cells[-1][1] and line.rstrip()[-1:] in "|｜":
             cells = cells[:-1]
-    out = []
-    for a, b in cells:
-        while a < b and view[a].isspace():
-            a += 1
-        while b > a and view[b - 1].isspace():
-            b -= 1
-        out.append((a, b))
-    return out
+    return [_trim(view, a, b) for a, b in cells]
 
 
 def _header(view: str, cells: list[tuple[int, int]]) -> list[Column] | None:
@@ -216,6 +220,27 @@ def _header(view: str, cells: list[tuple[int, int]]) -> list[Column] | None:
             c.role == "other" or c.role == "skip" and not c.label for c in cols):
         return None
     return cols
+
+
+def _spaced_header(view: str, line: tuple[int, int], cells: list[tuple[int, int]]) -> list[Column] | None:
+    """The columns of a header whose cells single spaces separate: every word a header label (no
+    other text, unlike a header split at real cell boundaries: a prose line has many words), with
+    an indicator column and a period column. None for a line whose cells `split_cells` finds."""
+    if len(cells) > 1 and _header(view, cells) is not None:
+        return None
+    cols = _labels(view, spaced.tokens(view, *line))
+    if len(cols) < 2 or not any(c.role == "period" for c in cols) or not any(c.role == "indicator" for c in cols) \
+            or any(c.role == "other" or c.role == "skip" and not c.label for c in cols):
+        return None
+    return cols
+
+
+def _spaced_row(view: str, line: tuple[int, int], columns: list[Column]):
+    """A line of a table whose cells single spaces separate, lined up with its columns, or None."""
+    return spaced.row_cells(view, *line, [(c.role, c.label) for c in columns],
+                            is_value=lambda a, b: _VALUE.match(view, a, b) is not None,
+                            is_unit=lambda a, b: (u := _unit(view[a:b])) is not None and u[1].split("/")[0] in _known_units(),
+                            is_attribute=lambda a, b: view[a:b].rstrip(_FOOTNOTE) in ATTRIBUTES)
 
 
 def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
@@ -232,7 +257,7 @@ def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
             year = m.group("y1") or m.group("y2")
             lab = m.group("lab1") or m.group("lab2") or m.group("lab3") or ""
             fy = _FIVE_YEAR.get(m.group("fy") or "")
-            cols.append(Column("period", label, int(year) if year else fy,
+            cols.append(Column("period", label, gregorian(year) if year else fy,  # 113年: Republic era
                                "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") else
                                "target" if lab or fy else None, dated=bool(year), labelled=bool(lab)))
         elif _CUMULATIVE.match(re.sub("[“”\"]", "", label)):
@@ -283,7 +308,7 @@ def _value(view: str, a: int, b: int):
             cmp = _CMP[m.group(g)]
     start = m.start("num")
     end = m.end("pct") if m.group("pct") else m.end("mult") if m.group("mult") else m.end("num")
-    value = float(m.group("num").replace(",", "")) * _MULT[m.group("mult") or ""]
+    value = float(m.group("num").replace(",", "").replace(" ", "")) * _MULT[m.group("mult") or ""]  # 2 870 000
     return start, end, value, cmp, m.group("lb") is not None, bool(m.group("pct"))
 
 
@@ -324,9 +349,16 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
 
 # A line that may be a table header: a cell boundary next to a year or period word. Tables are
 # looked for only from the first such line, so that prose pays one regex search.
-_HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|基期|基準|基准|現狀|现状|目標|目标"
+_HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|1[01][0-9]年|基期|基準|基准|現狀|现状|目標|目标"
                    r"|預期|预期|年均|十[三四五]五)")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
+# A header whose cells single spaces separate (text extracted from a PDF): an indicator column's
+# label, then a year or period word after a space. On the text (Traditional too), since it is
+# searched before the view; first the space and what follows it, which most web text lacks (a
+# literal first character lets the regex engine skip ahead), then the whole from before there.
+_PERIOD_AFTER_SPACE = r" (?:(?:19|20|１９|２０)\d{2} ?年|基期|基[准準]|[现現][状狀]|目[标標]|[预預]期|十[三四五]五)"
+_SPACED_PRE = re.compile(_PERIOD_AFTER_SPACE)
+_SPACED_HINT = re.compile(r"(?:指标|指標|名称|名稱|项目|項目)[^\n]{0,40}?" + _PERIOD_AFTER_SPACE)
 
 
 def _hint(text: str):
@@ -335,8 +367,16 @@ def _hint(text: str):
     return _HINT.search(text) if any(sep in text for sep in _SEPARATORS) else None
 
 
+def _first_hint(text: str) -> int | None:
+    """Where the first line that may be a header (of either kind) is."""
+    pre = _SPACED_PRE.search(text)
+    spaced_hint = _SPACED_HINT.search(text, max(0, pre.start() - 48)) if pre else None
+    found = [m.start() for m in (_hint(text), spaced_hint) if m]
+    return min(found) if found else None
+
+
 def may_hold_table(text: str) -> bool:
-    return _hint(text) is not None
+    return _first_hint(text) is not None
 
 
 def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
@@ -347,14 +387,15 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     values: list[TableValue] = []
     covered: list[tuple[int, int]] = []
     table: _Table | None = None
-    hint = _hint(text)  # on the text: the view folds the full-width space
+    hint = _first_hint(text)  # on the text: the view folds the full-width space
     if hint is None:
         return values, covered
-    pos = view.rfind("\n", 0, hint.start()) + 1
+    pos = view.rfind("\n", 0, hint) + 1
     n = len(view)
     above = None  # the previous line's cells as header labels, when it was no table line
     last = None  # the previous row: (cells lined up, line, index of its first value)
     lone: list[tuple[int, int]] = []  # short lines since the previous row: a wrapped indicator name
+    page_break = 0  # 1: the next line may be a running header (after a page number in a spaced table)
     while pos < n:
         end = view.find("\n", pos)
         end = n if end < 0 else end
@@ -365,6 +406,43 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             table, lone, above = None, [], None
             continue
         cells = split_cells(text, *line)
+        if _SPACED_HINT.search(text, *line) and not _TAB_OR_PIPE.search(text, *line) and \
+                (columns := _spaced_header(view, line, cells)) is not None:
+            years, title_unit = _title(view, line[0], plan_years)
+            table, last, lone, above = _Table(columns, _settle(columns, years), title_unit, spaced=True), None, [], None
+            page_break = 0
+            covered.append(line)
+            continue
+        if table is not None and table.spaced:
+            if not view[line[0]:line[1]].strip():
+                continue
+            if view[line[0]:line[0] + 1] == "\f":  # pdftotext's page break: the page's first line
+                page_break = 1
+            row = _spaced_row(view, line, table.columns)
+            if row is not None and (found := _row_values(text, view, row, table.columns, line, prefix=lone,
+                                                         unit=table.unit)) is not None:
+                covered += [line] + [_line_of(view, a) for a, _ in lone]
+                last, lone, page_break = (row, line, len(values)), [], 0
+                table.rows += 1
+                values += found
+                continue
+            if spaced.is_page_furniture(view, *line) or page_break and spaced.is_running_header(view, *line):
+                # a page break inside the table: its page number, the next page's running header
+                page_break = 1 if spaced.is_page_furniture(view, *line) else 0
+                covered.append(line)
+                continue
+            if not table.rows and (spliced := _splice(table.raw, _labels(view, spaced.tokens(view, *line)), None)):
+                table = _Table(spliced, _settle(spliced, _title(view, line[0], plan_years)[0]), table.unit, spaced=True)
+                covered.append(line)  # (2020年) (2025年) under 基期值 目标值
+                continue
+            tail = spaced.tokens(view, *line)[-1]
+            if _VALUE.match(view, *tail) or spaced.is_dash(view, *tail) or view[tail[0]:tail[1]] in ATTRIBUTES:
+                lone = []  # a row that does not line up with the header (a cell missing): not read
+                continue
+            if spaced.is_heading(view, *line) or len(cells) > 1:  # the next section, or another table
+                table, lone, above = None, [], None
+            else:  # a wrapped indicator name (without its row number), or the end of the table
+                cells = [spaced.name_part(view, *line)]
         if len(cells) < 2 or _MD_RULE.match(view[line[0]:line[1]] or "x"):
             if table is not None and _MD_RULE.match(view[line[0]:line[1]] or "x") and view[line[0]:line[1]].strip():
                 covered.append(line)
@@ -374,7 +452,7 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
             if table is not None and len(cells) == 1 and _is_note(view, *cells[0]) and len(lone) < 2:
                 # A cell's text wrapped onto a line of its own: the end of the previous row's
                 # indicator when that one lacks its unit, else the start of the next row's.
-                if last is not None and not lone and not _named_unit(view, last[0]):
+                if last is not None and not lone and not _named_unit(view, last[0], table.columns):
                     row, row_line, first = last
                     found = _row_values(text, view, row, table.columns, row_line, suffix=cells[0],
                                         unit=table.unit)
@@ -446,14 +524,24 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     return values, covered
 
 
+def _trim(view: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and view[a].isspace():
+        a += 1
+    while b > a and view[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
 def _line_of(view: str, pos: int) -> tuple[int, int]:
     end = view.find("\n", pos)
     return view.rfind("\n", 0, pos) + 1, len(view) if end < 0 else end
 
 
-def _named_unit(view: str, row) -> bool:
-    """Does one of the row's cells end with a unit in parentheses (its indicator is complete)?"""
-    return any(cell and _PAREN_UNIT.search(view, *cell) for cell in row)
+def _named_unit(view: str, row, columns) -> bool:
+    """Does the row give its unit, in a unit cell or at the end of a cell in parentheses (its
+    indicator is complete)?"""
+    return any(cell and (c.role == "unit" and cell[0] < cell[1] or _PAREN_UNIT.search(view, *cell))
+               for cell, c in zip(row, columns))
 
 
 def _is_note(view: str, a: int, b: int) -> bool:
