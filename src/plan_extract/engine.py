@@ -282,7 +282,8 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
     once = window.count(PLACEHOLDER) == 1  # (a text may hold the character itself)
     for rule in rules:
         # a match has the quantity right after what its alternative has before it: a character none
-        # ends with rules the rule out without a match (bundled rules, whose patterns `re` reads alike)
+        # ends with rules the rule out without a match (bundled rules, whose patterns `re` reads
+        # alike; not when the quantity's words begin before its sentence, ph <= 0)
         if rule.before is not None and ph > 0 and window[ph - 1] not in rule.before:
             continue
         if rule.keywords is not None and rule.keywords.search(window) is None:
