@@ -145,3 +145,12 @@ def test_mutated_seed_text_never_raises(start, length, edits):
         if chunk:
             chunk[pos % len(chunk)] = ch
     _check("".join(chunk))
+
+
+def test_a_year_in_chinese_digits_is_read_as_one_in_the_view():
+    from plan_extract.view import search_view
+
+    text = "二○二五年全年、二〇二五至二六年度、二零二四年底；一九九八年和二○二五件不是"
+    view = search_view(text)
+    assert len(view) == len(text)
+    assert view.startswith("2025年全年、2025至26年度、2024年底;一九九八年和二○二五件")  # ； folds to ;

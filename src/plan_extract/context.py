@@ -98,6 +98,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "noise_nouns": re.compile(ind["noise_nouns"]),
         "hours_nouns": re.compile(ind["hours_nouns"]),
         "paired": re.compile(ind["paired_count"]),
+        "joined_by": re.compile(f"(?:{ind['joining_verbs']})(?:了)?(?:约|近|超过|逾)?$"),
         "determiner": re.compile(ind["determiner"]),
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
@@ -430,8 +431,9 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
         return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
     if pats["noise_nouns"].match(view, q_end, right):
-        # 9个部门的120项服务: the departments that offer counted services are a count themselves
-        return not pats["paired"].match(view, q_end, right)
+        # 9个部门的120项服务: the departments that offer counted services are a count themselves, and so
+        # are the ones a platform connects (已连接26个部门)
+        return not pats["paired"].match(view, q_end, right) and not pats["joined_by"].search(view, left, q_start)
     return False
 
 

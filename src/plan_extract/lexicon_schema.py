@@ -88,6 +88,7 @@ class Indicator(Section):
     penalty_words: Regex
     hours_nouns: Regex
     paired_count: Regex
+    joining_verbs: Regex
     determiner: Regex
     respectively_skip: Words
     share_heads: Words

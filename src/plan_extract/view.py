@@ -6,6 +6,7 @@ an offset in the original text and `text[start:end]` is always the raw source sp
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 
@@ -35,10 +36,23 @@ def _table() -> list[int]:
     return table
 
 
+# A year in Chinese digits (二〇二五年, 二○二五至二六年度, 二零二四年): the same year in Arabic digits in the
+# view, four characters for four, so that dates, deadlines and ranges read it like 2025年.
+_CN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?:年|至[〇○零一二三四五六七八九]{2}年)")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
 def search_view(text: str) -> str:
     view = text.translate(_table())
+    if "〇" in view or "○" in view or "零" in view:  # a year in Chinese digits has a zero (二〇二五)
+        view = _CN_YEAR.sub(_arabic_year, view)
     assert len(view) == len(text)
     return view
+
+
+def _arabic_year(m: re.Match) -> str:
+    s = m.group()
+    return s.translate(_CN_DIGITS) if s[1] in "〇○零" or s[2] in "〇○零" else s
 
 
 def to_simplified(text: str) -> str:
