@@ -232,6 +232,10 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
         entry = catalogue.lookup(joined)
         if entry is not None and fits(entry, r.unit):
             out[i] = r.model_copy(update={"indicator": joined, "indicator_id": entry.id})
+        elif unit_family(prev.unit) == "count" and unit_family(r.unit) == "percent" and not r.indicator_id \
+                and not is_fragment(prev.indicator, prev.raw, prev.sentence):
+            # 曾使用互联网的有64.7万人，占该年龄组人口的93.5%: the share of the people just counted
+            out[i] = r.model_copy(update={"indicator": prev.indicator + r.indicator})
     return out
 
 

@@ -673,7 +673,8 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
         return in_sentence[-1][1], in_sentence[-1][2]
     # a cue after the figure speaks for it, unless a year opens a new statement between them
     # (2024年底…达到1250万户，2025年将新增…)
-    if i < len(c.kind) and c.kind[i][0] < sent[1] and not _year_between(c, pos, c.kind[i][0]):
+    if i < len(c.kind) and c.kind[i][0] < sent[1] and not _year_between(c, pos, c.kind[i][0]) and \
+            not (c.kind[i][2] in _aspect_words() and c.sections and c.sections.at(pos)[0]):
         return c.kind[i][1].removesuffix("_strong"), c.kind[i][2]
     section_kind, heading, _ = c.sections.at(pos) if c.sections else (None, "", 0)
     if section_kind:

@@ -12,13 +12,13 @@ import re
 
 from .grammar import Quantity
 
-_INDEX = re.compile(r"指数(?:值|得分)?")
+_INDEX = re.compile(r"指数(?:值|得分)?[」”』\"]?")  # 「香港公共數據開放指數」由…
 # link words between the index and its values, including the from-to of a change
 _LINK = (r"(?:[:：]|达到|达|为|是|提高到|提高至|提升到|提升至|增长到|增长至|上升到|上升至|升至|增至|达至|到|至"
          r"|从|由|保持在|稳定在|[0-9]{4}\s*年(?:底|末)?的?|\s)")
 _VALUE = re.compile(rf"(?:{_LINK})*?(?P<cmp>突破|超过|不低于|高于)?(?P<num>[0-9]+(?:\.[0-9]+)?)"
-                    r"(?![0-9.%‰年月日号万亿千百个项家户元倍点])")
-_COMPARATOR = {"突破": ">", "超过": ">", "高于": ">", "不低于": ">="}
+                    r"(?![0-9.%‰年月日号万亿千百个项家户元倍点])(?P<after>以上|以下|左右)?")
+_COMPARATOR = {"突破": ">", "超过": ">", "高于": ">", "不低于": ">=", "以上": ">=", "以下": "<=", "左右": "~"}
 _CLAUSE_END = re.compile(r"[，。；：、,;:！？!?\n（(]")
 
 
@@ -36,7 +36,7 @@ def index_quantities(view: str) -> list[Quantity]:
             while start > pos and view[start - 1] == " ":  # 达到 85.3 (text from a PDF)
                 start -= 1
             value = float(v.group("num"))
-            out.append(Quantity(v.start("num"), v.end("num"), start, v.end("num"), value, "",
-                                _COMPARATOR.get(v.group("cmp"), "=")))
+            out.append(Quantity(v.start("num"), v.end("num"), start, v.end(), value, "",
+                                _COMPARATOR.get(v.group("cmp") or v.group("after"), "=")))
             pos = v.end()
     return out
