@@ -261,8 +261,8 @@ def _rules_by_unit(rules: list[CompiledRule]) -> dict[str, list[CompiledRule]]:
 
 
 def _candidates(view: str):
-    """The grammar's quantities, with the bare values of an index (指数) merged in by position."""
-    extra = index_quantities(view) if "指数" in view else []
+    """The grammar's quantities, with the bare values of an index (指数, PUE) merged in by position."""
+    extra = index_quantities(view) if "指数" in view or "PUE" in view else []
     if not extra:
         return scan(view)
     return heapq.merge(scan(view), extra, key=lambda q: q.start)
