@@ -203,8 +203,8 @@ def _entry(catalogue: Catalogue, name: str):
 
 def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> list[Record]:
     """`数字经济增加值达2.6万亿元，占全省地区生产总值比重超49%`: a share named only by what it is a share
-    of (占…比重) belongs to the figure before it in the sentence; it takes that figure's name in front
-    when the joined name is a catalogued indicator."""
+    of (占…比重) belongs to the level stated last before it in the sentence and takes its name in front
+    (with the catalogue's id when the joined name is catalogued)."""
     catalogue = catalogue or default_catalogue()
     out = list(records)
     for i, r in enumerate(out):
@@ -228,14 +228,17 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
             continue
         if not r.indicator.startswith("占"):
             continue
-        joined = prev.indicator + share
+        # the share of the level stated last before it in the sentence (集成电路产业营业收入1675.3亿元，
+        # 增长13.6%，占…的比重为43.4%; 曾使用互联网的有64.7万人，占该年龄组人口的93.5%)
+        level = next((p for p in reversed(out[:i]) if p.sentence == r.sentence
+                      and unit_family(p.unit) not in ("percent", "times")), prev)
+        joined = level.indicator + share
         entry = catalogue.lookup(joined)
         if entry is not None and fits(entry, r.unit):
             out[i] = r.model_copy(update={"indicator": joined, "indicator_id": entry.id})
-        elif unit_family(prev.unit) == "count" and unit_family(r.unit) == "percent" and not r.indicator_id \
-                and not is_fragment(prev.indicator, prev.raw, prev.sentence):
-            # 曾使用互联网的有64.7万人，占该年龄组人口的93.5%: the share of the people just counted
-            out[i] = r.model_copy(update={"indicator": prev.indicator + r.indicator})
+        elif unit_family(r.unit) == "percent" and level is not prev or unit_family(prev.unit) == "count":
+            if not is_fragment(level.indicator, level.raw, level.sentence):
+                out[i] = r.model_copy(update={"indicator": level.indicator + r.indicator})
     return out
 
 

@@ -558,8 +558,13 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
                 kind.append((m.start(), "actual", words))
         elif m.group("within"):  # 5年内: a deadline counted from the page's year
             n = int(m.group("wn")) if m.group("wn").isdigit() else _small_numeral(m.group("wn"))
-            years.append((m.start(), "deadline", ref + n if ref and n else None, words))
+            y = ref + n if ref and n else None
+            if y and facts.plan_years and max(facts.plan_years) == y - 1:
+                y -= 1  # 3年内 in a plan for 2026-2028 counts its own three years
+            years.append((m.start(), "deadline", y, words))
             kind.append((m.start(), "target_strong", words))
+        elif m.lastgroup in _RELATIVE and view[m.start() - 1:m.start()] == "是":
+            continue  # 是前年的2.5倍: a comparison's base, which dates nothing
         elif m.lastgroup in _RELATIVE and _BASE.search(view, max(0, m.start() - 3), m.start()):
             years.append((m.start(), "base_" + m.lastgroup, None, words))  # 由去年底的72%
         else:
