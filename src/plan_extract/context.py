@@ -24,6 +24,7 @@ from .sections import Sections, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")  # a clause with its enumeration (、) kept whole
+_NEWLINE = re.compile("\n")
 _ENUMERATION = re.compile("、")  # with _CLAUSE_BREAK: the items of a clause (Layout.item_ends)
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
@@ -189,9 +190,10 @@ class Layout:
 
 
 def layout(view: str) -> Layout:
-    sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(view)]
-    clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(view)]
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", view)]
+    end = re.Match.end  # mapped in C: no bytecode per break
+    sentence_starts = [0, *map(end, _SENTENCE_END.finditer(view))]
+    clause_starts = [0, *map(end, _CLAUSE_BREAK.finditer(view))]
+    paragraph_starts = [0, *map(end, _NEWLINE.finditer(view))]
     blocked = [m.span() for m in _TITLE.finditer(view)] + [m.span() for m in _SHORT_QUOTE.finditer(view)]
     blocked += furniture.spans(view)
     blocked.sort()
@@ -202,7 +204,7 @@ def layout(view: str) -> Layout:
         else:
             merged.append((s, e))
     # the clause breaks with the enumeration commas (、) among them, as row_region and is_noise read clauses
-    item_ends = sorted(clause_starts[1:] + [m.end() for m in _ENUMERATION.finditer(view)])
+    item_ends = sorted(clause_starts[1:] + list(map(end, _ENUMERATION.finditer(view))))
     return Layout(sentence_starts, paragraph_starts, clause_starts, merged, len(view), item_ends)
 
 

@@ -205,7 +205,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         clause = lay.clause_start(q.start)
         indicator = match.indicator
-        if pending and baseline.lacks_subject(indicator) and pending[-1][0]["sentence"] == seg[sent[0]:sent[1]].strip():
+        sentence = seg[sent[0]:sent[1]].strip()
+        if pending and baseline.lacks_subject(indicator) and pending[-1][0]["sentence"] == sentence:
             indicator = pending[-1][0]["indicator"]  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
@@ -226,7 +227,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             raw=text[offset + start:offset + end],
             start=offset + start,
             end=offset + end,
-            sentence=seg[sent[0]:sent[1]].strip(),
+            sentence=sentence,
             rule=match.rule.id,
             published=facts.published,
             cue=cue,

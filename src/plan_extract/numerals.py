@@ -20,6 +20,7 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
           "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
 SMALL = {"十": 10, "百": 100, "千": 1000, "拾": 10, "佰": 100, "仟": 1000}
 BIG = (("亿", 10**8), ("万", 10**4))
+_BIG = dict(BIG)
 ZERO = "零〇"
 # Every character a Chinese numeral is written with (Simplified: the search view folds Traditional).
 CHARS = "".join(DIGITS) + "".join(SMALL) + "万亿廿卅"
@@ -68,7 +69,7 @@ def multiplier(s: str) -> float | None:
         return None
     v = 1
     for c in s:
-        v *= SMALL.get(c) or dict(BIG)[c]
+        v *= SMALL.get(c) or _BIG[c]
     return float(v)
 
 
