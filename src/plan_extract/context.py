@@ -740,15 +740,19 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         return _resolve(c, j, para, facts), c.years[j][3]
-    if j >= 0 and kind == "actual" and (_continues(c, para) or c.years[j][1] == "asof" and facts.default_kind == "actual"):
+    if j >= 0 and kind == "actual" and (_continues(c, para) or _as_of(c.years[j][1]) and facts.default_kind == "actual"):
         # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date; a report's
-        # 截至2025年12月底 dates the paragraphs after it until another date
+        # 截至2025年12月底 (截至今年六月底, 目前) dates the paragraphs after it until another date
         return _resolve(c, j, para, facts), c.years[j][3]
     if kind == "target" and facts.plan_years:
         return max(facts.plan_years), None
     if kind == "actual" and facts.report_year:  # 2025年…统计公报: its figures are that year's
         return facts.report_year, None
     return None, None
+
+
+def _as_of(typ: str) -> bool:
+    return typ in ("asof", "thisyear", "now", "thismonth", "lastmonth") or typ.startswith("month")
 
 
 def _continues(c: Cues, para: int) -> bool:
