@@ -43,6 +43,7 @@ _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|
 # 1-10月, not after a digit or 年 (the look-behind after the 1: the engine skips ahead to each 1)
 _MONTH_STRETCH = re.compile(r"1(?<![0-9年]1)\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
 _SEMICOLON = re.compile(r"[；;]")
+_COMMA = re.compile(r"[，,]")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
@@ -658,8 +659,9 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
             # a statement after ； keeps the cues before it only when they open the sentence
             # (到2025年，A达到X；B达到Y), not when they belong to a clause of their own
             # (…，已超额完成“十四五”末1.2万个的目标任务；每万人拥有5G基站数32个)
-            opening = _CLAUSE_BREAK.search(c.view, sent[0], c.semicolons[k]) if c.view else None
-            if own < i or own > 0 and opening and c.kind[own - 1][0] > opening.start():
+            opening = _COMMA.search(c.view, sent[0], c.semicolons[k]) if c.view else None  # (not 包括：)
+            timed = any(c.kind[x][2] not in _aspect_words() for x in range(own, i))  # not 累计 alone
+            if timed or own > 0 and opening and c.kind[own - 1][0] > opening.start():
                 sent = (c.semicolons[k], sent[1])
     j = i
     while j > 0 and c.kind[j - 1][0] >= sent[0]:
