@@ -566,7 +566,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             kind.append((m.start(), "target_strong", words))
         elif m.lastgroup in _RELATIVE and view[m.start() - 1:m.start()] == "是":
             continue  # 是前年的2.5倍: a comparison's base, which dates nothing
-        elif m.lastgroup in _RELATIVE and _BASE.search(view, max(0, m.start() - 3), m.start()):
+        elif m.lastgroup in _RELATIVE and (_BASE.search(view, max(0, m.start() - 3), m.start())
+                                           or view.startswith("同期", m.end())):
             years.append((m.start(), "base_" + m.lastgroup, None, words))  # 由去年底的72%
         else:
             years.append((m.start(), m.lastgroup, None, words))
@@ -724,8 +725,10 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         if section_kind == "actual":
             lower = min(lower, start)
     j = bisect.bisect_left(c._year_pos, pos) - 1
-    while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < sent_start):
-        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…)
+    k = bisect.bisect_left(c.semicolons, pos) - 1
+    statement = max(sent_start, c.semicolons[k] if k >= 0 else 0)
+    while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < statement):
+        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…, 去年同期…；)
     # an actual is never dated by a deadline still to come (到2025年底 in the sentence before)
     # nor dated after the page's own date
     while kind == "actual" and j >= 0 and (c.years[j][1] == "deadline" and (
