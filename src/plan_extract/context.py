@@ -101,6 +101,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "paired": re.compile(ind["paired_count"]),
         "joined_by": re.compile(f"(?:{ind['joining_verbs']})(?:了)?(?:约|近|超过|逾)?$"),
         "determiner": re.compile(ind["determiner"]),
+        "anecdote": re.compile(ind["anecdote"]),
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
@@ -413,6 +414,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     # sentence does not make its figures noise
     left = lay.clause_start(q_start)
     if pats["process_or_penalty"].search(view, left, right):
+        return True
+    if pats["anecdote"].search(view, sent[0], q_start):  # 一家企业…, 该村…, 公司今年…: one firm's own figure
         return True
     raw = view[q_start:q_end]
     if raw.endswith(_noise_units()):
