@@ -44,6 +44,7 @@ _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|
 _MONTH_STRETCH = re.compile(r"1(?<![0-9年]1)\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
 _SEMICOLON = re.compile(r"[；;]")
 _COMMA = re.compile(r"[，,]")
+_REGION_SCOPE = re.compile(r"全(?:市|省|区|县|国|港|澳|台|镇)")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
@@ -415,7 +416,9 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     left = lay.clause_start(q_start)
     if pats["process_or_penalty"].search(view, left, right):
         return True
-    if pats["anecdote"].search(view, sent[0], q_start):  # 一家企业…, 该村…, 公司今年…: one firm's own figure
+    # 一家企业…, 该村…, 公司今年…: one firm's own figure, unless the region's scope comes back (…，全市…)
+    anecdote = pats["anecdote"].search(view, sent[0], q_start)
+    if anecdote and not _REGION_SCOPE.search(view, anecdote.end(), q_start):
         return True
     raw = view[q_start:q_end]
     if raw.endswith(_noise_units()):
