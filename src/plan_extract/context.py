@@ -759,6 +759,9 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         return max(facts.plan_years), None
     if kind == "actual" and facts.report_year:  # 2025年…统计公报: its figures are that year's
         return facts.report_year, None
+    if kind == "actual" and facts.plan_years and c.sections and c.sections.at(pos)[0] == "actual":
+        # a plan's review (一、发展基础 … 近年来) without a date reports the year before its period
+        return facts.plan_years[0] - 1, None
     return None, None
 
 
