@@ -291,15 +291,17 @@ def match_rules(view: str, q: Quantity, sent: tuple[int, int], rules: list[Compi
             continue
         # A user's pattern may backtrack catastrophically: it runs under the document's time limit.
         # The bundled patterns have bounded repeats and skip the timeout, which costs more than most matches.
+        # The arguments go by position (string, pos, endpos, concurrent, partial, timeout): `regex`
+        # reads a keyword argument at about the cost of a whole short match.
         timeout = None if deadline is None or rule.bundled else max(deadline - time.monotonic(), 1e-3)
-        if rule.ends_at_quantity or rule.tail is not None and not rule.tail.match(window, ph + 1, timeout=timeout):
+        if rule.ends_at_quantity or rule.tail is not None and not rule.tail.match(window, ph + 1, None, None, False, timeout):
             # No alternative can go on past the quantity: the match ends right after it, and a
             # reverse pattern's match() is anchored there (at endpos).
-            m = rule.regex.match(window, 0, ph + 1, timeout=timeout)
+            m = rule.regex.match(window, 0, ph + 1, None, False, timeout)
         elif rule.to_end is not None and once:
-            m = rule.to_end.match(window, timeout=timeout)  # a search that stops at the quantity
+            m = rule.to_end.match(window, None, None, None, False, timeout)  # a search that stops at the quantity
         else:
-            m = rule.regex.search(window, timeout=timeout)
+            m = rule.regex.search(window, None, None, None, False, timeout)
         if m is None or PLACEHOLDER not in m.group():
             continue
         indicator = _indicator(rule, m, ph)
