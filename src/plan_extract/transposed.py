@@ -20,25 +20,33 @@ from .roc_years import gregorian
 
 # A header line: a period label as its first cell, then a cell boundary. On the text (either
 # script, the full-width space unfolded), so the engine can ask before building the view.
-_HEAD = re.compile(r"(?m)^[ \t|｜\u3000]*(?:年份|年度|年|[时時][间間]|日期|期[间間]|[时時]期)[ \u3000]*(?:\t|[|｜]|\u3000| {2})")
+_HEAD = re.compile(r"(?m)^[ \t|｜\u3000]*(?:年份|(?:[财財]政|[会會][计計]|[学學])?年度?|[财財]年|[时時][间間]|日期|期[间間]|[时時]期)"
+                   r"[ \u3000]*(?:\t|[|｜]|\u3000| {2})")
+_LABELS = ("年份", "年度", "年", "财政年度", "财年", "会计年度", "学年", "学年度", "时间", "日期", "期间", "时期")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # A label saying a row or column holds an aim or a projection, not a statistic.
 _AIM = r"目标|预计|预期|预测|估计"
+# A remark on a row's figures that leaves its kind to its date: a revised estimate for a fiscal year
+# already over is its statistic.
+_REMARK = r"修订预算|预算|临时数字|临时|初步数字|初步|暂定数字|暂定|修订"
 _AIM_COLUMN = re.compile(rf"^(?:{_AIM})(?:值|数字?)?(?=\S{{2}})|[（(](?:{_AIM})(?:值|数字?)?[)）]$")
 # A period cell (on the view): 2023年, 2023年底, 2023, 2025-26年度 (a fiscal year: its first year),
 # 2024年6月, 2024年上半年, 113年 (the Republic era), 2025年目标, 2025年（预计）, 目标（2025年）, or a bare 目标.
 _PERIOD = re.compile(
     rf"^(?:(?P<pre>{_AIM})(?:值|数字?)?\s*)?[（(]?\s*"
     rf"(?:(?P<y>(?:19|20)[0-9]{{2}})|(?P<roc>1[01][0-9])(?=\s*(?:[-/至]\s*[0-9]{{2,3}}\s*)?年))"
-    rf"(?:\s*年?\s*[-–—/至]\s*(?P<y2>[0-9]{{2}}|(?:19|20)[0-9]{{2}}|1[01][0-9])(?=\s*年))?"
+    rf"(?:\s*年?\s*[-–—/至]\s*(?P<y2>(?:19|20)[0-9]{{2}}|1[01][0-9]|[0-9]{{2}}))?"
     rf"\s*(?:年度?)?\s*(?:(?P<m>[0-9]{{1,2}})\s*月份?|(?P<h>上半年|下半年)|第?(?P<q>[一二三四1-4])季度?)?"
-    rf"\s*(?:底|末|初)?\s*[)）]?\s*(?:[（(]?\s*(?P<post>{_AIM})(?:值|数字?)?\s*[)）]?)?\s*[{tables._FOOTNOTE}]*$"
+    rf"\s*(?:底|末|初)?\s*[)）]?\s*(?:[（(]?\s*(?P<post>{_AIM})(?:值|数字?)?\s*[)）]?)?"
+    rf"(?:[（(](?:截至(?P<m2>[0-9]{{1,2}})月底?|{_REMARK})[)）])?\s*[{tables._FOOTNOTE}]*$"
     rf"|^(?P<bare>{_AIM})(?:值|数字?)?$")
 _QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 # A column that holds no indicator: notes, sources, row numbers.
 _SKIP = re.compile(r"^(?:备注|说明|注|附注|资料来源|数据来源|来源|序号|编号)$")
 # Clause punctuation: a header cell holding it is a sentence, not an indicator name.
 _CLAUSE = re.compile(r"[，。；！？,;!?：:]")
+# A cell that gives no figure: empty, a dash, not applicable, not available.
+_EMPTY = re.compile(r"^(?:[-—–/／…·.*＊]*|N/?A|n/?a|不适用|不详|暂无|无|未有数字|没有数字|[(（]\S{0,8}[)）])$")
 # The unit written after a cell's number (287萬個, 120億港元, 300個以上), then a comparator.
 _TAIL = re.compile(rf"\s*(?P<u>[^\W\d_]{{1,6}}?)\s*(?P<after>以上|以下|以内|左右)?\s*[{tables._FOOTNOTE}]*$")
 
@@ -77,6 +85,7 @@ def _table(text, view, start, plan_years, published, ref_year):
     columns = _columns(view, tables.split_cells(text, *head))
     if columns is None:
         return None
+    plan_years, title_unit = tables._title(view, start, plan_years)  # 表1 …（2021-2025年）（單位：萬戶）
     values, covered, rows = [], [head], 0
     pos = head[1] + 1
     while pos < len(view):
@@ -90,21 +99,22 @@ def _table(text, view, start, plan_years, published, ref_year):
             break
         cells = tables.split_cells(text, *line)
         period = _period(view, *cells[0], plan_years) if len(cells) > 1 else None
-        if period is None:
-            break
+        found = [_cell(view, *cell) for cell in cells[1:]]
+        if period is None or any(v is None and not _EMPTY.match(view[a:b].strip()) for v, (a, b) in zip(found, cells[1:])):
+            break  # a line of prose, or text in a cell (a timeline of events): not this layout
         rows += 1
         covered.append(line)
         if len(cells) != len(columns):  # a cell missing or one too many: which one cannot be told
             continue
         year, end, aim = period
-        for cell, col in zip(cells[1:], columns[1:]):
-            if col is None or (v := _cell(view, *cell)) is None:
+        for v, col in zip(found, columns[1:]):
+            if col is None or v is None:
                 continue
             name, col_unit, col_aim = col
             s, e, value, cmp, cumulative, unit = v
-            scale = 1.0
-            if col_unit is not None and unit != "%":
-                scale, unit = col_unit
+            scale = 1.0  # a percentage as written; else the header's unit, the cell's, the title's
+            if unit != "%" and (col_unit or unit is None and title_unit):
+                scale, unit = col_unit or title_unit
             target = aim or col_aim or _after(end, year, published, ref_year)
             values.append(tables.TableValue(s, e, float(f"{value * scale:.12g}"), unit or "", cmp,
                                             "target" if target else "actual", year, name, None, cumulative, line))
@@ -116,7 +126,7 @@ def _columns(view: str, cells: list[tuple[int, int]]):
     (indicator, unit from its parentheses or None, labelled as an aim); None when the line is not
     such a header (its first cell no period label, a year across it, a sentence in a cell)."""
     if len(cells) < 2 or re.sub(r"\s+", "", view[cells[0][0]:cells[0][1]]) not in \
-            ("年份", "年度", "年", "时间", "日期", "期间", "时期"):
+            _LABELS:
         return None
     out: list = [None]
     for a, b in cells[1:]:
@@ -145,7 +155,7 @@ def _period(view: str, a: int, b: int, plan_years: tuple[int, ...]):
     m = _PERIOD.match(re.sub(r"\s+", "", view[a:b]))
     if m is None:
         return None
-    if m.group("bare"):  # 目標 alone: the plan's last year, when the document names its plan
+    if m.group("bare"):  # 目標 alone: the last year of the plan the title or the document names
         return (plan_years[-1] if plan_years else None), None, True
     year = gregorian(m.group("y") or m.group("roc"))
     aim = bool(m.group("pre") or m.group("post"))
@@ -154,8 +164,10 @@ def _period(view: str, a: int, b: int, plan_years: tuple[int, ...]):
         if second != year + 1:
             return None  # 2021-2025年: a plan period, not one row's period
         return year, f"{second}-03-31", aim
-    month = int(m.group("m")) if m.group("m") else 6 if m.group("h") == "上半年" else \
-        _QUARTER[m.group("q")] if m.group("q") else 12
+    if m.group("m") or m.group("m2"):  # 2024年6月, 2025年（截至5月）
+        month = int(m.group("m") or m.group("m2"))
+    else:
+        month = 6 if m.group("h") == "上半年" else _QUARTER[m.group("q")] if m.group("q") else 12
     if not 1 <= month <= 12:
         return None
     return year, f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", aim
