@@ -1,7 +1,7 @@
-"""What the transposed-table reader costs on text without such tables: prints the time of its
-pre-check and of the table stage with and without it over the bundled documents (seeds, tests/docs,
-tests/holdout_docs), and of `extract()` over the same documents with the reader on and off, in
-alternating runs (CPU time, best of --runs).
+"""What the transposed-table reader costs on text without such tables: prints the speed of its
+pre-check on the bundled documents (seeds, tests/docs, tests/holdout_docs) that hold none, the time
+of the table stage over all of them with and without the reader, and of `extract()` over them with
+the reader on and off, in alternating runs (CPU time, best of --runs).
 
     python bench/transposed.py [--runs 5] [--repeat 20]
 """
@@ -36,21 +36,20 @@ def best(runs: int, fn) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--repeat", type=int, default=20, help="the documents joined this many times for the stage timings")
+    ap.add_argument("--repeat", type=int, default=20, help="the documents joined this many times for the pre-check")
     args = ap.parse_args()
     docs = documents()
-    text = "\n".join(docs) * args.repeat
-    view = search_view(text)
-    chars = len(text)
-    print(f"documents: {len(docs)}, {sum(map(len, docs)):,} characters; stage text: {chars:,} characters "
-          f"(x{args.repeat}); transposed tables found in it: {len(transposed.find_values(text, view)[0])} cells")
-    pre = best(args.runs, lambda: transposed.may_hold(text))
-    print(f"pre-check (transposed.may_hold)       {pre * 1e3:8.2f} ms  {chars / pre / 1e6:8.1f} M chars/s")
-    full = best(args.runs, lambda: transposed.find_values(text, view))
-    print(f"transposed.find_values                {full * 1e3:8.2f} ms  {chars / full / 1e6:8.1f} M chars/s")
-    grid = best(args.runs, lambda: tables._grid_values(text, view, (), None, 0))
-    both = best(args.runs, lambda: tables.find_values(text, view))
-    print(f"table stage without / with the hook   {grid * 1e3:8.2f} ms / {both * 1e3:.2f} ms")
+    views = [search_view(d) for d in docs]
+    chars = sum(map(len, docs))
+    cells = sum(len(transposed.find_values(d, v)[0]) for d, v in zip(docs, views))
+    print(f"documents: {len(docs)}, {chars:,} characters; transposed table cells in them: {cells}")
+    prose = "\n".join(d for d in docs if not transposed.may_hold(d)) * args.repeat
+    pre = best(args.runs, lambda: transposed.may_hold(prose))
+    print(f"pre-check on the documents without such a table, joined x{args.repeat} ({len(prose):,} characters): "
+          f"{pre * 1e3:.2f} ms, {len(prose) / pre / 1e6:.0f} M chars/s")
+    grid = best(args.runs, lambda: [tables._grid_values(d, v, (), None, 0) for d, v in zip(docs, views)])
+    both = best(args.runs, lambda: [tables.find_values(d, v) for d, v in zip(docs, views)])
+    print(f"table stage per document, without / with the transposed reader: {grid * 1e3:.2f} ms / {both * 1e3:.2f} ms")
 
     on_times, off_times = [], []
     real = transposed.may_hold
@@ -62,9 +61,9 @@ def main() -> None:
         finally:
             transposed.may_hold = real
     on, off = min(on_times), min(off_times)
-    print(f"extract() over the documents: reader on {on * 1e3:.1f} ms, off {off * 1e3:.1f} ms "
-          f"({(on / off - 1) * 100:+.1f} %; runs on {', '.join(f'{t * 1e3:.0f}' for t in on_times)}; "
-          f"off {', '.join(f'{t * 1e3:.0f}' for t in off_times)})")
+    print(f"extract() over the documents, best of {args.runs}: reader on {on * 1e3:.1f} ms, off {off * 1e3:.1f} ms "
+          f"({(on / off - 1) * 100:+.1f} %); all runs on {', '.join(f'{t * 1e3:.0f}' for t in on_times)}; "
+          f"off {', '.join(f'{t * 1e3:.0f}' for t in off_times)}")
 
 
 if __name__ == "__main__":
