@@ -242,7 +242,7 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
     return out
 
 
-_BARE_CHANGE = re.compile(r"年增长?|年增幅|同比(?:增长|增加|增幅)?|增长|增速|增幅")
+_BARE_CHANGE = re.compile(r"(?:[(（][A-Za-z0-9+\-]+[)）])?(?:年增长?|年增幅|同比(?:增长|增加|增幅)?|按年(?:增长|上升|增加)|增长|增速|增幅)")
 _COMPARISON = re.compile(r"^(?:比|较|高于|低于|超出|领先|落后)")
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
 

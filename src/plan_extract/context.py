@@ -44,6 +44,7 @@ _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|
 _MONTH_STRETCH = re.compile(r"1(?<![0-9年]1)\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
 _SEMICOLON = re.compile(r"[；;]")
 _COMMA = re.compile(r"[，,]")
+_REGION_SCOPE = re.compile(r"全(?:市|省|区|县|国|港|澳|台|镇)")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
@@ -101,6 +102,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "paired": re.compile(ind["paired_count"]),
         "joined_by": re.compile(f"(?:{ind['joining_verbs']})(?:了)?(?:约|近|超过|逾)?$"),
         "determiner": re.compile(ind["determiner"]),
+        "anecdote": re.compile(ind["anecdote"]),
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
@@ -414,6 +416,10 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     left = lay.clause_start(q_start)
     if pats["process_or_penalty"].search(view, left, right):
         return True
+    # 一家企业…, 该村…, 公司今年…: one firm's own figure, unless the region's scope comes back (…，全市…)
+    anecdote = pats["anecdote"].search(view, sent[0], q_start)
+    if anecdote and not _REGION_SCOPE.search(view, anecdote.end(), q_start):
+        return True
     raw = view[q_start:q_end]
     if raw.endswith(_noise_units()):
         return True
@@ -566,7 +572,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             kind.append((m.start(), "target_strong", words))
         elif m.lastgroup in _RELATIVE and view[m.start() - 1:m.start()] == "是":
             continue  # 是前年的2.5倍: a comparison's base, which dates nothing
-        elif m.lastgroup in _RELATIVE and _BASE.search(view, max(0, m.start() - 3), m.start()):
+        elif m.lastgroup in _RELATIVE and (_BASE.search(view, max(0, m.start() - 3), m.start())
+                                           or view.startswith("同期", m.end())):
             years.append((m.start(), "base_" + m.lastgroup, None, words))  # 由去年底的72%
         else:
             years.append((m.start(), m.lastgroup, None, words))
@@ -724,8 +731,10 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         if section_kind == "actual":
             lower = min(lower, start)
     j = bisect.bisect_left(c._year_pos, pos) - 1
-    while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < sent_start):
-        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…)
+    k = bisect.bisect_left(c.semicolons, pos) - 1
+    statement = max(sent_start, c.semicolons[k] if k >= 0 else 0)
+    while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < statement):
+        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…, 去年同期…；)
     # an actual is never dated by a deadline still to come (到2025年底 in the sentence before)
     # nor dated after the page's own date
     while kind == "actual" and j >= 0 and (c.years[j][1] == "deadline" and (
@@ -750,6 +759,9 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         return max(facts.plan_years), None
     if kind == "actual" and facts.report_year:  # 2025年…统计公报: its figures are that year's
         return facts.report_year, None
+    if kind == "actual" and facts.plan_years and c.sections and c.sections.at(pos)[0] == "actual":
+        # a plan's review (一、发展基础 … 近年来) without a date reports the year before its period
+        return facts.plan_years[0] - 1, None
     return None, None
 
 

@@ -62,10 +62,9 @@ def _compiled() -> Grammar:
     minus2 = alternation(numbers["minus_signs"] + ["负"])  # the upper end's own sign: -3%至-1%
 
     # 1 200項, 2 870 000名: Hong Kong's space between thousands, read only where a multiplier, a unit or a
-    # Chinese word follows at once (215 420 预期性 is two table cells), or after a space when a group
-    # starts with 0, which no number of its own does (3 000 家 in text from a PDF)
-    arabic = (r"(?:[0-9]{1,3}(?:\x20[0-9]{3})+(?![0-9])(?=[\u3400-\u9fff%])"
-              r"|[0-9]{1,3}(?=(?:\x20[0-9]{3})*\x200)(?:\x20[0-9]{3})+(?![0-9])(?=\x20[\u3400-\u9fff%])"
+    # Chinese word follows, at once or after one space (3 000 家, 7 860 家 in text from a PDF); not
+    # before another space or a number (215 420 预期性 are two table cells)
+    arabic = (r"(?:[0-9]{1,3}(?:\x20[0-9]{3})+(?![0-9])(?=\x20?[\u3400-\u9fff%])"
               r"|[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)")
     digits = "".join(DIGITS)
     # 千 and 百 end a number only when they do not start a unit (千瓦, 千米, 百分点).

@@ -90,6 +90,7 @@ class Indicator(Section):
     paired_count: Regex
     joining_verbs: Regex
     determiner: Regex
+    anecdote: Regex
     respectively_skip: Words
     share_heads: Words
     admin_all: Regex
