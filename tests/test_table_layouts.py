@@ -517,3 +517,12 @@ def test_a_transposed_html_table(script):
     assert [(g[0], g[1], g[2], g[3], g[4]) for g in got] == [
         ("5G基站数目", 8600, "个", "actual", 2024), ("覆盖率", 95, "%", "actual", 2024),
         ("5G基站数目", 9800, "个", "target", 2025), ("覆盖率", 98, "%", "target", 2025)]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_unit_in_the_title_of_a_transposed_table_applies_to_cells_without_their_own(script):
+    text = SCRIPTS_T(script)("表3 流動通訊服務（單位：萬戶）\n年份\t流動寬頻用戶\t5G用戶（千戶）\t普及率\n"
+                             "2023年\t1 850\t5 200\t246%\n2024年\t1 910\t6 450個\t251%\n")
+    assert [(r[0], r[1], r[2]) for r in cells(text)] == [
+        ("流动宽频用户", 1.85e7, "户"), ("5G用户", 5.2e6, "户"), ("普及率", 246, "%"),
+        ("流动宽频用户", 1.91e7, "户"), ("5G用户", 6.45e6, "户"), ("普及率", 251, "%")]
