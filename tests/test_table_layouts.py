@@ -526,3 +526,13 @@ def test_a_unit_in_the_title_of_a_transposed_table_applies_to_cells_without_thei
     assert [(r[0], r[1], r[2]) for r in cells(text)] == [
         ("流动宽频用户", 1.85e7, "户"), ("5G用户", 5.2e6, "户"), ("普及率", 246, "%"),
         ("流动宽频用户", 1.91e7, "户"), ("5G用户", 6.45e6, "户"), ("普及率", 251, "%")]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_transposed_table_right_under_a_usual_one_claims_its_lines(script):
+    # without a blank line between them the usual reader would take 2023年 for an indicator
+    text = SCRIPTS_T(script)("指標\t2020年\t2025年\n5G基站數（萬個）\t1.5\t8\n年份\t登記用戶數\t佔比\n2023年\t287\t43%\n2024年\t326\t49%\n")
+    assert [(r[0], r[1], r[4], r[5]) for r in cells(text)] == [
+        ("5G基站数", 15000, "actual", 2020), ("5G基站数", 80000, "target", 2025),
+        ("登记用户数", 287, "actual", 2023), ("占比", 43, "actual", 2023),
+        ("登记用户数", 326, "actual", 2024), ("占比", 49, "actual", 2024)]
