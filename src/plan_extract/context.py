@@ -458,6 +458,8 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
     before = view[max(clause_start, q_start - 7):q_start]  # 约新台币5.1兆元: a currency word between
     if "约" in before and pats["approx_before"].search(before):
         return "~"
+    if "约占" in view[clause_start:q_start] and view[q_start - 1:q_start] == "的":
+        return "~"  # 约占本澳成年居民的79%: the share the clause opens with 约占 is approximate
     clause = view[clause_start:q_start]
     if "于" in clause or "超过" in clause:
         m = pats["bound_opening"].search(clause)
