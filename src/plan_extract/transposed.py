@@ -7,7 +7,7 @@ government answers print them.
 
 Each value cell gives one row: its column's header is the indicator, its row's period the year.
 The cells, the value grammar and the units are tables.py's; this module only reads the layout. It
-works on the search view (二○二五年 is already 2025年there), so every span is the text's own.
+works on the search view (二○二五年 is already 2025年 there), so every span is the text's own.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def _table(text, view, start, plan_years, published, ref_year):
             break
         cells = tables.split_cells(text, *line)
         period = _period(view, *cells[0], plan_years) if len(cells) > 1 else None
-        found = [_cell(view, *cell) for cell in cells[1:]]
+        found = [_cell(view, *cell) for cell in cells[1:]] if period is not None else []
         if period is None or any(v is None and not _EMPTY.match(view[a:b].strip()) for v, (a, b) in zip(found, cells[1:])):
             break  # a line of prose, or text in a cell (a timeline of events): not this layout
         rows += 1
