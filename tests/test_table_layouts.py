@@ -350,3 +350,189 @@ def test_a_single_spaced_row_that_does_not_line_up_gives_no_row_and_leaves_the_n
         ("每万人拥有5G基站数", 26, "个/万人", 2025), ("IPv6活跃用户数", 5e7, "户", 2020),
         ("IPv6活跃用户数", 8e7, "户", 2022), ("IPv6活跃用户数", 1.2e8, "户", 2025),
         ("千兆宽带用户", 300, "", 2020), ("千兆宽带用户", 1000, "", 2025)]
+
+
+# Transposed tables (Hong Kong, Macau, Taiwan releases and answers): the periods down the first
+# column, one indicator per other column. Figures invented; written in Traditional, the Simplified
+# variant converted character by character.
+T2S = opencc.OpenCC("t2s").convert
+TRANSPOSED_SCRIPTS = {"traditional": lambda s: s, "simplified": T2S}
+
+
+def cells(text: str):
+    recs = [r for r in extract(text, "answer.txt") if r.rule == "TABLE"]
+    assert all(text[r.start:r.end] == r.raw for r in recs)
+    return [(r.indicator, r.value, r.unit, r.comparator, r.kind, r.year, r.raw) for r in recs]
+
+
+USERS = "年份\t登記用戶數目\t佔人口比例\n2023年底\t2 870 000\t約43%\n2024年底\t3 260 000\t約49%\n二○二五年底\t3 710 000\t約55%\n"
+USER_ROWS = [("登记用户数目", 2870000, "", "=", "actual", 2023, "2 870 000"), ("占人口比例", 43, "%", "~", "actual", 2023, "43%"),
+             ("登记用户数目", 3260000, "", "=", "actual", 2024, "3 260 000"), ("占人口比例", 49, "%", "~", "actual", 2024, "49%")]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+@pytest.mark.parametrize("sep", ["\t", "  ", "\u3000\u3000", " | "])
+def test_a_transposed_table_gives_one_row_per_cell_its_year_from_the_row(script, sep):
+    # the page is dated March 2025: the end of 2025 is still ahead, so its row is a projection
+    text = SCRIPTS_T(script)("發布日期：2025年3月1日\n\n" + USERS.replace("\t", sep))
+    assert cells(text) == USER_ROWS + [("登记用户数目", 3710000, "", "=", "target", 2025, "3 710 000"),
+                                       ("占人口比例", 55, "%", "~", "target", 2025, "55%")]
+    # dated after the end of 2025: every row is a statistic
+    later = text.replace("2025年3月1日", "2026年1月20日")
+    assert [r[4] for r in cells(later)] == ["actual"] * 6
+
+
+def SCRIPTS_T(script):
+    return TRANSPOSED_SCRIPTS[script]
+
+
+DATA_CENTRES = ("年度　　數據中心樓面面積（萬平方米）　　平均上架率　　耗電量（億度）\n"
+                "二○二三年　　78.6　　82%　　58.3\n二○二四年　　86.2　　85%　　64.7\n")
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_transposed_table_takes_each_columns_unit_from_its_header(script):
+    got = cells(SCRIPTS_T(script)(DATA_CENTRES))
+    assert got == [("数据中心楼面面积", 786000, "平方米", "=", "actual", 2023, "78.6"),
+                   ("平均上架率", 82, "%", "=", "actual", 2023, "82%"),
+                   ("耗电量", 5.83e9, "度", "=", "actual", 2023, "58.3"),
+                   ("数据中心楼面面积", 862000, "平方米", "=", "actual", 2024, "86.2"),
+                   ("平均上架率", 85, "%", "=", "actual", 2024, "85%"),
+                   ("耗电量", 6.47e9, "度", "=", "actual", 2024, "64.7")]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_cells_with_their_own_units_and_comparators(script):
+    text = SCRIPTS_T(script)("時間\t公共Wi-Fi熱點\t智慧燈柱\t流動數據用量\n"
+                             "2022年\t逾3 800個\t超過400支\t約120萬TB\n2023年\t4 200個以上\t約1 250支\t150萬TB\n")
+    assert cells(text) == [("公共Wi-Fi热点", 3800, "个", ">", "actual", 2022, "3 800"),
+                           ("智慧灯柱", 400, "支", ">", "actual", 2022, "400"),
+                           ("流动数据用量", 1.2e6, "TB", "~", "actual", 2022, "120萬" if script == "traditional" else "120万"),
+                           ("公共Wi-Fi热点", 4200, "个", ">=", "actual", 2023, "4 200"),
+                           ("智慧灯柱", 1250, "支", "~", "actual", 2023, "1 250"),
+                           ("流动数据用量", 1.5e6, "TB", "=", "actual", 2023, "150萬" if script == "traditional" else "150万")]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+@pytest.mark.parametrize("aim", ["2025年目標", "2025年（預計）", "目標（2025年）", "目標"])
+def test_a_row_labelled_as_the_aim_is_a_target(aim, script):
+    # the plan in the title names its last year, which a 目標 row without a year takes
+    text = SCRIPTS_T(script)("《智慧城市藍圖2.0（2021-2025年）》\n發布日期：2024年5月2日\n"
+                             f"年份\t電子政務服務（項）\t網上辦理比例\n2023年\t1 020\t88%\n{aim}\t1 300\t95%以上\n")
+    assert cells(text) == [("电子政务服务", 1020, "项", "=", "actual", 2023, "1 020"),
+                           ("网上办理比例", 88, "%", "=", "actual", 2023, "88%"),
+                           ("电子政务服务", 1300, "项", "=", "target", 2025, "1 300"),
+                           ("网上办理比例", 95, "%", ">=", "target", 2025, "95%")]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_column_labelled_as_a_projection_is_a_target_of_each_row(script):
+    text = SCRIPTS_T(script)("年度\t實際耗電量（億度）\t預計耗電量（億度）\n2024年\t64.7\t66\n")
+    assert cells(text) == [("实际耗电量", 6.47e9, "度", "=", "actual", 2024, "64.7"),
+                           ("耗电量", 6.6e9, "度", "=", "target", 2024, "66")]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_fiscal_years_and_republic_era_years_down_the_rows(script):
+    text = SCRIPTS_T(script)("年度\t寬頻用戶（萬戶）\n2023-24年度\t271\n二○二四至二五年度\t276\n")
+    assert [(r[0], r[1], r[2], r[5]) for r in cells(text)] == [("宽频用户", 2710000, "户", 2023), ("宽频用户", 2760000, "户", 2024)]
+    text = SCRIPTS_T(script)("年\t5G用戶數（萬戶）\t5G用戶占比\n112年\t980\t31%\n113年\t1 250\t39%\n")
+    assert [(r[1], r[5]) for r in cells(text)] == [(9800000, 2023), (31, 2023), (12500000, 2024), (39, 2024)]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+@pytest.mark.parametrize("label", ["財政年度", "財年", "年度"])
+def test_fiscal_years_written_bare_with_a_remark_that_leaves_the_kind_to_the_date(label, script):
+    # dated July 2025: 2024-25 ended in March, a statistic even as a revised estimate; 2025-26 is ahead
+    text = SCRIPTS_T(script)(f"2025年7月8日\n{label}  電子服務開支（億元）  網上申請宗數\n2023/24  12.5  約410萬宗\n"
+                             "2024-25（修訂預算）  13.1  約455萬宗\n2025-26（預算）  14.2  —\n")
+    got = cells(text)
+    assert [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in got] == [
+        ("电子服务开支", 1.25e9, "元", "=", "actual", 2023), ("网上申请宗数", 4.1e6, "宗", "~", "actual", 2023),
+        ("电子服务开支", 1.31e9, "元", "=", "actual", 2024), ("网上申请宗数", 4.55e6, "宗", "~", "actual", 2024),
+        ("电子服务开支", 1.42e9, "元", "=", "target", 2025)]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_month_and_part_year_periods_end_where_they_say(script):
+    # dated mid-June 2025: up to May is over, the first half and the year are not
+    text = SCRIPTS_T(script)("2025年6月15日\n| 日期 | 電子支付交易（萬筆） |\n|---|---|\n| 2024年12月 | 1 020 |\n"
+                             "| 2025年（截至5月） | 5 380 |\n| 2025年上半年 | 6 400 |\n| 2025年 | 13 000 |\n")
+    assert [(r[1], r[4], r[5]) for r in cells(text)] == [(1.02e7, "actual", 2024), (5.38e7, "actual", 2025),
+                                                         (6.4e7, "target", 2025), (1.3e8, "target", 2025)]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_note_under_a_transposed_table_is_no_row_and_ends_it(script):
+    text = SCRIPTS_T(script)("年份\t登記用戶數目\n2023年底\t2 870 000\n2024年底\t3 260 000\n"
+                             "註：2025年數字為3 710 000，屬臨時數字。\n2025年\t9 999\n")
+    got = cells(text)
+    assert [(r[1], r[5]) for r in got] == [(2870000, 2023), (3260000, 2024)]
+    recs = extract(text, "answer.txt")
+    assert not any(r.raw.replace(" ", "").startswith(("3710000", "9999")) and r.rule == "TABLE" for r in recs)
+    assert not any("註" in r.sentence or "注：" in r.sentence for r in recs)
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_transposed_row_with_a_cell_missing_is_not_read_and_the_next_one_is(script):
+    text = SCRIPTS_T(script)("年份  登記用戶數目  佔人口比例\n2023年底  約43%\n2024年底  3 260 000  約49%\n")
+    assert [(r[1], r[5]) for r in cells(text)] == [(3260000, 2024), (49, 2024)]
+
+
+PROSE_LOOKALIKES = {
+    # a period label, a wide gap, then a sentence with years and numbers
+    "label_then_sentence": "年份  報告顯示，2024年登記用戶達3 260 000，佔人口約49%。\n2025年  預計再增加約45萬。\n",
+    # a timeline: periods down the rows, events in the cells
+    "timeline": "年份\t事件\n2023年\t推出智方便，登記用戶逾100萬\n2024年\t登記用戶增至326萬\n",
+    # a form line, then prose
+    "form": "日期  年  月  日\n2024年底登記用戶數目為3 260 000。\n",
+    # prose lines that start with a year
+    "prose_years": "2023年底，登記用戶數目為2 870 000，約佔人口43%。\n2024年底  增至3 260 000，約佔人口49%。\n",
+    # a header under which no line starts with a period
+    "no_period_rows": "年份\t登記用戶數目\n本表數字由政府資訊科技總監辦公室提供\t3 260 000\n",
+    # years across the header: the usual layout, whose first cell happens to say 年份
+    "years_across": "年份\t2023年\t2024年\n5G用戶數（萬戶）\t287\t326\n",
+}
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+@pytest.mark.parametrize("name", PROSE_LOOKALIKES)
+def test_prose_and_other_tables_are_never_read_as_transposed_tables(name, script):
+    from plan_extract import transposed
+    from plan_extract.view import search_view
+    text = SCRIPTS_T(script)(PROSE_LOOKALIKES[name])
+    assert transposed.find_values(text, search_view(text)) == ([], [])
+    if name == "years_across":  # still read as the usual layout
+        assert [(r[0], r[1], r[5]) for r in cells(text)] == [("5G用户数", 2870000, 2023), ("5G用户数", 3260000, 2024)]
+    elif name != "timeline":  # the figures in prose lines are left to the prose rules
+        assert cells(text) == []
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_transposed_html_table(script):
+    html = SCRIPTS_T(script)("<html><body><p>發布日期：2025年6月30日</p><table><tr><th>年份</th><th>5G基站數目（個）</th>"
+                             "<th>覆蓋率</th></tr><tr><td>2024年</td><td>8 600</td><td>95%</td></tr>"
+                             "<tr><td>2025年</td><td>9 800</td><td>超過98%</td></tr></table></body></html>")
+    got = rows("", "answer.html", html.encode())
+    assert [(g[0], g[1], g[2], g[3], g[4]) for g in got] == [
+        ("5G基站数目", 8600, "个", "actual", 2024), ("覆盖率", 95, "%", "actual", 2024),
+        ("5G基站数目", 9800, "个", "target", 2025), ("覆盖率", 98, "%", "target", 2025)]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_unit_in_the_title_of_a_transposed_table_applies_to_cells_without_their_own(script):
+    text = SCRIPTS_T(script)("表3 流動通訊服務（單位：萬戶）\n年份\t流動寬頻用戶\t5G用戶（千戶）\t普及率\n"
+                             "2023年\t1 850\t5 200\t246%\n2024年\t1 910\t6 450個\t251%\n")
+    assert [(r[0], r[1], r[2]) for r in cells(text)] == [
+        ("流动宽频用户", 1.85e7, "户"), ("5G用户", 5.2e6, "户"), ("普及率", 246, "%"),
+        ("流动宽频用户", 1.91e7, "户"), ("5G用户", 6.45e6, "户"), ("普及率", 251, "%")]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_transposed_table_right_under_a_usual_one_claims_its_lines(script):
+    # without a blank line between them the usual reader would take 2023年 for an indicator
+    text = SCRIPTS_T(script)("指標\t2020年\t2025年\n5G基站數（萬個）\t1.5\t8\n年份\t登記用戶數\t佔比\n2023年\t287\t43%\n2024年\t326\t49%\n")
+    assert [(r[0], r[1], r[4], r[5]) for r in cells(text)] == [
+        ("5G基站数", 15000, "actual", 2020), ("5G基站数", 80000, "target", 2025),
+        ("登记用户数", 287, "actual", 2023), ("占比", 43, "actual", 2023),
+        ("登记用户数", 326, "actual", 2024), ("占比", 49, "actual", 2024)]

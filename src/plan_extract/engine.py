@@ -96,7 +96,9 @@ class DocumentRun:
                 found = []
                 if tables.may_hold_table(seg):  # a table's rows are lines of their own: never joined
                     view = search_view(seg)
-                    found, covered = tables.find_values(seg, view, (facts or ctx.doc_facts(view)).plan_years, cell_x, a)
+                    known = facts or ctx.doc_facts(view)
+                    found, covered = tables.find_values(seg, view, known.plan_years, cell_x, a, known.published,
+                                                        known.ref_year)
                     soft = [p for p in soft if not _touches(covered, p)]
                 if soft:
                     seg, index = unwrap.remove(seg, soft)
@@ -105,7 +107,8 @@ class DocumentRun:
             lay = ctx.layout(view)
             facts = self.facts = facts or ctx.doc_facts(view)
             if found is None:
-                found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a)
+                found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a, facts.published,
+                                                    facts.ref_year)
             if covered:  # table lines are read by the table stage only
                 _block(lay, covered if index is None else [_moved(soft, s, e) for s, e in covered])
             table_records = [table_record(text, v, a, name, facts, catalogue) for v in found]

@@ -10,6 +10,7 @@ cell value keeps its exact span, `text[start:end] == raw`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -41,11 +42,11 @@ ATTRIBUTES = {"约束性": "binding", "预期性": "expected", "约束": "bindin
 _FOOTNOTE = "*＊※①②③④⑤⑥⑦⑧⑨⑩¹²³⁴⁵⁶⁷⁸⁹"
 # One value cell: comparator, [cumulative], number, multiplier, percent, 以上/以下/左右, footnote marks.
 _VALUE = re.compile(
-    rf"(?P<before>>=|<=|≥|≤|≧|≦|>|<|＞|＜|超过|大于|不低于|不少于|高于|低于|不高于|不超过|约|达到)?\s*"
+    rf"(?P<before>>=|<=|≥|≤|≧|≦|>|<|＞|＜|超过|逾|大于|不低于|不少于|高于|低于|不高于|不超过|约|达到)?\s*"
     rf"(?P<lb>\[)?\s*(?P<inner>>=|<=|≥|≤|>|<)?\s*"
     rf"(?P<num>[0-9]{{1,3}}(?: [0-9]{{3}})+|[0-9][0-9,]*(?:\.[0-9]+)?)(?P<mult>万亿|万|亿|千)?\s*(?P<pct>%)?\s*(?(lb)\])\s*"
     rf"(?P<after>以上|以下|以内|左右)?\s*[{_FOOTNOTE}]*$")
-_CMP = {">": ">", "＞": ">", "超过": ">", "大于": ">", "高于": ">", ">=": ">=", "≥": ">=", "≧": ">=",
+_CMP = {">": ">", "＞": ">", "超过": ">", "逾": ">", "大于": ">", "高于": ">", ">=": ">=", "≥": ">=", "≧": ">=",
         "不低于": ">=", "不少于": ">=", "以上": ">=", "<": "<", "＜": "<", "低于": "<", "<=": "<=", "≤": "<=",
         "≦": "<=", "不高于": "<=", "不超过": "<=", "以下": "<=", "以内": "<=", "约": "~", "左右": "~", "达到": "="}
 _MULT = {"": 1, "十": 10, "百": 100, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8,
@@ -376,14 +377,31 @@ def _first_hint(text: str) -> int | None:
 
 
 def may_hold_table(text: str) -> bool:
-    return _first_hint(text) is not None
+    return _first_hint(text) is not None or transposed.may_hold(text)
 
 
 def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
-                cell_x: dict[int, tuple[float, float]] | None = None,
-                offset: int = 0) -> tuple[list[TableValue], list[tuple[int, int]]]:
+                cell_x: dict[int, tuple[float, float]] | None = None, offset: int = 0,
+                published: str | None = None,
+                ref_year: int | None = None) -> tuple[list[TableValue], list[tuple[int, int]]]:
     """Every value cell of the indicator tables in the text, and the line spans the tables cover
-    (prose rules skip them). `cell_x` maps a cell's offset (plus `offset`) to its extent on the page."""
+    (prose rules skip them). `cell_x` maps a cell's offset (plus `offset`) to its extent on the page;
+    `published` (YYYY-MM-DD) or `ref_year`, the page's date, tells a transposed table's statistics
+    from its projections."""
+    values, covered = _grid_values(text, view, plan_years, cell_x, offset)
+    if transposed.may_hold(text):  # periods down the rows: that reader claims its lines
+        more, lines = transposed.find_values(text, view, plan_years, published, ref_year)
+        if lines:
+            starts = [a for a, _ in lines]
+            inside = [v for v in values if (i := bisect.bisect_right(starts, v.start) - 1) >= 0 and v.start <= lines[i][1]]
+            claimed = {id(v) for v in inside}
+            values = sorted([v for v in values if id(v) not in claimed] + more, key=lambda v: v.start)
+            covered = sorted(set(covered + lines))
+    return values, covered
+
+
+def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offset: int):
+    """The values and covered lines of the tables with periods across the header (the usual layout)."""
     values: list[TableValue] = []
     covered: list[tuple[int, int]] = []
     table: _Table | None = None
@@ -609,3 +627,7 @@ def row_text(text: str, a: int, b: int) -> str:
     while cells and not cells[-1]:
         cells.pop()
     return " | ".join(" ".join(c.split()) for c in cells)
+
+
+# Last: the transposed layout's reader is built from this module's pieces.
+from . import transposed  # noqa: E402
