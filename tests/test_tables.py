@@ -234,3 +234,20 @@ def test_cells_inside_a_single_spaced_line_are_joined_where_a_space_stands_insid
     line = "规模 （亿元） （2020 年） 2025 年目标 > 90 90 以上 [ 10 ] 5.5 % 60 预期性"
     assert [line[a:b] for a, b in spaced.tokens(line, 0, len(line))] == [
         "规模 （亿元）", "（2020 年）", "2025 年目标", "> 90", "90 以上", "[ 10 ]", "5.5 %", "60", "预期性"]
+
+
+def test_running_header_lines_are_counted_once_per_text():
+    # a line repeated whole elsewhere is page furniture; the count is kept per text, so a long text
+    # is not searched again for every table line (that made long PDF texts quadratic)
+    import re
+
+    from plan_extract import spaced
+    from plan_extract.view import search_view
+
+    text = search_view("某市数字经济发展规划（2026—2028年）\n正文一行\n— 2 —\n  某市数字经济发展规划（2026—2028年）\t\n"
+                       "数字经济规模（亿元） 1386 2500 预期性\n")
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        old = len(line) >= 6 and len(re.findall(rf"^[ \t\f\u3000]*{re.escape(line)}[ \t\r\u3000]*$", text, re.M)) >= 2
+        assert spaced.is_page_furniture(text, *m.span()) == (old or bool(spaced._PAGE_NUMBER.match(text, *m.span())))
+    assert spaced.is_page_furniture(text, 0, text.index("\n"))

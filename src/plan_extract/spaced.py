@@ -11,6 +11,8 @@ not end that way is no row. This module only splits lines into cell spans; `tabl
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 from typing import Callable
 
 _TOKEN = re.compile(r"\S+")
@@ -123,7 +125,14 @@ def is_page_furniture(view: str, a: int, b: int) -> bool:
     line = view[a:b].strip()
     if len(line) < 6:
         return False
-    return len(re.findall(rf"^[ \t\f\u3000]*{re.escape(line)}[ \t\r\u3000]*$", view, re.M)) >= 2
+    return _line_counts(view)[line] >= 2
+
+
+@lru_cache(maxsize=2)
+def _line_counts(view: str) -> Counter:
+    """How often each line (stripped) occurs in the text: counted once per text, not once per line
+    asked about (a search of the whole text per line made long texts quadratic)."""
+    return Counter(line.strip(" \t\r\f\u3000") for line in view.split("\n"))
 
 
 def is_running_header(view: str, a: int, b: int) -> bool:
