@@ -411,9 +411,3 @@ def _duplicates(records: list[Record]) -> dict[int, bool]:
     kept -= {id(r) for r, h in zip(records, headline) if h and (r.value, r.unit) in in_body}
     return {id(r): True for r in records if id(r) not in kept}
 
-
-def _mark_duplicates(records: list[Record], keep: bool) -> list[Record]:
-    """The records without their repeated mentions, or (keep) with them marked duplicate=true."""
-    dup = _duplicates(records)
-    return [r.model_copy(update={"duplicate": True}) if dup.get(id(r)) else r
-            for r in records if keep or not dup.get(id(r))]
