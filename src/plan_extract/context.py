@@ -45,6 +45,8 @@ _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|
 _MONTH_STRETCH = re.compile(r"1(?<![0-9年]1)\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
 _SEMICOLON = re.compile(r"[；;]")
 _COMMA = re.compile(r"[，,]")
+_DURATION = ("个月", "天", "日", "周", "年")
+_SPAN_BEFORE = re.compile(r"(?:过去|前|近|最近)(?:的)?$")
 _REGION_SCOPE = re.compile(r"全(?:市|省|区|县|国|港|澳|台|镇)")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
@@ -427,8 +429,11 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True
     if raw.endswith("元") and pats["subsidy_cap"].search(view, left, q_start):
         return True  # 单个项目最高补助1000万元: a scheme's cap
-    if raw.endswith("%") and pats["subsidy_rate"].match(view, q_end, right):
-        return True  # 按不超过10%的比例给予补助: a scheme's rate
+    if raw.endswith("%") and (pats["subsidy_rate"].match(view, q_end, right)
+                              or pats["subsidy_cap"].search(view, left, q_start)):
+        return True  # 按不超过10%的比例给予补助, 给予租金减免50%: a scheme's rate
+    if raw.endswith(_DURATION) and _SPAN_BEFORE.search(view, max(left, q_start - 3), q_start):
+        return True  # 过去六个月, 今年前8个月: a stretch of time, not a measured figure
     if raw.endswith("小时") and pats["hours_nouns"].match(view, q_end, right):
         return True
     if q_end == right:
