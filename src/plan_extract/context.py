@@ -557,7 +557,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             y = gregorian(m.group("dy"))
             years.append((m.start(), "deadline", y, words))
             # 提升至114年的98.7% in a report of 2026: an end point already passed reports
-            kind.append((m.start(), "actual_strong" if ref and y < ref and facts.published else "target_strong", words))
+            kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong", words))
         elif m.group("asof"):
             years.append((m.start(), "asof", gregorian(m.group("ay")), words))
         elif m.group("plain"):
