@@ -16,21 +16,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run  # noqa: E402  (bench/run.py: the corpus builder)
-
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return min(times)
 
 
 def main() -> None:
@@ -58,7 +48,7 @@ def main() -> None:
     ]
     print(f"corpus                  {len(views)} documents, {chars:,} characters, {found:,} quantities")
     for name, fn in rows:
-        s = best(fn, args.repeat)
+        s = run.cpu_best(fn, args.repeat)
         print(f"{name:<23} {s * 1000:7.1f} ms CPU, {chars / s:,.0f} chars/s (best of {args.repeat})")
 
 

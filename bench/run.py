@@ -214,6 +214,17 @@ def best(fn, runs: int = 3) -> tuple[float, float]:
     return min(times), max(times)
 
 
+def cpu_best(fn, runs: int = 3) -> float:
+    """Least CPU time of `fn()` over `runs` runs (the in-process benchmarks: other processes' load
+    stays out of it)."""
+    times = []
+    for _ in range(runs):
+        t = time.process_time()
+        fn()
+        times.append(time.process_time() - t)
+    return min(times)
+
+
 def print_rows(rows: list[tuple[str, str]]) -> None:
     """The machine, then one `label  figure` line per measurement (the other bench scripts too)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

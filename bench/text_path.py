@@ -1,5 +1,5 @@
 """The text path alone: plan_extract.extract in process over the seeds and test documents (each
-text --times times), CPU time, best of --repeat; the same measure as /work/wt/speed_check.py.
+text --times times), CPU time, best of --repeat.
 
     python bench/text_path.py [CHECKOUT ...] [--rounds 3]
 
@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HERE / "bench"))
+import run  # noqa: E402  (bench/run.py: cpu_best)
 
 
 def texts() -> list[str]:
@@ -31,13 +32,7 @@ def measure(checkout: str, times: int, repeat: int) -> float:
 
     big = texts() * times
     extract(big[0])  # rules, lexicon and catalogue loaded before the clock starts
-    best = float("inf")
-    for _ in range(repeat):
-        t = time.process_time()
-        for text in big:
-            extract(text)
-        best = min(best, time.process_time() - t)
-    return sum(map(len, big)) / best
+    return sum(map(len, big)) / run.cpu_best(lambda: [extract(text) for text in big], repeat)
 
 
 def main() -> None:

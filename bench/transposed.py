@@ -9,28 +9,21 @@ the reader on and off, in alternating runs (CPU time, best of --runs).
 from __future__ import annotations
 
 import argparse
-import time
+import sys
 from pathlib import Path
 
 from plan_extract import extract, tables, transposed
 from plan_extract.view import search_view
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run  # noqa: E402  (bench/run.py: cpu_best)
 
 
 def documents() -> list[str]:
     paths = sorted(ROOT.glob("seeds/*.txt")) + sorted(ROOT.glob("tests/docs/*.txt")) + \
         sorted(ROOT.glob("tests/holdout_docs/**/*.txt"))
     return [p.read_text(encoding="utf-8") for p in paths]
-
-
-def best(runs: int, fn) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.process_time()
-        fn()
-        times.append(time.process_time() - t)
-    return min(times)
 
 
 def main() -> None:
@@ -44,20 +37,20 @@ def main() -> None:
     cells = sum(len(transposed.find_values(d, v)[0]) for d, v in zip(docs, views))
     print(f"documents: {len(docs)}, {chars:,} characters; transposed table cells in them: {cells}")
     prose = "\n".join(d for d in docs if not transposed.may_hold(d)) * args.repeat
-    pre = best(args.runs, lambda: transposed.may_hold(prose))
+    pre = run.cpu_best(lambda: transposed.may_hold(prose), args.runs)
     print(f"pre-check on the documents without such a table, joined x{args.repeat} ({len(prose):,} characters): "
           f"{pre * 1e3:.2f} ms, {len(prose) / pre / 1e6:.0f} M chars/s")
-    grid = best(args.runs, lambda: [tables._grid_values(d, v, (), None, 0) for d, v in zip(docs, views)])
-    both = best(args.runs, lambda: [tables.find_values(d, v) for d, v in zip(docs, views)])
+    grid = run.cpu_best(lambda: [tables._grid_values(d, v, (), None, 0) for d, v in zip(docs, views)], args.runs)
+    both = run.cpu_best(lambda: [tables.find_values(d, v) for d, v in zip(docs, views)], args.runs)
     print(f"table stage per document, without / with the transposed reader: {grid * 1e3:.2f} ms / {both * 1e3:.2f} ms")
 
     on_times, off_times = [], []
     real = transposed.may_hold
     for _ in range(args.runs):  # alternating, so that load on the machine falls on both alike
-        on_times.append(best(1, lambda: [extract(d, "d.txt") for d in docs]))
+        on_times.append(run.cpu_best(lambda: [extract(d, "d.txt") for d in docs], 1))
         transposed.may_hold = lambda _text: False
         try:
-            off_times.append(best(1, lambda: [extract(d, "d.txt") for d in docs]))
+            off_times.append(run.cpu_best(lambda: [extract(d, "d.txt") for d in docs], 1))
         finally:
             transposed.may_hold = real
     on, off = min(on_times), min(off_times)
