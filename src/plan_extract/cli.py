@@ -44,6 +44,13 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """Extract quantitative indicators from Chinese planning documents into JSON or CSV rows."""
 
 
+def _exit_if_failed(failures: list[str]) -> None:
+    """Every input was tried; exit 1 after a count of the ones that failed (each said on its own line)."""
+    if failures:
+        _err(f"{len(failures)} input(s) failed")
+        raise typer.Exit(1)
+
+
 def _check_encoding(value: Optional[str]) -> Optional[str]:
     """An unknown encoding is a usage error, before any file is read."""
     if value is None:
@@ -56,6 +63,9 @@ def _check_encoding(value: Optional[str]) -> Optional[str]:
     except InputError:
         raise typer.BadParameter(f"unknown encoding '{value}'") from None
     return value
+
+
+EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")]
 
 
 def _err(message: str) -> None:
@@ -129,7 +139,7 @@ def extract(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     rules_dir: RulesOpt = None,
     add_rules: AddRulesOpt = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
+    encoding: EncodingOpt = None,
     bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
     documents: Annotated[bool, typer.Option("--documents", help="One row per document (region, plan, date) instead of one per indicator.")] = False,
     keep_duplicates: Annotated[bool, typer.Option("--keep-duplicates", help="Also output repeated mentions of a fact, marked duplicate=true.")] = False,
@@ -212,9 +222,7 @@ def extract(
         writer.close()
         check()  # a signal whose exception was swallowed: the output is not committed
     progress(None)
-    if failures:
-        _err(f"{len(failures)} input(s) failed")
-        raise typer.Exit(1)
+    _exit_if_failed(failures)
 
 
 @contextmanager
@@ -270,7 +278,7 @@ def _progress(total: int):
 @app.command("text")
 def text_cmd(
     path: Annotated[str, typer.Argument(metavar="FILE", help="A file (text, HTML, PDF, DOCX) or - for stdin.")],
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", help="Force the input encoding (default: detect).")] = None,
+    encoding: EncodingOpt = None,
 ) -> None:
     """Print the text that offsets (start, end) refer to: for PDF and DOCX, the extracted text."""
     from .errors import PlanExtractError
@@ -388,7 +396,7 @@ def pivot_cmd(
     rules_dir: RulesOpt = None,
     add_rules: AddRulesOpt = None,
     indicators: IndicatorsOpt = None,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")] = None,
+    encoding: EncodingOpt = None,
     bom: Annotated[bool, typer.Option("--bom", "--add-bom", help="Start CSV/TSV with a UTF-8 BOM (for Excel).")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
     time_limit: TimeLimitOpt = 60.0,
@@ -422,14 +430,11 @@ def pivot_cmd(
             for line in lines:
                 writer.write(nested(line) if nest else flat(line, columns))
         writer.close()
-    if failures:
-        _err(f"{len(failures)} input(s) failed")
-        raise typer.Exit(1)
+    _exit_if_failed(failures)
 
 
 # ---- checking the numbers: review page, explain, evaluate (see README "Checking the numbers")
 
-EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", callback=_check_encoding, help="Force the input encoding (default: detect).")]
 
 
 @app.command()
@@ -461,9 +466,7 @@ def review(
             else:
                 page.add(doc.path, doc.text, doc.records, doc.facts)
         page.close()
-    if failures:
-        _err(f"{len(failures)} input(s) failed")
-        raise typer.Exit(1)
+    _exit_if_failed(failures)
 
 
 @indicators_app.command("list")
