@@ -14,9 +14,9 @@ from functools import cache
 
 from .canon import split_place
 from .catalogue import unit_family
+from .context import _CLAUSE_BREAK, clean_indicator
 from .lexicon import alternation, lexicon
 
-_CLAUSE_BREAK = re.compile(r"[，。；：,;:！？!?\n]")
 _LAST_AND = re.compile(r"(?<=.)(?:以及|和|(?<!普)及|与)(?=(?:[^和及与]|普及)+$)")
 _YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:底|末)?")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
@@ -112,8 +112,6 @@ def _place(item: str) -> str | None:
 
 
 def _name_and_place(group: Group, k: int) -> Named:
-    from .context import clean_indicator
-
     if group.of == "places":  # the shared name, else the words after 分别: 新增数字化改造项目, 同比增长
         return clean_indicator(group.name + group.words) or None, _place(group.items[k]), None
     change = _CHANGE.search(group.words.strip())
