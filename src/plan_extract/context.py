@@ -45,8 +45,6 @@ _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|
 _MONTH_STRETCH = re.compile(r"1(?<![0-9年]1)\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
 _SEMICOLON = re.compile(r"[；;]")
 _COMMA = re.compile(r"[，,]")
-_DURATION = ("个月", "天", "日", "周", "年")
-_SPAN_BEFORE = re.compile(r"(?:过去|前|近|最近)(?:的)?$")
 _REGION_SCOPE = re.compile(r"全(?:市|省|区|县|国|港|澳|台|镇)")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
@@ -106,6 +104,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "joined_by": re.compile(f"(?:{ind['joining_verbs']})(?:了)?(?:约|近|超过|逾)?$"),
         "determiner": re.compile(ind["determiner"]),
         "anecdote": re.compile(ind["anecdote"]),
+        "stretch_before": re.compile(ind["stretch_before"]),
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
@@ -432,7 +431,7 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     if raw.endswith("%") and (pats["subsidy_rate"].match(view, q_end, right)
                               or pats["subsidy_cap"].search(view, left, q_start)):
         return True  # 按不超过10%的比例给予补助, 给予租金减免50%: a scheme's rate
-    if raw.endswith(_DURATION) and _SPAN_BEFORE.search(view, max(left, q_start - 3), q_start):
+    if raw.endswith(_stretch_units()) and pats["stretch_before"].search(view, max(left, q_start - 3), q_start):
         return True  # 过去六个月, 今年前8个月: a stretch of time, not a measured figure
     if raw.endswith("小时") and pats["hours_nouns"].match(view, q_end, right):
         return True
@@ -483,6 +482,11 @@ def close_spaces(window: str) -> str:
 
 def bad_phrase(name: str) -> bool:
     return not name or name in _bare_names() or bool(_patterns()["bad_end"].search(name))
+
+
+@cache
+def _stretch_units() -> tuple[str, ...]:
+    return tuple(lexicon()["indicator"]["stretch_units"])
 
 
 @cache

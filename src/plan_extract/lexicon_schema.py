@@ -91,6 +91,8 @@ class Indicator(Section):
     joining_verbs: Regex
     determiner: Regex
     anecdote: Regex
+    stretch_units: Words
+    stretch_before: Regex
     respectively_skip: Words
     share_heads: Words
     admin_all: Regex
