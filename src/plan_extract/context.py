@@ -101,6 +101,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "noise_nouns": re.compile(ind["noise_nouns"]),
         "hours_nouns": re.compile(ind["hours_nouns"]),
         "paired": re.compile(ind["paired_count"]),
+        "bare_verb": re.compile(ind["bare_verbs"]),
         "joined_by": re.compile(f"(?:{ind['joining_verbs']})(?:了)?(?:约|近|超过|逾)?$"),
         "determiner": re.compile(ind["determiner"]),
         "anecdote": re.compile(ind["anecdote"]),
@@ -123,8 +124,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
-            rf"(?:{alternation(place_names)})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市|自治区)"
+            rf"(?P<known>{alternation(place_names)})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市|自治区)"
         ),
+        "not_in_names": re.compile(places["not_in_names"]),
+        "prefecture": re.compile(alternation(places["prefectures"])),
         "place_hint": re.compile(f"{alternation(place_names)}|省|市|州|县"),
         # what a place opening a clause (place_prefix) needs: a name, or two characters that are
         # no scope word's before its 省, 市, 自治区, 州 or 县 (全市 and 我省 have none); each branch
@@ -279,14 +282,23 @@ def _region(view: str, plan: str | None) -> str | None:
         m = pats["place_prefix"].search(plan)
         if m and m.group("p") not in not_places():
             return m.group("p")
+    found = None
     for m in pats["place"].finditer(view, 0, min(len(view), 1500)):
         name = m.group()
         if name + view[m.end(): m.end() + 1] in not_places() or name in not_places():
             continue
+        if not m.group("known") and (_NOT_A_NAME.search(name) or pats["not_in_names"].search(name)):
+            continue
         if name in ("中国", "全国"):
             continue
-        return name
-    return None
+        found = m
+        break
+    # a city named earlier in the page's head (遵义网, 来源：绍兴日报) that the lists above lack
+    head = pats["prefecture"].search(view, 0, min(len(view), _HEAD, found.start() if found else _HEAD))
+    return (head or found).group() if head or found else None
+
+
+_HEAD = 600  # a page's masthead, headline and source line
 
 
 def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None, lay: Layout) -> str | None:
@@ -333,12 +345,17 @@ def _opening_place(clause: str, light: bool = False) -> str | None:
     pats = _patterns()
     s = pats["strip_left"].sub("", clause.strip(), count=1) if light else clean_indicator(clause)
     m = pats["place_prefix"].match(s)
-    if m and m.group("p") not in not_places() and not _NOT_A_NAME.search(m.group("p")):
+    if m and m.group("p") not in not_places() and not _NOT_A_NAME.search(m.group("p")) and \
+            not pats["not_in_names"].search(m.group("p")):
         return m.group("p")
     return None
 
 
 # ---- indicator names ----------------------------------------------------------------------------
+
+
+def bare_verb(name: str) -> bool:
+    return _patterns()["bare_verb"].match(name) is not None
 
 
 def clean_indicator(phrase: str) -> str:
@@ -599,7 +616,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             kind.append((m.start(), "actual", m.group()))
     for m in _MONTH.finditer(view):  # 截至上月底: the month before the page's date
         if not lay.is_blocked(m.start(), m.end()):
-            years.append((m.start(), "lastmonth" if m.group(1) else "thismonth", None, m.group()))
+            last = m.group(1) != "本月"
+            years.append((m.start(), "lastmonth" if last else "thismonth", None, m.group()))
+            if last:  # 上月底，全市…: a month past reports, whatever was planned in the sentence before
+                kind.append((m.start(), "actual", m.group()))
     for m in _MONTH_STRETCH.finditer(view):  # 1-10月，收入累计…: the months up to the latest such month
         if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
             years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))

@@ -209,7 +209,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         clause = lay.clause_start(q.start)
         indicator = match.indicator
         sentence = seg[sent[0]:sent[1]].strip()
-        if pending and baseline.lacks_subject(indicator) and pending[-1][0]["sentence"] == sentence:
+        if pending and pending[-1][0]["sentence"] == sentence and (baseline.lacks_subject(indicator) or (
+                pending[-1][0]["unit"] == q.unit and ctx.bare_verb(indicator))):
             indicator = pending[-1][0]["indicator"]  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator)

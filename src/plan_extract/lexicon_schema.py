@@ -89,6 +89,7 @@ class Indicator(Section):
     hours_nouns: Regex
     paired_count: Regex
     joining_verbs: Regex
+    bare_verbs: Regex
     determiner: Regex
     anecdote: Regex
     stretch_units: Words
@@ -133,7 +134,9 @@ class Context(Section):
 class Places(Section):
     provinces: Words
     cities: Words
+    prefectures: Words
     not_places: Words
+    not_in_names: Regex
 
 
 class CatalogueWords(Section):
