@@ -39,7 +39,7 @@ _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九�
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
 _YEAR_TAIL = re.compile(r"(?:底前|底|末|前)?")
-_SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
+_SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])|(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
 _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
 # 1-10月, not after a digit or 年 (the look-behind after the 1: the engine skips ahead to each 1)
 _MONTH_STRETCH = re.compile(r"1(?<![0-9年]1)\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
@@ -493,7 +493,8 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
 
 def close_spaces(window: str) -> str:
     """A rule's window without the spaces next to a Chinese character: text from a
-    PDF spaces words apart (占 GDP 比重 34%); spaces between two Latin words stay (10G PON)."""
+    PDF spaces words apart (占 GDP 比重 34%); spaces between two Latin words stay (10G PON).
+    A space between thousands (由约3 600个增至…) goes too: the figure reads as one word."""
     return _SPACE_NEXT_TO_HAN.sub("", window)
 
 
@@ -581,8 +582,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong", words))
         elif m.group("asof"):
             years.append((m.start(), "asof", gregorian(m.group("ay")), words))
-        elif m.group("plain"):
-            y = gregorian(m.group("py"))
+        elif m.group("plain") or m.group("fiscal"):
+            y = gregorian(m.group("py") or m.group("fy"))  # 2024-25年度, 二○二四至二五年度: the year it opens
             # 从2022年的320万户提高到800万户: a baseline's year dates the baseline, never a target
             base = _BASE.search(view, max(0, m.start() - 3), m.start())
             years.append((m.start(), "base" if base else "plain", y, words))
