@@ -50,8 +50,9 @@ _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
 _RELATIVE_YEARS = {"thisyear": 0, "lastyear": -1, "yearbefore": -2, "nextyear": 1}
-_STATUS_NOW = frozenset(("已", "已经", "现已", "已有"))
+_STATUS_NOW = frozenset(("已", "已经", "现已", "已有", "现有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
+_TOWARDS = re.compile(r"(?:距|离|距离|对照|对标)\s*$")
 _BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半)")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _SCOPE = "全我本该各今年新这此其"  # 全市, 我省, 本县, 该区 …: a scope, not a place's name
@@ -594,6 +595,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
                 kind.append((m.start(), "target_strong", words))
             elif ref and y < ref and not base:  # a past year's figures are actuals (a baseline's say nothing)
                 kind.append((m.start(), "actual", words))
+            # 2027年为攻坚阶段，…达到: a year still to come plans (距2025年目标 measures against it)
+            elif ref and y > ref and not base and m.group("plain") and \
+                    not _TOWARDS.search(view, max(0, m.start() - 3), m.start()):
+                kind.append((m.start(), "target", words))
         elif m.group("within"):  # 5年内: a deadline counted from the page's year
             n = int(m.group("wn")) if m.group("wn").isdigit() else _small_numeral(m.group("wn"))
             y = ref + n if ref and n else None
@@ -846,8 +851,8 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
     typ = typ.removeprefix("base_")
     if typ in ("deadline", "asof", "plain", "base"):
         return year
-    if typ == "since":  # “十四五”以来, 2018年以来: as of the page's date
-        return facts.ref_year if facts.published else None
+    if typ == "since" and not facts.published:
+        return None  # “十四五”以来, 2018年以来: as of the page's date (or of its review section's year)
     if typ == "sameyear":  # 2022年…年底前, 今年…年内: the year named just before, else the document's year
         k = j - 1
         while k >= 0 and c.years[k][0] >= lower:
@@ -867,7 +872,7 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
     ref = facts.ref_year
     if ref is None:
         return None
-    if typ == "recent":  # 一、2024年工作回顾 / 过去一年: the year its review section names
+    if typ in ("recent", "since"):  # 一、2024年工作回顾 / 过去一年, 五年来: the year its review section names
         pos = c.years[j][0]
         section = c.sections.at(pos)[2] if c.sections else 0
         k = j - 1
