@@ -14,7 +14,7 @@ _BASE_BEFORE = regex.compile(
 # a name that is only the comparison (比2022年底, 比上年末净增) or the change (翻了一番, 增加): the subject is elsewhere
 _NO_SUBJECT = regex.compile(
     r"^(?:按(?:不变|可比)价格计算)?(?:(?:较|比|相比|与|是)\s*(?:[0-9]{4}\s*年|1[01][0-9]\s*年|去年|上年|上一年|前年|年初|上月|上季度)"
-    r"(?:底|末)?(?:同期)?(?:的|净增|新增|增加)?"
+    r"(?:底|末|度)?(?:同期)?(?:的|净增|新增|增加|增长|成长|上升|提高|提升|下降|减少|下跌|回落)?"
     r"|按年(?:上升|增加|增长|下降|减少)?|翻了?一番|翻番|增加|增长|成长|提高|提升|减少|下降|新增)$")
 
 
@@ -32,3 +32,11 @@ def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | Non
 
 def lacks_subject(indicator: str) -> bool:
     return _NO_SUBJECT.match(indicator) is not None
+
+
+_CHANGE = regex.compile(r"(?:增长|成长|上升|提高|提升|下降|减少|下跌|回落|增加|净增|新增|翻了?一番|翻番)$")
+
+
+def says_change(indicator: str) -> bool:
+    """较113年成长 says how the subject changed (its rate is named so); 比上年末 only what it is compared with."""
+    return _CHANGE.search(indicator) is not None

@@ -211,7 +211,11 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         sentence = seg[sent[0]:sent[1]].strip()
         if pending and pending[-1][0]["sentence"] == sentence and (baseline.lacks_subject(indicator) or (
                 pending[-1][0]["unit"] == q.unit and ctx.bare_verb(indicator))):
-            indicator = pending[-1][0]["indicator"]  # 累计达到1.9万个，比2022年底的1.2万个增加7000个
+            # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
+            # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
+            subject = pending[-1][0]["indicator"]
+            indicator = subject + indicator if pending[-1][0]["unit"] != q.unit and baseline.says_change(indicator) \
+                else subject
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
@@ -236,7 +240,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             published=facts.published,
             cue=cue,
         ), q.start, sent, max(sent[0], clause)))
-    named = respectively.assign(view, [(pos, sent, f["unit"]) for f, pos, sent, _ in pending]) \
+    named = respectively.assign(view, [(pos, sent) for _, pos, sent, _ in pending]) \
         if "分别" in view else {}
     for i, (fields, pos, sent, clause) in enumerate(pending):
         indicator, region, year = named.get(i, (None, None, None))

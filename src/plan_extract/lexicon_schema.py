@@ -96,6 +96,7 @@ class Indicator(Section):
     stretch_before: Regex
     respectively_skip: Words
     share_heads: Words
+    item_heads: Words
     admin_all: Regex
     class_nouns: Regex
     subsidy_cap: Regex

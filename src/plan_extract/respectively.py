@@ -1,8 +1,9 @@
 """分别: `A、B分别达到68.4%和89.2%` gives A the first figure and B the second.
 
 The items before 分别 are indicators (关键工序数控化率、数字化研发设计工具普及率) or places (溧阳市、金坛区
-上半年分别新增数字化改造项目486个、352个: one region per figure, the words after 分别 name them). Shares
-share their head noun (固定宽带和移动宽带普及率 -> 固定宽带普及率, 移动宽带普及率). A clause whose 分别 has
+上半年分别新增数字化改造项目486个、352个: one region per figure, the words after 分别 name them). Items
+share the last one's head noun (固定宽带和移动宽带普及率 -> 固定宽带普及率, 移动宽带普及率; 制造业、服务业增加值)
+or what it measures after its 的 (A集群和B集群的算力规模). A clause whose 分别 has
 no items of its own (…，同比分别增长19%和27%) takes those of the 分别 before it in the sentence. Items and
 figures pair only when their counts agree; otherwise the rules' names stand."""
 
@@ -13,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from .canon import split_place
-from .catalogue import unit_family
 from .context import _CLAUSE_BREAK, clean_indicator
 from .lexicon import alternation, lexicon
 
@@ -42,14 +42,19 @@ def _share_heads() -> tuple[str, ...]:
     return tuple(lexicon()["indicator"]["share_heads"])
 
 
+@cache
+def _item_heads() -> tuple[str, ...]:
+    return tuple(lexicon()["indicator"]["item_heads"])
+
+
 Named = tuple[str | None, str | None, int | None]
 
 
-def assign(view: str, rows: list[tuple[int, tuple[int, int], str]]) -> dict[int, Named]:
-    """For rows given as (quantity start, sentence span, unit): row index -> (indicator, region, year)
+def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Named]:
+    """For rows given as (quantity start, sentence span): row index -> (indicator, region, year)
     for the rows that a 分别 list names (None: leave that field as it is)."""
     by_mark: dict[int, list[int]] = {}
-    for i, (pos, sent, _) in enumerate(rows):
+    for i, (pos, sent) in enumerate(rows):
         p = view.rfind("分别", sent[0], pos)
         if p >= 0 and not _CLAUSE_BREAK.search(view, p, pos):
             by_mark.setdefault(p, []).append(i)
@@ -62,11 +67,10 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int], str]]) -> dict[int,
         sent = rows[members[0]][1]
         start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], p)), default=sent[0])
         subject, words = view[start:p].strip(), view[p + 2:rows[members[0]][0]]
-        shares = all(unit_family(rows[i][2]) == "percent" for i in members)
-        group = _group(subject, len(members), words, shares)
+        group = _group(subject, len(members), words)
         if start > sent[0]:  # 2023年、2024年，全市数字经济规模分别为…: the years stand in the clause before
             before = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], start - 1)), default=sent[0])
-            years = _group(view[before:start - 1].strip() + subject, len(members), words, shares)
+            years = _group(view[before:start - 1].strip() + subject, len(members), words)
             if years is not None and years.of == "years":
                 group = years
         if group is None and previous is not None and len(previous.items) == len(members) \
@@ -80,7 +84,7 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int], str]]) -> dict[int,
     return out
 
 
-def _group(subject: str, n: int, words: str, shares: bool) -> Group | None:
+def _group(subject: str, n: int, words: str) -> Group | None:
     subject = subject[:_skip().search(subject).start()]
     items = [s for s in subject.split("、") if s]
     if len(items) == n - 1 or len(items) == 1 and n == 2:
@@ -99,10 +103,15 @@ def _group(subject: str, n: int, words: str, shares: bool) -> Group | None:
         places, rest = split_place(items[-1])  # 红花岗区、汇川区数字经济规模: the places share the name
         if places:
             return Group(items[:-1] + [_place(items[-1][:len(items[-1]) - len(rest)])], "places", words, rest)
-    if shares:  # 固定宽带和移动宽带普及率: the last item's head noun is the others' too
-        head = next((h for h in _share_heads() if items[-1].endswith(h)), None)
-        if head:
-            items = [s if s.endswith(_share_heads()) else s + head for s in items]
+    # 固定宽带和移动宽带普及率, 制造业、服务业增加值: the last item's head noun is the others' too;
+    # A集群和B集群的算力规模: so is what the last one measures after its 的
+    heads = _share_heads() + _item_heads()
+    head = next((h for h in heads if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
+    if "的" in items[-1][1:] and not any("的" in s for s in items[:-1]):
+        measure = items[-1][items[-1].rindex("的"):]
+        items = [s + measure for s in items[:-1]] + items[-1:]
+    elif head:
+        items = [s if s.endswith(heads) else s + head for s in items]
     return Group(items, "indicators", words)
 
 
