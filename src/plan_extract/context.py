@@ -717,30 +717,35 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     strong = [(k, w) for _, k, w in in_sentence if k.endswith("_strong")]
     if strong:
         return strong[-1][0].removesuffix("_strong"), strong[-1][1]
+    aspect = _aspect_words()
+    own_aspect = None  # 累计 says how a figure counts, in a review or a goal alike: it decides nothing
     if in_sentence:
-        if in_sentence[-1][2] in _aspect_words():  # 累计: cumulative, in a review or a goal alike
-            timed = [cue for cue in in_sentence if cue[2] not in _aspect_words()]
-            if timed:
-                return timed[-1][1], timed[-1][2]
-            if c.sections and c.sections.at(pos)[0] == "target":
-                return "target", c.sections.at(pos)[1]
-        return in_sentence[-1][1], in_sentence[-1][2]
+        if in_sentence[-1][2] not in aspect:
+            return in_sentence[-1][1], in_sentence[-1][2]
+        timed = [cue for cue in in_sentence if cue[2] not in aspect]
+        if timed:
+            return timed[-1][1], timed[-1][2]
+        own_aspect = in_sentence[-1]
     # a cue after the figure speaks for it, unless a year opens a new statement between them
     # (2024年底…达到1250万户，2025年将新增…)
     if i < len(c.kind) and c.kind[i][0] < sent[1] and not _year_between(c, pos, c.kind[i][0]) and \
-            not (c.kind[i][2] in _aspect_words() and c.sections and c.sections.at(pos)[0]):
+            c.kind[i][2] not in aspect and (own_aspect is None or c.kind[i][1].endswith("_strong")):
         return c.kind[i][1].removesuffix("_strong"), c.kind[i][2]
     section_kind, heading, _ = c.sections.at(pos) if c.sections else (None, "", 0)
     if section_kind:
         return section_kind, heading
-    if i > 0:
-        prev_pos, prev_kind, prev_words = c.kind[i - 1]
+    k = i - 1
+    while k >= 0 and c.kind[k][2] in aspect:
+        k -= 1
+    if k >= 0 and (own_aspect is None or c.kind[k][1].endswith("_strong")):
+        prev_pos, prev_kind, prev_words = c.kind[k]
         # a report's figure is not planned by a weak word in an earlier paragraph (…並計劃推出諮詢。
         # ¶ 九月份用量約為15.6萬太字節); a plan's goals do follow their paragraph of 计划/目标
         if default == "actual" and para is not None and prev_pos < para and not prev_kind.endswith("_strong"):
             return default, None
         return prev_kind.removesuffix("_strong"), prev_words
-    return default, None
+    # 累计 alone: a review's figure in a report, a goal's in a plan (三年累计开放500个)
+    return default, own_aspect[2] if own_aspect is not None else None
 
 
 def _section_as_of(c: Cues, j: int, pos: int) -> bool:
