@@ -699,6 +699,7 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     sentence, else the nearest weak one, else the first cue after it in the sentence, else the
     section's heading (发展基础, 发展目标), else the last cue before it in the section or document."""
     i = bisect.bisect_left(c._kind_pos, pos)
+    whole = sent
     if c.semicolons:  # 2026年前…达到800万户；2023年已完成…: a deadline in the statement before is not this one's
         k = bisect.bisect_left(c.semicolons, pos) - 1
         if k >= 0 and c.semicolons[k] > sent[0]:
@@ -722,9 +723,14 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     if in_sentence:
         if in_sentence[-1][2] not in aspect:
             return in_sentence[-1][1], in_sentence[-1][2]
+        # a timed cue in the statement, else one opening its sentence (2022年，…；累计建成5G基站2.4万个)
         timed = [cue for cue in in_sentence if cue[2] not in aspect]
+        if not timed and whole != sent and c.view:
+            comma = _COMMA.search(c.view, whole[0], pos)
+            end = bisect.bisect_left(c._kind_pos, comma.start()) if comma else 0
+            timed = [cue for cue in c.kind[bisect.bisect_left(c._kind_pos, whole[0]):end] if cue[2] not in aspect]
         if timed:
-            return timed[-1][1], timed[-1][2]
+            return timed[-1][1].removesuffix("_strong"), timed[-1][2]
         own_aspect = in_sentence[-1]
     # a cue after the figure speaks for it, unless a year opens a new statement between them
     # (2024年底…达到1250万户，2025年将新增…)
