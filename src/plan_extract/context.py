@@ -743,7 +743,7 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     k = i - 1
     while k >= 0 and c.kind[k][2] in aspect:
         k -= 1
-    if k >= 0 and (own_aspect is None or c.kind[k][1].endswith("_strong")):
+    if k >= 0 and (own_aspect is None or c.kind[k][1].endswith("_strong") and (para is None or c.kind[k][0] >= para)):
         prev_pos, prev_kind, prev_words = c.kind[k]
         # a report's figure is not planned by a weak word in an earlier paragraph (…並計劃推出諮詢。
         # ¶ 九月份用量約為15.6萬太字節); a plan's goals do follow their paragraph of 计划/目标
@@ -850,6 +850,16 @@ def _past_cue(c: Cues, j: int, facts: DocFacts) -> bool:
     return bool(c.sections) and c.sections.at(pos)[0] == "actual"
 
 
+def status_now(c: Cues, pos: int, sent_start: int, kind_cue: str | None) -> bool:
+    """已 in the figure's own sentence, dated only by a 去年 in a sentence before (去年，…。平台已接入42个
+    部门): the status is as of the page, not of last year."""
+    own = c.kind[bisect.bisect_left(c._kind_pos, sent_start):bisect.bisect_left(c._kind_pos, pos)]
+    if kind_cue not in _STATUS_NOW or not any(cue[2] in _STATUS_NOW for cue in own):
+        return False
+    j = bisect.bisect_left(c._year_pos, pos) - 1
+    return j >= 0 and c.years[j][0] < sent_start and c.years[j][1] in ("lastyear", "yearbefore")
+
+
 def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
     """An actual whose cue is a status verb (已, 现已) and that no year dates is as of the page's date."""
     if kind_cue in _STATUS_NOW and facts.ref_year is not None:
@@ -886,6 +896,9 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
     if typ in ("recent", "since"):  # 一、2024年工作回顾 / 过去一年, 五年来: the year its review section names
         pos = c.years[j][0]
         section = c.sections.at(pos)[2] if c.sections else 0
+        named = _YEAR.search(c.sections.at(pos)[1] or "") if c.sections else None
+        if named and int(named.group()) <= ref:
+            return int(named.group())
         k = j - 1
         if k >= 0 and c.years[k][1] in ("plain", "asof") and c.years[k][2] is not None and \
                 c.years[k][2] <= ref and (c.years[k][0] >= lower or c.sections and c.years[k][0] >= section > 0):

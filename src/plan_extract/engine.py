@@ -369,8 +369,8 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     else:
         kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind, para)
     year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts, sent[0])
-    if year is None and kind == "actual" and not rule.rule.kind:
-        year = ctx.status_year(kind_cue, facts)
+    if kind == "actual" and not rule.rule.kind and (year is None or ctx.status_now(cues, q.start, sent[0], kind_cue)):
+        year = ctx.status_year(kind_cue, facts) or year
     return kind, year, _join(kind_cue, year_cue)
 
 
