@@ -38,6 +38,7 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
+_ROUND_THE_CLOCK = ("7×", "7*", "7x", "7X", "7╳")
 _YEAR_TAIL = re.compile(r"(?:底前|底|末|前)?")
 _SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])|(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
 _ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
@@ -110,6 +111,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "class_nouns": re.compile(ind["class_nouns"]),
+        "threshold_before": re.compile(ind["threshold_before"]),
+        "threshold_after": re.compile(ind["threshold_after"]),
+        "rank_before": re.compile(ind["rank_before"]),
         "subsidy_cap": re.compile(ind["subsidy_cap"]),
         "subsidy_rate": re.compile(ind["subsidy_rate"]),
         "process": re.compile(ind["process_verbs"]),
@@ -451,8 +455,11 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 按不超过10%的比例给予补助, 给予租金减免50%: a scheme's rate
     if raw.endswith(_stretch_units()) and pats["stretch_before"].search(view, max(left, q_start - 3), q_start):
         return True  # 过去六个月, 今年前8个月: a stretch of time, not a measured figure
-    if raw.endswith("小时") and pats["hours_nouns"].match(view, q_end, right):
-        return True
+    if raw.endswith("小时") and (pats["hours_nouns"].match(view, q_end, right) or view[q_start - 2:q_start] in _ROUND_THE_CLOCK):
+        return True  # 24小时人工值守, 7×24小时
+    if raw.endswith(tuple(lexicon()["indicator"]["rank_units"])) and \
+            pats["rank_before"].search(view, max(left, q_start - 4), q_start):
+        return True  # 居全省第3位, 位次前移2位: a rank
     if q_end == right:
         return False  # nothing follows the figure in its clause
     if pats["structure_or_population"].match(view, q_end, right):
@@ -461,6 +468,9 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 三家基础电信企业的移动电话用户总数达18.1亿户: the count says whose figure
     if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
         return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
+    if not raw.endswith("%") and pats["threshold_after"].match(view, q_end, right) and \
+            pats["threshold_before"].search(view, max(left, q_start - 3), q_start):
+        return True  # 年销售额超过100万元的有126个, 在职员工少于10名的场所: a class's bound
     if pats["noise_nouns"].match(view, q_end, right):
         # 9个部门的120项服务: the departments that offer counted services are a count themselves, and so
         # are the ones a platform connects (已连接26个部门)

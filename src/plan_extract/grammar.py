@@ -78,7 +78,9 @@ def _compiled() -> Grammar:
     # 100万三千, 200亿零四千230: Chinese places after an Arabic number's multiplier (a digit and its place,
     # so 3万一个 stays 3万).
     cn_tail = rf"[零〇]?[{digits.replace('零', '').replace('〇', '')}][十百千拾佰仟][{CHARS}]*[0-9]*{not_unit}"
-    number = rf"{arabic}(?:[{mult_chars}]+(?:{spaced}?[零〇]?[0-9]+(?![0-9.,A-Za-z])|{cn_tail}))*|{chinese}"
+    # 1萬2,486家 (Taiwan): the digits after 万 may group their thousands too
+    number = (rf"{arabic}(?:[{mult_chars}]+(?:{spaced}?[零〇]?(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?![0-9.,A-Za-z])"
+              rf"|{cn_tail}))*|{chinese}")
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
     money_alt = alternation(money)

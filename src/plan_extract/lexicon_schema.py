@@ -99,6 +99,10 @@ class Indicator(Section):
     item_heads: Words
     admin_all: Regex
     class_nouns: Regex
+    threshold_before: Regex
+    threshold_after: Regex
+    rank_before: Regex
+    rank_units: Words
     subsidy_cap: Regex
     subsidy_rate: Regex
     bare_names: Words
