@@ -30,6 +30,7 @@ _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
 _DATE = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})|([-/.])\s*([0-9]{1,2})\s*\4\s*([0-9]{1,2}))")  # 2025年1-10月 is a stretch
 _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)?(?![0-9]{1,2}日)")
+_LEADING_NAME = re.compile(r"[「“《]([^」”》]{1,16})[」”》]")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
 _COMPARED = re.compile(r"(?<=..)(?:较|比|相比)\s*(?:[0-9]{4}\s*年|去年|上年|前年)(?:底|末)?(?:同期)?(?:的.*)?$")
@@ -419,9 +420,11 @@ def _cut_at_quantities(s: str) -> str:
 def clean_noun(noun: str) -> str:
     """A noun phrase right of a quantity ends before the next verb (文化馆具备服务能力 -> 文化馆)."""
     s = _QUOTES.sub("", noun)
-    if _patterns()["noun_bad_start"].match(s):
+    # a name in quotes may hold anything, a count too (28个「一户通」自助服务站)
+    quoted = _LEADING_NAME.match(noun)
+    if quoted is None and _patterns()["noun_bad_start"].match(s):
         return ""
-    count = _NEXT_COUNT.search(s)
+    count = _NEXT_COUNT.search(s, len(quoted.group(1)) if quoted else 0)
     if count:  # 部门31项服务: the noun ends where the next count begins
         s = s[: count.start()]
     m = _patterns()["stop_after"].search(s, 1)
