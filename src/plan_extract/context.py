@@ -28,7 +28,9 @@ _NEWLINE = re.compile("\n")
 _ENUMERATION = re.compile("、")  # with _CLAUSE_BREAK: the items of a clause (Layout.item_ends)
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
-_DATE = re.compile(r"((?:19|20)[0-9]{2})\s*(?:年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})|([-/.])\s*([0-9]{1,2})\s*\4\s*([0-9]{1,2}))")  # 2025年1-10月 is a stretch
+_CN_DAY = "[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"  # 8, 十一, 二十八: a month or day
+_DATE = re.compile(rf"((?:19|20)[0-9]{{2}})\s*(?:年\s*({_CN_DAY})\s*月\s*({_CN_DAY})(?=\s*[日号])|年\s*([0-9]{{1,2}})\s*月\s*([0-9]{{1,2}})"
+                   r"|([-/.])\s*([0-9]{1,2})\s*\6\s*([0-9]{1,2}))")  # 2025年1-10月 is a stretch
 _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)?(?![0-9]{1,2}日)")
 _LEADING_NAME = re.compile(r"[「“《]([^」”》]{1,16})[」”》]")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
@@ -40,9 +42,10 @@ _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九�
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
 _ROUND_THE_CLOCK = ("7×", "7*", "7x", "7X", "7╳")
+_NEAR = 100  # characters: a cue this close still speaks for a figure with 累计 of its own
 _YEAR_TAIL = re.compile(r"(?:底前|底|末|前)?")
 _SPACE_NEXT_TO_HAN = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])|(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
-_ASOF_MONTH = re.compile(r"(?:截至|截止)(?:到)?\s*([0-9]{1,2})\s*月(?:底|末|份|中旬|上旬|下旬)?")
+_ASOF_MONTH = re.compile(rf"(?:截至|截止)(?:到)?\s*({_CN_DAY})\s*月(?:底|末|份|中旬|上旬|下旬)?")
 # 1-10月, not after a digit or 年 (the look-behind after the 1: the engine skips ahead to each 1)
 _MONTH_STRETCH = re.compile(r"1(?<![0-9年]1)\s*[-—–~～至]\s*([0-9]{1,2})\s*月(?:份)?(?=[，,])")
 _SEMICOLON = re.compile(r"[；;]")
@@ -229,7 +232,8 @@ def doc_facts(view: str) -> DocFacts:
     date = _DATE.search(head)
     if date is None and len(view) > 800:  # a page that dates itself in its footer (责任编辑：… 2025-11-19)
         date = next(reversed(list(_DATE.finditer(view, max(800, len(view) - 400)))), None)
-    published = f"{date[1]}-{int(date[2] or date[5]):02d}-{int(date[3] or date[6]):02d}" if date else None
+    published = f"{date[1]}-{_day(date[2] or date[4] or date[7]):02d}-{_day(date[3] or date[5] or date[8]):02d}" \
+        if date else None
     roc = None  # looked up only when a three-digit year needs it: most texts have none
     if published is None and (era_date := roc_date(head)) and (roc := uses_roc_years(view)):
         published = era_date  # 發布日期：114年6月18日
@@ -647,9 +651,9 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in pats["year_part"].finditer(view):  # 上半年，全市…: the latest such part of a year
         if view[m.start() - 1:m.start()] != "年" and not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), f"month{parts[m.group()]}", None, m.group()))
-    for m in _ASOF_MONTH.finditer(view):  # 截至6月底 without a year: the latest such month
-        if not lay.is_blocked(m.start(), m.end()) and 1 <= int(m.group(1)) <= 12:
-            years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
+    for m in _ASOF_MONTH.finditer(view):  # 截至6月底, 截至九月底 without a year: the latest such month
+        if not lay.is_blocked(m.start(), m.end()) and 1 <= _day(m.group(1)) <= 12:
+            years.append((m.start(), f"month{_day(m.group(1))}", None, m.group()))
     periods = lexicon()["context"]["five_year_plans"]
     for m in pats["five_year_plan"].finditer(view):  # starts with 十, which the engine can skip to
         to = view[max(0, m.start() - 2):m.start()].rstrip("“\"").endswith(("到", "至"))
@@ -673,6 +677,11 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
     openers = _opener_ends(view) if "看" in view or "其中" in view else []
     return Cues(kind, years, sections(view), semis, openers, view)
+
+
+def _day(s: str) -> int:
+    """8 or 十一 as a number (a month or a day)."""
+    return int(s) if s.isdigit() else _small_numeral(s) or 0
 
 
 def _small_numeral(s: str) -> int | None:
@@ -748,7 +757,8 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     # a cue after the figure speaks for it, unless a year opens a new statement between them
     # (2024年底…达到1250万户，2025年将新增…)
     if i < len(c.kind) and c.kind[i][0] < sent[1] and not _year_between(c, pos, c.kind[i][0]) and \
-            c.kind[i][2] not in aspect and (own_aspect is None or c.kind[i][1].endswith("_strong")):
+            c.kind[i][2] not in aspect and (own_aspect is None or c.kind[i][1].endswith("_strong")) and \
+            not (c.sections and c.sections.at(c.kind[i][0])[2] != c.sections.at(pos)[2]):  # (not past a heading)
         return c.kind[i][1].removesuffix("_strong"), c.kind[i][2]
     section_kind, heading, _ = c.sections.at(pos) if c.sections else (None, "", 0)
     if section_kind:
@@ -756,7 +766,10 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     k = i - 1
     while k >= 0 and c.kind[k][2] in aspect:
         k -= 1
-    if k >= 0 and (own_aspect is None or c.kind[k][1].endswith("_strong") and (para is None or c.kind[k][0] >= para)):
+    # with 累计 of its own, a figure follows only a cue close by: a strong one in its paragraph, any within
+    # a few short lines (一图读懂: 2025年 ⏎ 5G基站累计建成2.9万个)
+    near = own_aspect is None or pos - c.kind[k][0] < _NEAR if k >= 0 else False
+    if k >= 0 and (near or c.kind[k][1].endswith("_strong") and (para is None or c.kind[k][0] >= para)):
         prev_pos, prev_kind, prev_words = c.kind[k]
         # a report's figure is not planned by a weak word in an earlier paragraph (…並計劃推出諮詢。
         # ¶ 九月份用量約為15.6萬太字節); a plan's goals do follow their paragraph of 计划/目标
@@ -814,7 +827,10 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
                 c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2]:
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
-        return _resolve(c, j, para, facts), c.years[j][3]
+        year = _resolve(c, j, para, facts)
+        if kind == "target" and c.years[j][1] == "sameyear" and year and facts.ref_year and year < facts.ref_year:
+            year = facts.ref_year  # 年内新增… in a 2025 summary published in 2026: this year's goal
+        return year, c.years[j][3]
     if j >= 0 and kind == "actual" and (_continues(c, para) or _as_of(c.years[j][1]) and facts.default_kind == "actual"):
         # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date; a report's
         # 截至2025年12月底 (截至今年六月底, 目前) dates the paragraphs after it until another date
@@ -913,6 +929,8 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
         if named and int(named.group()) <= ref:
             return int(named.group())
         k = j - 1
+        if facts.report_year and facts.report_year <= ref:
+            return facts.report_year  # 过去一年 in a 2025年工作总结
         if k >= 0 and c.years[k][1] in ("plain", "asof") and c.years[k][2] is not None and \
                 c.years[k][2] <= ref and (c.years[k][0] >= lower or c.sections and c.years[k][0] >= section > 0):
             return c.years[k][2]
