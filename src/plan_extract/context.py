@@ -612,6 +612,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
                 kind.append((m.start(), "target_strong", words))
             elif ref and y < ref and not base:  # a past year's figures are actuals (a baseline's say nothing)
                 kind.append((m.start(), "actual", words))
+            elif ref and y == ref and m.group("fiscal"):  # 在2026至27年度内…提升至: the budget year under way plans
+                kind.append((m.start(), "target", words))
             # 2027年为攻坚阶段，…达到: a year still to come plans (距2025年目标 measures against it)
             elif ref and y > ref and not base and m.group("plain") and \
                     not _TOWARDS.search(view, max(0, m.start() - 3), m.start()):
@@ -823,8 +825,10 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
             j -= 1
         # a deadline set in another section (二、工作目标 … 到2024年底) ends at that section; the plan's
         # period dates the rest (三、重点任务)
-        if j >= 0 and facts.plan_years and c.years[j][0] < para and c.sections and \
-                c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2]:
+        # and one in another numbered item ((三)…到2027年底 … (四)…2.3万个) is that item's own
+        if j >= 0 and facts.plan_years and c.years[j][0] < para and c.sections and (
+                c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2]
+                or c.sections.item(c.years[j][0]) not in (-1, c.sections.item(pos))):
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         year = _resolve(c, j, para, facts)

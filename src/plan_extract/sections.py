@@ -33,16 +33,21 @@ def _words() -> tuple[re.Pattern, re.Pattern]:
 class Sections:
     starts: list[int]  # where the section cue in force changes
     kinds: list[tuple[str | None, str, int]]  # (kind or None, the heading's words, the section's start)
+    items: list[int]  # where the innermost numbered item ((一), 1.) in force begins, else -1
 
     def at(self, pos: int) -> tuple[str | None, str, int]:
         i = bisect.bisect_right(self.starts, pos) - 1
         return self.kinds[i] if i >= 0 else (None, "", 0)
 
+    def item(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.items[i] if i >= 0 else -1
+
 
 def sections(view: str) -> Sections:
     review, target = _words()
     stack: list[tuple[int, str | None, str, int]] = []  # (level, kind, words, start)
-    starts, kinds = [], []
+    starts, kinds, items = [], [], []
     for m in _HEADING.finditer("\n" + view):  # the text's start is a line start; offsets are one off
         level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
         title = m.group("title")
@@ -54,4 +59,5 @@ def sections(view: str) -> Sections:
         cue = next(((k, w, s) for _, k, w, s in reversed(stack) if k), (None, "", start))
         starts.append(start)
         kinds.append(cue)
-    return Sections(starts, kinds)
+        items.append(start if level >= 3 else -1)
+    return Sections(starts, kinds, items)
