@@ -30,13 +30,26 @@ def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | Non
     return (ref_year + _REL[m.group("rel")] if ref_year is not None else None), m.group().strip()
 
 
+# 增速比去年同期加快, 较上年分别提高, 比一季度提高, 增速快于城市, 年增长: how something changed, against what
+_ONLY_CHANGE = regex.compile(
+    r"^(?:增速|增幅)?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{0,16}?)?(?:分别)?(?:年均|按年|年)?"
+    r"(?:增长|成长|提高|提升|上升|下降|减少|增加|加快|放缓|回落)$|^(?:增速|增幅)(?:快于|慢于|高于|低于)[^，。；]{1,12}$")
+# the change words at the end of a subject's own rate (信息消费规模同比增长), left out when a rate of that
+# rate is named (增速比去年同期加快 -> 信息消费规模增速比去年同期加快)
+_RATE_WORDS = regex.compile(r"(?:同比|环比|按年|较上年|比上年|年均)?(?:增长|成长|提高|提升|上升|下降|减少|增加)$")
+
+
+def subject_of(indicator: str) -> str:
+    return _RATE_WORDS.sub("", indicator) or indicator
+
+
 def lacks_subject(indicator: str) -> bool:
-    return _NO_SUBJECT.match(indicator) is not None
+    return _NO_SUBJECT.match(indicator) is not None or _ONLY_CHANGE.match(indicator) is not None
 
 
-_CHANGE = regex.compile(r"(?:增长|成长|上升|提高|提升|下降|减少|下跌|回落|增加|净增|新增|翻了?一番|翻番)$")
+_CHANGE = regex.compile(r"(?:增长|成长|上升|提高|提升|下降|减少|下跌|回落|增加|净增|新增|加快|放缓|翻了?一番|翻番)$")
 
 
 def says_change(indicator: str) -> bool:
     """较113年成长 says how the subject changed (its rate is named so); 比上年末 only what it is compared with."""
-    return _CHANGE.search(indicator) is not None
+    return _CHANGE.search(indicator) is not None or indicator.startswith(("增速", "增幅"))

@@ -214,8 +214,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
             # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
             subject = pending[-1][0]["indicator"]
-            indicator = subject + indicator if pending[-1][0]["unit"] != q.unit and baseline.says_change(indicator) \
-                else subject
+            indicator = baseline.subject_of(subject) + indicator \
+                if pending[-1][0]["unit"] != q.unit and baseline.says_change(indicator) else subject
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
