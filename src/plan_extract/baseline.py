@@ -32,8 +32,8 @@ def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | Non
 
 # 增速比去年同期加快, 较上年分别提高, 比一季度提高, 增速快于城市, 年增长: how something changed, against what
 _ONLY_CHANGE = regex.compile(
-    r"^(?:增速|增幅)?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{0,16}?)?(?:分别)?(?:年均|按年|年)?"
-    r"(?:增长|成长|提高|提升|上升|下降|减少|增加|加快|放缓|回落)$|^(?:增速|增幅)(?:快于|慢于|高于|低于)[^，。；]{1,12}$")
+    r"^(?:增速|增幅)?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{0,16}?)?(?:分别)?(?:同比|环比|年均|按年|按季|年)?"
+    r"(?:分别)?(?:大幅|小幅|稳步|持续|明显|快速)?(?:增长|成长|提高|提升|上升|下降|减少|增加|加快|放缓|回落)$|^(?:增速|增幅)(?:快于|慢于|高于|低于)[^，。；]{1,12}$")
 # the change words at the end of a subject's own rate (信息消费规模同比增长), left out when a rate of that
 # rate is named (增速比去年同期加快 -> 信息消费规模增速比去年同期加快)
 _RATE_WORDS = regex.compile(r"(?:同比|环比|按年|较上年|比上年|年均)?(?:增长|成长|提高|提升|上升|下降|减少|增加)$")
@@ -43,8 +43,13 @@ def subject_of(indicator: str) -> str:
     return _RATE_WORDS.sub("", indicator) or indicator
 
 
+# a name that is only a time (第三季末, 10月份当月新增): the subject is named before it
+_ONLY_TIME = regex.compile(r"^(?:第[一二三四]季度?末?|[一二三四]季度末|[0-9]{1,2}月份?|当月|本月|当季|期末|季末|年末)+"
+                           r"(?:新增|增加|净增|减少)?$")
+
+
 def lacks_subject(indicator: str) -> bool:
-    return _NO_SUBJECT.match(indicator) is not None or _ONLY_CHANGE.match(indicator) is not None
+    return any(p.match(indicator) is not None for p in (_NO_SUBJECT, _ONLY_CHANGE, _ONLY_TIME))
 
 
 _CHANGE = regex.compile(r"(?:增长|成长|上升|提高|提升|下降|减少|下跌|回落|增加|净增|新增|加快|放缓|翻了?一番|翻番)$")

@@ -16,10 +16,10 @@ from functools import cache
 import regex
 
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
+from .context import _CLAUSE_BREAK
 from .lexicon import alternation, lexicon
 from .records import Record
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 
 
 @cache

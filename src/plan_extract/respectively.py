@@ -19,6 +19,7 @@ from .lexicon import alternation, lexicon
 
 _LAST_AND = re.compile(r"(?<=.)(?:以及|和|(?<!普)及|与)(?=(?:[^和及与]|普及)+$)")
 _YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:底|末)?")
+_COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领域|行业|产业|板块|类|方面)")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
 
 
@@ -73,9 +74,12 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
             years = _group(view[before:start - 1].strip() + subject, len(members), words)
             if years is not None and years.of == "years":
                 group = years
-        if group is None and previous is not None and len(previous.items) == len(members) \
-                and sent[0] <= previous_at and _skip().search(subject).start() == 0:
-            group = Group(previous.items, previous.of, previous.words + subject + words, previous.name)
+        if group is None and previous is not None and len(previous.items) == len(members) and sent[0] <= previous_at:
+            if _skip().search(subject).start() == 0:
+                group = Group(previous.items, previous.of, previous.words + subject + words, previous.name)
+            elif previous.of == "indicators" and "、" not in subject and clean_indicator(subject):
+                # …营收分别为A、B，年增率分别为C、D: the same items, measured otherwise
+                group = Group([item + clean_indicator(subject) for item in previous.items], "indicators", words)
         if group is None:
             continue
         previous, previous_at = group, p
@@ -105,6 +109,11 @@ def _group(subject: str, n: int, words: str) -> Group | None:
             return Group(items[:-1] + [_place(items[-1][:len(items[-1]) - len(rest)])], "places", words, rest)
     # 固定宽带和移动宽带普及率, 制造业、服务业增加值: the last item's head noun is the others' too;
     # A集群和B集群的算力规模: so is what the last one measures after its 的
+    # 数位内容、资安、电子商务四大领域营收: the items are counted (四大领域) before what they share (营收)
+    counted = _COUNTED.search(items[-1], 1)
+    if counted and counted.end() < len(items[-1]):
+        measure = items[-1][counted.end():]
+        items = [s + measure for s in items[:-1]] + [items[-1][:counted.start()] + measure]
     heads = _share_heads() + _item_heads()
     head = next((h for h in heads if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
     if "的" in items[-1][1:] and not any("的" in s for s in items[:-1]):
