@@ -220,7 +220,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             indicator = baseline.subject_of(subject) + indicator \
                 if pending[-1][0]["unit"] != q.unit and baseline.says_change(indicator) else subject
         else:
-            indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
+            indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         pending.append((dict(
             doc=name,
