@@ -32,6 +32,7 @@ _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
 _CN_DAY = "[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"  # 8, 十一, 二十八: a month or day
 _DATE = re.compile(rf"((?:19|20)[0-9]{{2}})\s*(?:年\s*({_CN_DAY})\s*月\s*({_CN_DAY})(?=\s*[日号])|年\s*([0-9]{{1,2}})\s*月\s*([0-9]{{1,2}})"
                    r"|([-/.])\s*([0-9]{1,2})\s*\6\s*([0-9]{1,2}))")  # 2025年1-10月 is a stretch
+_DAY_FIRST = re.compile(r"(?<![0-9/.-])(3[01]|[12][0-9]|0?[1-9])/(1[0-2]|0?[1-9])/((?:19|20)[0-9]{2})(?![0-9/])")
 _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)?(?![0-9]{1,2}日)")
 _LEADING_NAME = re.compile(r"[「“《]([^」”》]{1,16})[」”》]")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
@@ -235,6 +236,8 @@ def doc_facts(view: str) -> DocFacts:
         date = next(reversed(list(_DATE.finditer(view, max(800, len(view) - 400)))), None)
     published = f"{date[1]}-{_day(date[2] or date[4] or date[7]):02d}-{_day(date[3] or date[5] or date[8]):02d}" \
         if date else None
+    if published is None and (dmy := _DAY_FIRST.search(head)):  # 發佈日期：20/11/2025 (Macau, Hong Kong)
+        published = f"{dmy[3]}-{int(dmy[2]):02d}-{int(dmy[1]):02d}"
     roc = None  # looked up only when a three-digit year needs it: most texts have none
     if published is None and (era_date := roc_date(head)) and (roc := uses_roc_years(view)):
         published = era_date  # 發布日期：114年6月18日
@@ -828,8 +831,7 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         # period dates the rest (三、重点任务)
         # and one in another numbered item ((三)…到2027年底 … (四)…2.3万个) is that item's own
         if j >= 0 and facts.plan_years and c.years[j][0] < para and c.sections and (
-                c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2]
-                or c.sections.item(c.years[j][0]) not in (-1, c.sections.item(pos))):
+                c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2] or _other_item(c, j, pos)):
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         year = _resolve(c, j, para, facts)
@@ -848,6 +850,10 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         # a plan's review (一、发展基础 … 近年来) without a date reports the year before its period
         return facts.plan_years[0] - 1, None
     return None, None
+
+
+def _other_item(c: Cues, j: int, pos: int) -> bool:
+    return c.sections.item(c.years[j][0]) not in (-1, c.sections.item(pos))
 
 
 def _as_of(typ: str) -> bool:

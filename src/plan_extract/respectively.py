@@ -106,7 +106,8 @@ def _group(subject: str, n: int, words: str) -> Group | None:
         items = items[:-1] + _LAST_AND.split(items[-1], maxsplit=1)
     if len(items) != n or not all(items):
         return None
-    if _YEAR.match(items[0]) and _YEAR.match(items[-1]):  # 2023年、2024年全市数字经济规模分别为…
+    if _YEAR.match(items[0].removeprefix("截至")) and _YEAR.match(items[-1]):  # 2023年、2024年全市数字经济规模分别为…
+        items[0] = items[0].removeprefix("截至")  # 截至2022年底、2023年底及2024年底，…分别约为…
         m = _YEAR.match(items[-1])
         items, name = items[:-1] + [m.group()], items[-1][m.end():]
         if all(_YEAR.fullmatch(s) for s in items):
