@@ -24,11 +24,12 @@ def _action() -> re.Pattern:
     return re.compile(lexicon()["indicator"]["count_actions"])
 
 
-def with_action(view: str, q_end: int, clause_end: int, indicator: str) -> str:
+def with_action(view: str, q_end: int, clause_end: int, indicator: str, share: bool = False) -> str:
     """The indicator with the action that follows its noun after the figure, when there is one and
     the noun is a bare generic one (企业) or a kind of actor (规上工业企业, 中小企业): 推动200家规上工业企业
-    开展数字化改造 counts the enterprises doing it. Other nouns of their own (企业节点) name the count."""
-    if indicator not in _bare_nouns() and not indicator.endswith(_actors()):
+    开展数字化改造 counts the enterprises doing it. Other nouns of their own (企业节点) name the count;
+    a share of any noun (90%的行政村实现5G覆盖) is of those doing it."""
+    if not share and indicator not in _bare_nouns() and not indicator.endswith(_actors()):
         return indicator
     at = q_end + (view[q_end] == "的" if q_end < clause_end else 0)
     if not indicator or not view.startswith(indicator, at):

@@ -44,12 +44,27 @@ def subject_of(indicator: str) -> str:
 
 
 # a name that is only a time (第三季末, 10月份当月新增): the subject is named before it
-_ONLY_TIME = regex.compile(r"^(?:第[一二三四]季度?末?|[一二三四]季度末|[0-9]{1,2}月份?|当月|本月|当季|期末|季末|年末)+"
+_ONLY_TIME = regex.compile(r"^(?:第[一二三四]季度?末?|[一二三四]季度末|[0-9]{1,2}月份?(?:末|底)?|当月|本月|当季|期末|季末|年末)+"
                            r"(?:新增|增加|净增|减少)?$")
 
 
 def lacks_subject(indicator: str) -> bool:
     return any(p.match(indicator) is not None for p in (_NO_SUBJECT, _ONLY_CHANGE, _ONLY_TIME))
+
+
+# 固定电话用户持续减少，第三季末为10.3万户: a clause without a figure says how its subject went
+_TREND = regex.compile(r"(?:持续|稳步|不断|快速|明显|大幅|小幅|保持|继续|逐步|有所|略有|较快)?"
+                       r"(?:减少|增加|增长|下降|上升|回落|提高|提升|扩大|缩小|下滑|攀升|向好|平稳|稳定)")
+_LAST_CLAUSE = regex.compile(r"[^，,；;：:]*[，,；;：:]?\s*$")
+
+
+def topic(before: str, clean) -> str | None:
+    """The subject of the clause right before (`before` ends with it), when it names a trend and no figure."""
+    clause = _LAST_CLAUSE.search(before).group()
+    if any(c.isdigit() for c in clause):
+        return None
+    m = _TREND.search(clause, 2)
+    return (clean(clause[:m.start()]) or None) if m else None
 
 
 _CHANGE = regex.compile(r"(?:增长|成长|上升|提高|提升|下降|减少|下跌|回落|增加|净增|新增|加快|放缓|翻了?一番|翻番)$")

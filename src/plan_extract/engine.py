@@ -209,7 +209,10 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         clause = lay.clause_start(q.start)
         indicator = match.indicator
         sentence = seg[sent[0]:sent[1]].strip()
-        if pending and pending[-1][0]["sentence"] == sentence and (baseline.lacks_subject(indicator) or (
+        lacks = baseline.lacks_subject(indicator)
+        if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
+            indicator = subject
+        elif pending and pending[-1][0]["sentence"] == sentence and (lacks or (
                 pending[-1][0]["unit"] == q.unit and ctx.bare_verb(indicator))):
             # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
             # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
@@ -217,7 +220,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             indicator = baseline.subject_of(subject) + indicator \
                 if pending[-1][0]["unit"] != q.unit and baseline.says_change(indicator) else subject
         else:
-            indicator = actions.with_action(view, q.outer_end, sent[1], indicator)
+            indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         pending.append((dict(
             doc=name,

@@ -423,6 +423,9 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             comparator, outer_end = gr.cmp_map[a[0]], a.end()
     if times_after:
         comparator, outer_end = gr.after_times[times_after], outer_end + len(times_after)
+    if unit == "个" and (_POINTS_NEXT.match(view, end) or
+                        _POINTS_LATER.match(view, end) and _CHANGED.search(view, max(0, start - 3), start)):
+        unit = "百分点"  # 分别提高0.9个和1.6个百分点, 提高2个、…提高3.5个百分点: the later figure's unit
     unit = UNIT_NAMES.get(unit, unit)
     return Quantity(start, end, outer_start, outer_end, _round(value), unit, comparator,
                     None if value_max is None else _round(value_max), approximate)
@@ -455,6 +458,9 @@ def _tenths(a: str, b: str | None):
     return v * 10, None if w is None else w * 10, estimate
 
 
+_POINTS_NEXT = re.compile(r"\s*(?:和|与|及|、|或)\s*[0-9.零一二两三四五六七八九十]+\s*个百分点")
+_POINTS_LATER = re.compile(r"\s*[、，,；;][^0-9，。；;,、]{0,16}?[0-9.]+\s*个百分点")
+_CHANGED = re.compile(r"(?:提高|提升|上升|下降|增长|加快|回落|降低|增加|减少|高出|高于|低于)\s*$")
 UNIT_NAMES = {"个百分点": "百分点", "个工作日": "工作日", "圆": "元"}
 
 

@@ -20,6 +20,9 @@ from .lexicon import alternation, lexicon
 _LAST_AND = re.compile(r"(?<=.)(?:以及|和|(?<!普)及|与)(?=(?:[^和及与]|普及)+$)")
 _YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:底|末)?")
 _COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领域|行业|产业|板块|类|方面)")
+# how a list of items fared, said before the clause that measures them
+_TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表现|发展)?(?:良好|较好|强劲|向好|亮眼|突出|迅猛|较快)$"
+                         r"|(?:保持|实现|呈现)(?:较快|快速|稳定|平稳|两位数)?(?:增长|发展)(?:态势)?$")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
 
 
@@ -29,6 +32,7 @@ class Group:
     of: str  # what the items are: "indicators", "places" or "years"
     words: str  # between 分别 and the first figure: 达到, 新增数字化改造项目, 增长
     name: str = ""  # the indicator years or places share (2023年、2024年全市数字经济规模; 红花岗区、汇川区数字经济规模)
+    counted: bool = False  # the items are kinds counted (三大产业) and what of them is measured may follow 分别
 
 
 @cache
@@ -74,6 +78,13 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
             years = _group(view[before:start - 1].strip() + subject, len(members), words)
             if years is not None and years.of == "years":
                 group = years
+            elif group is None and "、" not in subject:
+                # 电子信息、软件、人工智能三大产业发展势头较好，营业收入分别增长…: the items went before
+                items = _TREND_TAIL.sub("", view[before:start - 1].strip())
+                earlier = _group(items, len(members), words) if "、" in items else None
+                if earlier is not None and earlier.of == "indicators":
+                    measure = clean_indicator(subject)
+                    group = Group([item + measure for item in earlier.items], "indicators", words)
         if group is None and previous is not None and len(previous.items) == len(members) and sent[0] <= previous_at:
             if _skip().search(subject).start() == 0:
                 group = Group(previous.items, previous.of, previous.words + subject + words, previous.name)
@@ -111,9 +122,11 @@ def _group(subject: str, n: int, words: str) -> Group | None:
     # A集群和B集群的算力规模: so is what the last one measures after its 的
     # 数位内容、资安、电子商务四大领域营收: the items are counted (四大领域) before what they share (营收)
     counted = _COUNTED.search(items[-1], 1)
-    if counted and counted.end() < len(items[-1]):
+    if counted:  # 人工智能三大产业: the count is no part of the last item
         measure = items[-1][counted.end():]
         items = [s + measure for s in items[:-1]] + [items[-1][:counted.start()] + measure]
+        if not measure:
+            return Group(items, "indicators", words, counted=True)
     heads = _share_heads() + _item_heads()
     head = next((h for h in heads if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
     if "的" in items[-1][1:] and not any("的" in s for s in items[:-1]):
@@ -136,4 +149,6 @@ def _name_and_place(group: Group, k: int) -> Named:
     change = change.group() if change else ""
     if group.of == "years":
         return (clean_indicator(group.name) + change) or None, None, int(_YEAR.match(group.items[k]).group(1))
-    return (clean_indicator(group.items[k]) or group.items[k]) + change, None, None
+    # 软件、集成电路三大产业分别实现营收…: what the words after 分别 name is measured of each item
+    measure = clean_indicator(_CHANGE.sub("", group.words.strip())) if group.counted else ""
+    return (clean_indicator(group.items[k]) or group.items[k]) + measure + change, None, None
