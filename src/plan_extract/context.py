@@ -838,7 +838,7 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         if kind == "target" and c.years[j][1] == "sameyear" and year and facts.ref_year and year < facts.ref_year:
             year = facts.ref_year  # 年内新增… in a 2025 summary published in 2026: this year's goal
         return year, c.years[j][3]
-    if j >= 0 and kind == "actual" and (_continues(c, para) or _as_of(c.years[j][1]) and facts.default_kind == "actual"):
+    if j >= 0 and kind == "actual" and (_continues(c, para) or _reports_on(c, j) and facts.default_kind == "actual"):
         # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date; a report's
         # 截至2025年12月底 (截至今年六月底, 目前) dates the paragraphs after it until another date
         return _resolve(c, j, para, facts), c.years[j][3]
@@ -854,6 +854,19 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
 
 def _as_of(typ: str) -> bool:
     return typ in ("asof", "thisyear", "now", "thismonth", "lastmonth") or typ.startswith("month")
+
+
+def _reports_on(c: Cues, j: int) -> bool:
+    """A report's date that holds for the paragraphs after it: an as-of date, and the past year a news
+    report is about (2025年，园区… / 去年，… ¶ 企业梯队持续壮大。…达到36家), said in a sentence (not in a
+    headline or a table's header: 指标名称 2020 年 2025 年 属性)."""
+    pos, typ, _, _ = c.years[j]
+    if _as_of(typ):
+        return True
+    if typ not in ("plain", "lastyear", "fiscal"):
+        return False
+    line_end = c.view.find("\n", pos)
+    return _CLAUSE_BREAK.search(c.view, c.view.rfind("\n", 0, pos) + 1, line_end if line_end >= 0 else len(c.view)) is not None
 
 
 def _continues(c: Cues, para: int) -> bool:
