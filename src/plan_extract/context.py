@@ -24,7 +24,9 @@ from .sections import Sections, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # a clause with its enumeration (、) kept whole; a comma between thousands (1,031亿元) is none
-_CLAUSE_BREAK = re.compile(r"[，。；：;:！？!?\n]|,(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
+# (one class, then the thousands comma ruled out behind it: the engine skips ahead to the class, where
+# an alternation of the class and two comma branches was tried at every position, 2.5x slower)
+_CLAUSE_BREAK = re.compile(r"[，。；：;:！？!?\n,](?<!(?<=[0-9]),(?=[0-9]{3}(?![0-9])))")
 _NEWLINE = re.compile("\n")
 _ENUMERATION = re.compile("、")  # with _CLAUSE_BREAK: the items of a clause (Layout.item_ends)
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")

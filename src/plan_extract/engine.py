@@ -200,9 +200,16 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         if lay.is_blocked(q.start, q.end):
             continue
         sent = lay.sentence(q.start)
-        if q.unit not in by_unit:
-            by_unit[q.unit] = [r for r in rules if not r.rule.units or q.unit in r.rule.units]
-        match = match_rules(view, q, sent, by_unit[q.unit], deadline)
+        # a bundled rule whose phrase cannot end with the character before the quantity cannot match
+        # (match_rules' `before` test): left out once for all the quantities after that character
+        before = view[q.outer_start - 1] if q.outer_start > sent[0] else " "  # (a space may be closed up)
+        here = by_unit.get((q.unit, before))
+        if here is None:
+            if q.unit not in by_unit:
+                by_unit[q.unit] = [r for r in rules if not r.rule.units or q.unit in r.rule.units]
+            here = by_unit[q.unit, before] = [r for r in by_unit[q.unit]
+                                              if r.before is None or before == " " or before in r.before]
+        match = match_rules(view, q, sent, here, deadline)
         if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
             continue
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
@@ -258,12 +265,13 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     return records
 
 
-_BY_UNIT: dict[tuple[int, ...], tuple[tuple[CompiledRule, ...], dict[str, list[CompiledRule]]]] = {}
+_BY_UNIT: dict[tuple[int, ...], tuple[tuple[CompiledRule, ...], dict]] = {}
 
 
-def _rules_by_unit(rules: list[CompiledRule]) -> dict[str, list[CompiledRule]]:
-    """The rules that accept each unit, filled as units come up and kept while the same rules run
-    document after document (keyed by the rules' identities, which the kept tuple holds alive)."""
+def _rules_by_unit(rules: list[CompiledRule]) -> dict:
+    """The rules that accept each unit (and, keyed (unit, character), those of them that can match
+    after that character), filled as they come up and kept while the same rules run document after
+    document (keyed by the rules' identities, which the kept tuple holds alive)."""
     key = tuple(map(id, rules))
     hit = _BY_UNIT.get(key)
     if hit is None:

@@ -42,8 +42,27 @@ _CN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?:年|
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
+# The characters of the table that Simplified text uses: full-width punctuation and odd spaces.
+_COMMON = "，（）：；！？％\u3000\xa0"
+
+
+@cache
+def _uncommon() -> re.Pattern:
+    """Any other character the table maps: Traditional ones, full-width digits and letters."""
+    chars = "".join(chr(c) for c, to in enumerate(_table()) if to != c and chr(c) not in _COMMON)
+    return re.compile(f"[{re.escape(chars)}]")
+
+
 def search_view(text: str) -> str:
-    view = text.translate(_table())
+    if _uncommon().search(text) is None:
+        # Simplified text (most pages): a few str.replace scans in C instead of str.translate, which
+        # looks up every character in the table (10x slower). The same view.
+        view = text
+        for c in _COMMON:
+            if c in view:
+                view = view.replace(c, chr(_table()[ord(c)]))
+    else:
+        view = text.translate(_table())
     if "〇" in view or "○" in view or "零" in view:  # a year in Chinese digits has a zero (二〇二五)
         view = _CN_YEAR.sub(_arabic_year, view)
     assert len(view) == len(text)
