@@ -9,13 +9,13 @@ import regex
 _REL = {"去年": -1, "上年": -1, "前年": -2}
 # right before the figure: 较2022年底的 / 比上年同期的 / 由去年的 / 较2023-24年度的 (a fiscal year: the one it opens)
 _BASE_BEFORE = regex.compile(
-    r"(?:较|比|相比|与|由|从)\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*(?:年(?:底|末)?|(?:至|[-—–/／])\s*[0-9]{2}\s*(?:财政)?年度)"
+    r"(?:较|比|相比|与|由|从)\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*(?:年(?:底|末|初)?|(?:至|[-—–/／])\s*[0-9]{2}\s*(?:财政)?年度)"
     r"|(?P<rel>去年|上年|前年)(?:底|末)?)"
     r"(?:同期)?的\s*$")
 # a name that is only the comparison (比2022年底, 比上年末净增) or the change (翻了一番, 增加): the subject is elsewhere
 _NO_SUBJECT = regex.compile(
     r"^(?:按(?:不变|可比)价格计算)?(?:(?:较|比|相比|与|是)\s*(?:[0-9]{4}\s*(?:(?:至|[-—–/／])\s*[0-9]{2}\s*(?:财政)?)?年|1[01][0-9]\s*年|去年|上年|上一年|前年|年初|上月|上季度)"
-    r"(?:底|末|度)?(?:同期)?(?:的|净增|新增|增加|增长|成长|上升|提高|提升|下降|减少|下跌|回落)?"
+    r"(?:底|末|初|度)?(?:同期)?(?:的|净增|新增|增加|增长|成长|上升|提高|提升|下降|减少|下跌|回落)?"
     r"|按年(?:上升|增加|增长|下降|减少)?|翻了?一番|翻番|增加|增长|成长|提高|提升|减少|下降|新增)$")
 
 
@@ -49,20 +49,29 @@ _ONLY_TIME = regex.compile(r"^(?:第[一二三四]季度?末?|[一二三四]季�
                            r"(?:新增|增加|净增|减少)?$")
 
 
+# a share (占比, 占全省的比重): a figure after it without a name of its own is not the share's
+_SHARE = regex.compile(r"占(?!地面|用|有|领)")
+
+
 def lacks_subject(indicator: str) -> bool:
     return any(p.match(indicator) is not None for p in (_NO_SUBJECT, _ONLY_CHANGE, _ONLY_TIME))
 
 
+def is_share(indicator: str) -> bool:
+    return _SHARE.search(indicator) is not None
+
+
 # 固定电话用户持续减少，第三季末为10.3万户: a clause without a figure says how its subject went
 _TREND = regex.compile(r"(?:持续|稳步|不断|快速|明显|大幅|小幅|保持|继续|逐步|有所|略有|较快)?"
-                       r"(?:减少|增加|增长|下降|上升|回落|提高|提升|扩大|缩小|下滑|攀升|向好|平稳|稳定)")
+                       r"(?:减少|增加|增长|下降|上升|回落|提高|提升|扩大|缩小|下滑|攀升|向好|平稳|稳定)(?!值|量|额|率)")
+_CN_FIGURE = regex.compile(r"[零一二两三四五六七八九十][点十百千万亿]")
 _LAST_CLAUSE = regex.compile(r"[^，,；;：:]*[，,；;：:]?\s*$")
 
 
 def topic(before: str, clean) -> str | None:
     """The subject of the clause right before (`before` ends with it), when it names a trend and no figure."""
     clause = _LAST_CLAUSE.search(before).group()
-    if any(c.isdigit() for c in clause):
+    if any(c.isdigit() for c in clause) or _CN_FIGURE.search(clause):
         return None
     m = _TREND.search(clause, 2)
     return (clean(clause[:m.start()]) or None) if m else None

@@ -15,6 +15,7 @@ from functools import cache
 
 import regex
 
+from .baseline import is_share, says_change, subject_of
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
 from .context import _CLAUSE_BREAK
 from .lexicon import alternation, lexicon
@@ -231,14 +232,19 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
         # the share of the level stated last before it in the sentence (集成电路产业营业收入1675.3亿元，
         # 增长13.6%，占…的比重为43.4%; 曾使用互联网的有64.7万人，占该年龄组人口的93.5%)
         level = next((p for p in reversed(out[:i]) if p.sentence == r.sentence
-                      and unit_family(p.unit) not in ("percent", "times")), prev)
-        joined = level.indicator + share
+                      and unit_family(p.unit) not in ("percent", "times")), None)
+        if level is not None:
+            name = level.indicator
+        elif says_change(prev.indicator) and not is_share(prev.indicator):
+            name = subject_of(prev.indicator)  # 核心产业增加值增长14.5%，占…比重达到5.2%: the growing figure's
+        else:
+            continue
+        joined = name + share
         entry = catalogue.lookup(joined)
         if entry is not None and fits(entry, r.unit):
             out[i] = r.model_copy(update={"indicator": joined, "indicator_id": entry.id})
-        elif unit_family(r.unit) == "percent" and level is not prev or unit_family(prev.unit) == "count":
-            if not is_fragment(level.indicator, level.raw, level.sentence):
-                out[i] = r.model_copy(update={"indicator": level.indicator + r.indicator})
+        elif level is None or not is_fragment(level.indicator, level.raw, level.sentence):
+            out[i] = r.model_copy(update={"indicator": name + r.indicator})
     return out
 
 

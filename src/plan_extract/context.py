@@ -42,7 +42,9 @@ _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八�
 _COMPARED = re.compile(r"(?<=..)(?:较|比|相比)\s*(?:[0-9]{4}\s*年|去年|上年|前年)(?:底|末)?(?:同期)?(?:的.*)?$")
 _DISPOSAL = re.compile(r"^.*(?:把|将)(?=[^把将]{2})")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
-_NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]")
+# the next count (部门31项服务), or the next figure cut at its thousands comma (部门共超过1|,000个系统)
+_NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]"
+                         r"|(?:共|合计|共计)?(?:超过|逾|约|近|达)?(?<![A-Za-z0-9])[0-9]+$")
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
 _ROUND_THE_CLOCK = ("7×", "7*", "7x", "7X", "7╳")

@@ -219,13 +219,14 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         lacks = baseline.lacks_subject(indicator)
         if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
             indicator = subject
-        elif pending and pending[-1][0]["sentence"] == sentence and (lacks or (
-                pending[-1][0]["unit"] == q.unit and ctx.bare_verb(indicator))):
+        elif (prev := _named_before(pending, sentence, q.unit)) and (
+                lacks or prev["unit"] == q.unit and ctx.bare_verb(indicator)):
             # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
             # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
-            subject = pending[-1][0]["indicator"]
-            indicator = baseline.subject_of(subject) + indicator \
-                if pending[-1][0]["unit"] != q.unit and baseline.says_change(indicator) else subject
+            if prev["unit"] != q.unit and baseline.says_change(indicator):
+                indicator = baseline.subject_of(prev["indicator"]) + indicator
+            else:
+                indicator = prev["indicator"]
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
@@ -263,6 +264,17 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             fields["region"] = region
         records.append(Record.model_validate(fields))
     return records
+
+
+def _named_before(pending: list, sentence: str, unit: str) -> dict | None:
+    """The figure before in the sentence whose subject a figure without one shares: the last, but not a
+    share unless the figure changes it in points (用户780万，占总数33%，按年增加110万: the users)."""
+    for fields, *_ in reversed(pending):
+        if fields["sentence"] != sentence:
+            return None
+        if unit == "百分点" or not baseline.is_share(fields["indicator"]):
+            return fields
+    return None
 
 
 _BY_UNIT: dict[tuple[int, ...], tuple[tuple[CompiledRule, ...], dict]] = {}
