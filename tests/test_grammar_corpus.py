@@ -114,6 +114,13 @@ FAMILIES = {
         F("两百个", 200), F("兩百個", 200), F("三十万个", 3e5), F("一百万个", 1e6), F("九千九百九十九个", 9999),
         F("十二亿元", 1.2e9, unit="元"), F("1,234,567个", 1234567), F("0.5万个", 5000), F("3百个", 300),
         F("100万千瓦", 1e6, unit="千瓦"), F("3万米", 3e4, unit="米"), F("三千米", 3, unit="千米"),
+        F("5毫秒", 5, unit="毫秒"), F("4500万标准箱", 4.5e7, unit="标准箱"),
+    ],
+    # Taiwan's 兆 (万亿) inside a number that ends in 亿, and Hong Kong's space between thousands
+    "trillion-and-spaced": [
+        F("6兆1,450億元", 6.145e12, unit="元"), F("4兆3200亿元", 4.32e12, unit="元"), F("2兆元", 2e12, unit="元"),
+        F("4 600個", 4600), F("1 300 PFLOPS", 1300, unit="PFLOPS"), F("2 860Gbps", 2860, unit="Gbps"),
+        F("119 871戶", 119871, unit="户"),
     ],
 }
 CORPUS = [row for family in FAMILIES.values() for row in family]

@@ -17,7 +17,7 @@ import regex
 
 from .baseline import is_share, says_change, subject_of
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
-from .context import _CLAUSE_BREAK
+from .context import _CLAUSE_BREAK, strip_left
 from .lexicon import alternation, lexicon
 from .records import Record
 
@@ -150,7 +150,7 @@ def _place_out(catalogue: Catalogue, fields: dict) -> str:
     name, place, rest = _names(catalogue, fields["indicator"])
     # 山东省晨星工厂 in a 滨州 document is a province's title, not the row's place
     if place and not (fields["region"] and place != fields["region"] and place in _provinces()):
-        name, fields["region"] = rest, place
+        name, fields["region"] = strip_left(rest), place  # 哈尔滨市已开通5G-A基站: what is left after it too
     return name
 
 

@@ -45,6 +45,7 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 # the next count (部门31项服务), or the next figure cut at its thousands comma (部门共超过1|,000个系统)
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]"
                          r"|(?:共|合计|共计)?(?:超过|逾|约|近|达)?(?<![A-Za-z0-9])[0-9]+$")
+_THEN_OF = re.compile(r"(?:以上|以下)?的")
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
 _ROUND_THE_CLOCK = ("7×", "7*", "7x", "7X", "7╳")
@@ -376,6 +377,11 @@ def bare_verb(name: str) -> bool:
     return _patterns()["bare_verb"].match(name) is not None
 
 
+def strip_left(name: str) -> str:
+    """The name without the time, place words, verbs and connectives it starts with (已开通5G基站)."""
+    return _patterns()["strip_left"].sub("", name, count=1) or name
+
+
 def clean_indicator(phrase: str) -> str:
     """Trims an indicator phrase to the noun phrase: no time, place, verbs or connectives around it."""
     pats = _patterns()
@@ -484,8 +490,10 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
         return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
     if not raw.endswith("%") and pats["threshold_after"].match(view, q_end, right) and \
-            pats["threshold_before"].search(view, max(left, q_start - 3), q_start):
-        return True  # 年销售额超过100万元的有126个, 在职员工少于10名的场所: a class's bound
+            pats["threshold_before"].search(view, max(left, q_start - 3), q_start) and \
+            not (raw.endswith(_measure_words()) and not _THEN_OF.match(view, q_end, right)):
+        # 年销售额超过100万元的有126个, 在职员工少于10名的场所: a class's bound; 逾4 600個項目 counts them
+        return True
     if pats["noise_nouns"].match(view, q_end, right):
         # 9个部门的120项服务: the departments that offer counted services are a count themselves, and so
         # are the ones a platform connects (已连接26个部门)

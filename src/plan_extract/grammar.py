@@ -61,10 +61,10 @@ def _compiled() -> Grammar:
     dash = alternation(numbers["range_dashes"])
     minus2 = alternation(numbers["minus_signs"] + ["负"])  # the upper end's own sign: -3%至-1%
 
-    # 1 200項, 2 870 000名: Hong Kong's space between thousands, read only where a multiplier, a unit or a
-    # Chinese word follows, at once or after one space (3 000 家, 7 860 家 in text from a PDF); not
+    # 1 200項, 2 870 000名, 1 300 PFLOPS: Hong Kong's space between thousands, read only where a multiplier,
+    # a unit or a Chinese word follows, at once or after one space (3 000 家, 7 860 家 in text from a PDF); not
     # before another space or a number (215 420 预期性 are two table cells)
-    arabic = (r"(?:[0-9]{1,3}(?:\x20[0-9]{3})+(?![0-9])(?=\x20?[\u3400-\u9fff%])"
+    arabic = (rf"(?:[0-9]{{1,3}}(?:\x20[0-9]{{3}})+(?![0-9])(?=\x20?(?:[\u3400-\u9fff%]|(?:{alternation(letter_units)})(?![A-Za-z])))"
               r"|[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)")
     digits = "".join(DIGITS)
     # 千 and 百 end a number only when they do not start a unit (千瓦, 千米, 百分点).
@@ -79,7 +79,8 @@ def _compiled() -> Grammar:
     # so 3万一个 stays 3万).
     cn_tail = rf"[零〇]?[{digits.replace('零', '').replace('〇', '')}][十百千拾佰仟][{CHARS}]*[0-9]*{not_unit}"
     # 1萬2,486家 (Taiwan): the digits after 万 may group their thousands too
-    number = (rf"{arabic}(?:[{mult_chars}]+(?:{spaced}?[零〇]?(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?![0-9.,A-Za-z])"
+    # 6兆1,450億元 (Taiwan): 兆 is 万亿 before the 亿 that ends the number
+    number = (rf"{arabic}(?:(?:[{mult_chars}]|兆(?=[0-9,]+亿))+(?:{spaced}?[零〇]?(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?![0-9.,A-Za-z])"
               rf"|{cn_tail}))*|{chinese}")
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
@@ -325,6 +326,8 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         start = m.start("num")
         if " " in num:
             num = num.replace(" ", "")  # 12万 3千
+        if "兆" in num:
+            num = num.replace("兆", "万")  # 6兆1,450 (亿元) = 6万1,450亿
         e1 = num + (mult1 or "")
         if num2 is not None:
             if runit and unit not in ("", "%"):
