@@ -251,3 +251,11 @@ def test_running_header_lines_are_counted_once_per_text():
         old = len(line) >= 6 and len(re.findall(rf"^[ \t\f\u3000]*{re.escape(line)}[ \t\r\u3000]*$", text, re.M)) >= 2
         assert spaced.is_page_furniture(text, *m.span()) == (old or bool(spaced._PAGE_NUMBER.match(text, *m.span())))
     assert spaced.is_page_furniture(text, 0, text.index("\n"))
+
+
+@pytest.mark.parametrize("published, kind", [("2026-01-16", "actual"), ("2024-03-02", "target")])
+def test_a_lone_year_column_before_the_pages_date_holds_what_was_achieved(published, kind):
+    text = (f"发布时间：{published}\n　　全省信息通信业平稳运行。\n\n附：全省信息通信业主要指标\n"
+            "指标名称　单位　2025年　同比增长（%）\n电信业务收入　亿元　212.6　2.3\n移动电话用户　万户　3402　1.1\n")
+    got = {(r[0], r[4], r[5]) for r in rows(text, "news.txt") if r[2] != "%"}
+    assert got == {("电信业务收入", kind, 2025), ("移动电话用户", kind, 2025)}

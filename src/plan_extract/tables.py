@@ -161,9 +161,11 @@ def _interleave(years: list[Column], labels: list[Column]) -> list[Column] | Non
     return sorted(cols, key=lambda c: c.x[0])
 
 
-def _settle(raw: list[Column], plan_years: tuple[int, ...]) -> list[Column]:
+def _settle(raw: list[Column], plan_years: tuple[int, ...], ref_year: int | None = None,
+            plan: bool = True) -> list[Column]:
     """The header's columns with what it leaves unsaid: the indicator column, and each period
-    column's year and kind."""
+    column's year and kind. `ref_year` is the page's year: a lone unlabelled column of a year before
+    it (of it, outside a plan) holds what was achieved (主要指标完成情况 | 2025年, in a page of 2026)."""
     cols = [replace(c) for c in raw]
     if not any(c.role == "indicator" for c in cols):
         first = next((c for c in cols if c.role in ("other", "skip") and c.label not in ("序号", "编号", "序")), None)
@@ -185,7 +187,8 @@ def _settle(raw: list[Column], plan_years: tuple[int, ...]) -> list[Column]:
         if c.kind is None and target_year and c.year:
             c.kind = "actual" if c.year <= target_year else "target"
         elif c.kind is None:
-            c.kind = "actual" if (len(periods) > 1 and i == 0 and c.year != max(years or [0])) else "target"
+            past = ref_year is not None and c.year is not None and (c.year < ref_year or not plan and c.year <= ref_year)
+            c.kind = "actual" if past or (len(periods) > 1 and i == 0 and c.year != max(years or [0])) else "target"
     return cols
 
 
@@ -388,7 +391,8 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     (prose rules skip them). `cell_x` maps a cell's offset (plus `offset`) to its extent on the page;
     `published` (YYYY-MM-DD) or `ref_year`, the page's date, tells a transposed table's statistics
     from its projections."""
-    values, covered = _grid_values(text, view, plan_years, cell_x, offset)
+    values, covered = _grid_values(text, view, plan_years, cell_x, offset,
+                                   int(published[:4]) if published else ref_year)
     if transposed.may_hold(text):  # periods down the rows: that reader claims its lines
         more, lines = transposed.find_values(text, view, plan_years, published, ref_year)
         if lines:
@@ -400,8 +404,12 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     return values, covered
 
 
-def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offset: int):
+def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offset: int,
+                 ref_year: int | None = None):
     """The values and covered lines of the tables with periods across the header (the usual layout)."""
+    def _settle_here(columns, years):
+        return _settle(columns, years, ref_year, bool(plan_years))
+
     values: list[TableValue] = []
     covered: list[tuple[int, int]] = []
     table: _Table | None = None
@@ -427,7 +435,7 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
         if _SPACED_HINT.search(text, *line) and not _TAB_OR_PIPE.search(text, *line) and \
                 (columns := _spaced_header(view, line, cells)) is not None:
             years, title_unit = _title(view, line[0], plan_years)
-            table, last, lone, above = _Table(columns, _settle(columns, years), title_unit, spaced=True), None, [], None
+            table, last, lone, above = _Table(columns, _settle_here(columns, years), title_unit, spaced=True), None, [], None
             page_break = 0
             covered.append(line)
             continue
@@ -450,7 +458,7 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
                 covered.append(line)
                 continue
             if not table.rows and (spliced := _splice(table.raw, _labels(view, spaced.tokens(view, *line)), None)):
-                table = _Table(spliced, _settle(spliced, _title(view, line[0], plan_years)[0]), table.unit, spaced=True)
+                table = _Table(spliced, _settle_here(spliced, _title(view, line[0], plan_years)[0]), table.unit, spaced=True)
                 covered.append(line)  # (2020年) (2025年) under 基期值 目标值
                 continue
             tail = spaced.tokens(view, *line)[-1]
@@ -488,7 +496,7 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
             # years under a period cell that spans them (十四五 over 2020年 / 2025年), fewer cells than
             # the header's: they take its place
             years, _u = _title(view, line[0], plan_years)
-            table = _Table(spliced, _settle(spliced, years), table.unit)
+            table = _Table(spliced, _settle_here(spliced, years), table.unit)
             covered.append(line)
             continue
         columns = _header(view, cells)
@@ -512,7 +520,7 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
                 columns = [_merge(old, new) for old, new in zip(above[0], columns)]
                 covered.append(above[1])
             years, title_unit = _title(view, (above[1] if above else line)[0], plan_years, title_unit)
-            table, last, lone, above = _Table(columns, _settle(columns, years), title_unit), None, [], None
+            table, last, lone, above = _Table(columns, _settle_here(columns, years), title_unit), None, [], None
             covered.append(line)
             continue
         if table is None:
@@ -523,7 +531,7 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
                 if above is not None and (columns := _interleave(above[0], labels)):
                     # the years alone on the line above, over columns whose own cells are empty
                     years, title_unit = _title(view, above[1][0], plan_years)
-                    table, last, lone = _Table(columns, _settle(columns, years), title_unit), None, []
+                    table, last, lone = _Table(columns, _settle_here(columns, years), title_unit), None, []
                     covered += [above[1], line]
                     above = None
                     continue
