@@ -227,7 +227,7 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
         if r.measure == "difference" and (_COMPARISON.match(r.indicator) or share.startswith("占") and prev.indicator.endswith(share)):
             out[i] = r.model_copy(update={"indicator": prev.indicator, "indicator_id": prev.indicator_id})
             continue
-        if not r.indicator.startswith("占"):
+        if not r.indicator.startswith(("占", "相当于")):
             continue
         # the share of the level stated last before it in the sentence (集成电路产业营业收入1675.3亿元，
         # 增长13.6%，占…的比重为43.4%; 曾使用互联网的有64.7万人，占该年龄组人口的93.5%)

@@ -45,6 +45,8 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 # the next count (部门31项服务), or the next figure cut at its thousands comma (部门共超过1|,000个系统)
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]"
                          r"|(?:共|合计|共计)?(?:超过|逾|约|近|达)?(?<![A-Za-z0-9])[0-9]+$")
+_LAST_ITEM = re.compile(r"以及|[和及与]")
+_OR_BOUND_OF = re.compile(r"或以[上下]的")
 _THEN_OF = re.compile(r"(?:以上|以下)?的")
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
@@ -451,6 +453,17 @@ def clean_noun(noun: str) -> str:
     return s.rstrip("的等")
 
 
+def recaps_list(view: str, clause: int, q_start: int, q_end: int, value: float) -> bool:
+    """A count right after a list of as many items, with their noun after it, names them again
+    (哈尔滨、大庆、齐齐哈尔3个城市, 银行、信用参考及医疗三个范畴): it measures nothing (国家级、省级企业2家 does)."""
+    if not 2 <= value <= 12 or not value.is_integer() or not "\u4e00" <= view[q_end:q_end + 1] <= "\u9fff" \
+            or view.rfind("、", clause, q_start) < 0:
+        return False
+    items = view[clause:q_start].split("、")
+    items[-1:] = _LAST_ITEM.split(items[-1], maxsplit=1)
+    return all(items) and len(items) == value
+
+
 def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: Layout) -> bool:
     """Numbers about the text or its making (调研了29个部门, 9个方面, 两种模式), penalties (罚款5万元),
     frequencies (700兆赫) and service hours (24小时自助服务)."""
@@ -489,6 +502,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 三家基础电信企业的移动电话用户总数达18.1亿户: the count says whose figure
     if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
         return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
+    if not raw.endswith("%") and _OR_BOUND_OF.match(view, q_end, right):
+        return True  # 僱員人數10人或以上的企業: a class's bound
     if not raw.endswith("%") and pats["threshold_after"].match(view, q_end, right) and \
             pats["threshold_before"].search(view, max(left, q_start - 3), q_start) and \
             not (raw.endswith(_measure_words()) and not _THEN_OF.match(view, q_end, right)):

@@ -210,7 +210,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             here = by_unit[q.unit, before] = [r for r in by_unit[q.unit]
                                               if r.before is None or before == " " or before in r.before]
         match = match_rules(view, q, sent, here, deadline)
-        if match is None or ctx.is_noise(view, q.start, q.end, sent, lay):
+        if match is None or ctx.is_noise(view, q.start, q.end, sent, lay) or \
+                ctx.recaps_list(view, lay.clause_start(q.start), q.start, q.end, q.value):
             continue
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         clause = lay.clause_start(q.start)
