@@ -256,6 +256,9 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         if "分别" in view else {}
     for i, (fields, pos, sent, clause) in enumerate(pending):
         indicator, region, year = named.get(i, (None, None, None))
+        if region and not indicator:
+            # 醴陵市、攸县分别建成1046个、892个: what each place built is what the sentence counted before
+            indicator = _counted_before(records, named, fields)
         if indicator:
             fields["indicator"] = indicator
         if year:
@@ -265,6 +268,16 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             fields["region"] = region
         records.append(Record.model_validate(fields))
     return records
+
+
+def _counted_before(records: list[Record], named: dict, fields: dict) -> str | None:
+    """The name of the last row before in the sentence, in the same unit, that no 分别 list named."""
+    for j in range(len(records) - 1, -1, -1):
+        if records[j].sentence != fields["sentence"]:
+            return None
+        if records[j].unit == fields["unit"] and j not in named:
+            return records[j].indicator
+    return None
 
 
 def _named_before(pending: list, sentence: str, unit: str) -> dict | None:

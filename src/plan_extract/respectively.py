@@ -24,6 +24,8 @@ _COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领
 _TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表现|发展)?(?:良好|较好|强劲|向好|亮眼|突出|迅猛|较快)$"
                          r"|(?:保持|实现|呈现)(?:较快|快速|稳定|平稳|两位数)?(?:增长|发展)(?:态势)?$")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
+_COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|区|旗)")
+_PLACES_COUNTED = re.compile(r"(?<=[市县区州])?(?<=.)等?[两三四五六七八九十]+个?(?:市州|区县|县市区|城市|市|县|区|地)(?=.)")
 
 
 @dataclass
@@ -114,11 +116,14 @@ def _group(subject: str, n: int, words: str) -> Group | None:
             return Group(items, "years", words, name)
         return None
     if all(_place(s) for s in items[:-1]):
-        if _place(items[-1]):
-            return Group(items, "places", words)
-        places, rest = split_place(items[-1])  # 红花岗区、汇川区数字经济规模: the places share the name
+        last = _PLACES_COUNTED.sub("", items[-1], count=1)  # 绵阳、宜宾、南充三市电信业务收入: no place 南充三
+        if _place(last):
+            return Group(items[:-1] + [last], "places", words)
+        places, rest = split_place(last)  # 红花岗区、汇川区数字经济规模: the places share the name
+        if not places and (m := _prefecture().match(last)) and m.end() < len(last):
+            places, rest = [m.group(1)], last[m.end():]
         if places:
-            return Group(items[:-1] + [_place(items[-1][:len(items[-1]) - len(rest)])], "places", words, rest)
+            return Group(items[:-1] + [_place(last[:len(last) - len(rest)])], "places", words, rest)
     # 固定宽带和移动宽带普及率, 制造业、服务业增加值: the last item's head noun is the others' too;
     # A集群和B集群的算力规模: so is what the last one measures after its 的
     # 数位内容、资安、电子商务四大领域营收: the items are counted (四大领域) before what they share (营收)
@@ -139,8 +144,18 @@ def _group(subject: str, n: int, words: str) -> Group | None:
 
 
 def _place(item: str) -> str | None:
+    """The place an item is: a known one, or a county or district name (攸县, 炎陵县) among places."""
     places, rest = split_place(item + "的")  # split_place keeps a name that is all place
-    return places[-1] if places and rest == "的" else None
+    if places and rest == "的":
+        return places[-1]
+    if (m := _prefecture().fullmatch(item)) is not None:
+        return m.group(1)  # 绵阳, 宜宾市: a prefecture's name is a place in a list of places
+    return item if _COUNTY.fullmatch(item) else None
+
+
+@cache
+def _prefecture() -> re.Pattern:
+    return re.compile(rf"({alternation(lexicon()['places']['prefectures'])})市?")
 
 
 def _name_and_place(group: Group, k: int) -> Named:
