@@ -7,6 +7,8 @@ from __future__ import annotations
 import regex
 
 _REL = {"去年": -1, "上年": -1, "前年": -2}
+# a part of a year named without its year (1-9月, 前三季度): a time, not a subject
+_PART_OF_YEAR = r"(?:(?:[0-9]{1,2}\s*[-—–~～至到]\s*)?[0-9]{1,2}月份?|前[一二三]季度|[一二三四]季度|上半年|下半年)"
 # right before the figure: 较2022年底的 / 比上年同期的 / 由去年的 / 较2023-24年度的 (a fiscal year: the one it opens)
 _BASE_BEFORE = regex.compile(
     r"(?:较|比|相比|与|由|从)\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*(?:年(?:底|末|初)?|(?:至|[-—–/／])\s*[0-9]{2}\s*(?:财政)?年度)"
@@ -34,7 +36,7 @@ def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | Non
 # 增速比去年同期加快, 较上年分别提高, 比一季度提高, 增速快于城市, 年增长: how something changed, against what
 # (按上年不变价计算比上年增长, “十四五”期间年均增长, 按年实质增长, 按年扩容, 增速比城市高出, 是扩容前的)
 _ONLY_CHANGE = regex.compile(
-    r"^(?:按(?:上一?年)?(?:不变|可比|现)价(?:格)?计算)?(?:十[一二三四五]五(?:期间|时期|以来))?"
+    rf"^(?:录得)?(?:按(?:上一?年)?(?:不变|可比|现)价(?:格)?计算)?(?:十[一二三四五]五(?:期间|时期|以来)|{_PART_OF_YEAR})?"
     r"(?:增速|增幅)?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{0,16}?)?(?:分别)?(?:同比|环比|年均|按年|按季|年)?"
     r"(?:实质|名义)?(?:分别)?(?:大幅|小幅|稳步|持续|明显|快速)?"
     r"(?:增长|成长|提高|提升|上升|下降|减少|增加|加快|放缓|回落|大增|激增|扩容|缩短)$"
@@ -48,9 +50,14 @@ def subject_of(indicator: str) -> str:
     return _RATE_WORDS.sub("", indicator) or indicator
 
 
+def rate_of(subject: str, change: str) -> str:
+    """The name of a subject's change (产值 + 较113年成长); 录得 (recorded) is no part of it."""
+    return subject_of(subject) + change.removeprefix("录得")
+
+
 # a name that is only a time (第三季末, 10月份当月新增): the subject is named before it
-_ONLY_TIME = regex.compile(r"^(?:第[一二三四]季度?末?|[一二三四]季度末|[0-9]{1,2}月份?(?:末|底)?|当月|本月|当季|期末|季末|年末)+"
-                           r"(?:新增|增加|净增|减少)?$")
+_ONLY_TIME = regex.compile(rf"^(?:第[一二三四]季度?末?|[一二三四]季度末|{_PART_OF_YEAR}(?:末|底)?|当月|本月|当季|期末|季末|年末)+"
+                           r"(?:累计)?(?:新增|增加|净增|减少|完成|实现)?$")
 
 
 # a share (占比, 占全省的比重): a figure after it without a name of its own is not the share's
