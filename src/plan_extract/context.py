@@ -40,12 +40,13 @@ _LEADING_NAME = re.compile(r"[「“《]([^」”》]{1,16})[」”》]")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
 _COMPARED = re.compile(r"(?<=..)(?:较|比|相比)\s*(?:[0-9]{4}\s*年|去年|上年|前年)(?:底|末)?(?:同期)?(?:的.*)?$")
-_DISPOSAL = re.compile(r"^.*(?:把|将)(?=[^把将]{2})")
+_DISPOSAL = re.compile(r"^.*(?:把|将|(?<=[前后底内])让)(?=[^把将让]{2})")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 # the next count (部门31项服务), or the next figure cut at its thousands comma (部门共超过1|,000个系统)
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]"
                          r"|(?:共|合计|共计)?(?:超过|逾|约|近|达)?(?<![A-Za-z0-9])[0-9]+$")
 _LAST_ITEM = re.compile(r"以及|[和及与]")
+_REMARK = re.compile(r"[（(](?![A-Za-z][A-Za-z0-9+\-&]{0,9}[）)])[^（）()]*[）)]")
 _OR_BOUND_OF = re.compile(r"或以[上下]的")
 _THEN_OF = re.compile(r"(?:以上|以下)?的")
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
@@ -388,6 +389,8 @@ def clean_indicator(phrase: str) -> str:
     """Trims an indicator phrase to the noun phrase: no time, place, verbs or connectives around it."""
     pats = _patterns()
     s = _QUOTES.sub("", phrase)
+    if "(" in s or "（" in s:
+        s = _REMARK.sub("", s)  # 业务总量(按2020年不变价格计算): the remark says how, the name stays
     if "从" in s or "由" in s:  # the two patterns below need their words: most phrases have neither
         s = _FROM_TO.sub("", s)  # 从30%提高到
     if "较" in s or "比" in s:  # 热点数目较2022年的6,800个增加约: the subject before the comparison
@@ -400,7 +403,7 @@ def clean_indicator(phrase: str) -> str:
         s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     # 会在2027年前把主要服务的网上办理比率(提升至): what 把 / 将 takes is the name; a 将 before the
     # verb (5G基站将达到) is gone with the verb already
-    if "把" in s or "将" in s:
+    if "把" in s or "将" in s or "让" in s:  # (…119年前让数位经济规模成长至)
         s = _DISPOSAL.sub("", s)
     if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
         s = pats["bound_inside"].sub("", s)
