@@ -46,6 +46,7 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]"
                          r"|(?:共|合计|共计)?(?:超过|逾|约|近|达)?(?<![A-Za-z0-9])[0-9]+$")
 _LAST_ITEM = re.compile(r"以及|[和及与]")
+_MEMBERS_OF = re.compile(r"[\u4e00-\u9fff]{2,12}?分别")
 _REMARK = re.compile(r"[（(](?![A-Za-z][A-Za-z0-9+\-&]{0,9}[）)])[^（）()]*[）)]")
 _OR_BOUND_OF = re.compile(r"或以[上下]的")
 _THEN_OF = re.compile(r"(?:以上|以下)?的")
@@ -501,8 +502,10 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return False  # nothing follows the figure in its clause
     if pats["structure_or_population"].match(view, q_end, right):
         return True
-    if raw.endswith(_measure_words()) and pats["determiner"].match(view, q_end, right):
-        return True  # 三家基础电信企业的移动电话用户总数达18.1亿户: the count says whose figure
+    if raw.endswith(_measure_words()) and (pats["determiner"].match(view, q_end, right)
+                                           or _MEMBERS_OF.match(view, q_end, right)):
+        # 三家基础电信企业的移动电话用户总数达18.1亿户, 三家基础电信企业全年分别完成…: the count says whose figures
+        return True
     if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
         return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
     if not raw.endswith("%") and _OR_BOUND_OF.match(view, q_end, right):

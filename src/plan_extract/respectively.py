@@ -24,6 +24,9 @@ _COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领
 _TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表现|发展)?(?:良好|较好|强劲|向好|亮眼|突出|迅猛|较快)$"
                          r"|(?:保持|实现|呈现)(?:较快|快速|稳定|平稳|两位数)?(?:增长|发展)(?:态势)?$")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
+# unnamed members counted in the subject (三家基础电信企业, 两所高校): the words after 分别 name their figures
+_MEMBERS = re.compile(r"(?<![第前])([两三四五六七八九])(?:家|所|个|座|间)(?:[\u4e00-\u9fff]{2,10})?$")
+_NUMERALS = {c: i for i, c in enumerate("零一两三四五六七八九") if i > 1}
 _COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|区|旗)")
 _PLACES_COUNTED = re.compile(r"(?<=[市县区州])?(?<=.)等?[两三四五六七八九十]+个?(?:市州|区县|县市区|城市|市|县|区|地)(?=.)")
 
@@ -103,6 +106,8 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
 
 def _group(subject: str, n: int, words: str) -> Group | None:
     subject = subject[:_skip().search(subject).start()]
+    if "、" not in subject and _MEMBERS.search(subject) and _NUMERALS.get(_MEMBERS.search(subject).group(1)) == n:
+        return Group([""] * n, "members", words)  # 三家基础电信企业全年分别完成电信业务收入…: each firm's
     items = [s for s in subject.split("、") if s]
     if len(items) == n - 1 or len(items) == 1 and n == 2:
         items = items[:-1] + _LAST_AND.split(items[-1], maxsplit=1)
@@ -159,8 +164,8 @@ def _prefecture() -> re.Pattern:
 
 
 def _name_and_place(group: Group, k: int) -> Named:
-    if group.of == "places":  # the shared name, else the words after 分别: 新增数字化改造项目, 同比增长
-        return clean_indicator(group.name + group.words) or None, _place(group.items[k]), None
+    if group.of in ("places", "members"):  # the shared name, else the words after 分别: 新增数字化改造项目, 同比增长
+        return clean_indicator(group.name + group.words) or None, _place(group.items[k]) if group.items[k] else None, None
     change = _CHANGE.search(group.words.strip())
     change = change.group() if change else ""
     if group.of == "years":
