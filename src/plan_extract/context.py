@@ -46,6 +46,7 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]"
                          r"|(?:共|合计|共计)?(?:超过|逾|约|近|达)?(?<![A-Za-z0-9])[0-9]+$")
 _LAST_ITEM = re.compile(r"以及|[和及与]")
+_WORK_REPORT = re.compile(r"((?:19|20)[0-9]{2})\s*年[^\n。，]{0,20}?政府工作报告")
 _MEMBERS_OF = re.compile(r"[\u4e00-\u9fff]{2,12}?分别")
 _REMARK = re.compile(r"[（(](?![A-Za-z][A-Za-z0-9+\-&]{0,9}[）)])[^（）()]*[）)]")
 _OR_BOUND_OF = re.compile(r"或以[上下]的")
@@ -255,6 +256,8 @@ def doc_facts(view: str) -> DocFacts:
     for name, end in lexicon()["context"]["five_year_plans"].items():
         if name in (plan or ""):  # 《“十四五”数字经济发展规划》 runs 2021-2025
             plan_years += (end - 4, end)
+    if not plan_years and (work := _WORK_REPORT.search(view, 0, 400)):
+        plan_years = (int(work[1]),)  # 2026年…政府工作报告: its goals are that year's, its review the year before
     region = _region(view, plan)
     ref_year = int(published[:4]) if published else _as_of_year(view)
     report = _report_title().search(view, 0, 400) is not None  # in the headline
