@@ -8,7 +8,8 @@ import regex
 
 _REL = {"去年": -1, "上年": -1, "前年": -2}
 # a part of a year named without its year (1-9月, 前三季度): a time, not a subject
-_PART_OF_YEAR = r"(?:(?:[0-9]{1,2}\s*[-—–~～至到]\s*)?[0-9]{1,2}月份?|前[一二三]季度|[一二三四]季度|上半年|下半年)"
+_PART_OF_YEAR = (r"(?:(?:[0-9]{1,2}\s*[-—–~～至到]\s*)?[0-9]{1,2}月份?|前[一二三]季度|[一二三四]季度|上半年|下半年"
+                 r"|首[一二三]季度?|首[0-9一二三四五六七八九十]{1,2}个月)")
 # right before the figure: 较2022年底的 / 比上年同期的 / 由去年的 / 较2023-24年度的 (a fiscal year: the one it opens)
 _BASE_BEFORE = regex.compile(
     r"(?:较|比|相比|与|由|从)\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*(?:年(?:底|末|初)?|(?:至|[-—–/／])\s*[0-9]{2}\s*(?:财政)?年度)"
@@ -37,7 +38,7 @@ def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | Non
 # (按上年不变价计算比上年增长, “十四五”期间年均增长, 按年实质增长, 按年扩容, 增速比城市高出, 是扩容前的)
 _ONLY_CHANGE = regex.compile(
     rf"^(?:录得|首度|首次)?(?:按(?:上一?年)?(?:不变|可比|现)价(?:格)?计算)?(?:十[一二三四五]五(?:期间|时期|以来)|{_PART_OF_YEAR})?"
-    r"(?:增速|增幅)?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{0,16}?)?(?:分别)?(?:同比|环比|年均|按年|按季|年)?"
+    r"(?:增速|增幅|覆盖率|普及率|渗透率|使用率|利用率|上架率|占比|比重)?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{0,16}?)?(?:分别)?(?:同比|环比|年均|按年|按季|年)?"
     r"(?:实质|名义)?(?:分别)?(?:大幅|小幅|稳步|持续|明显|快速)?"
     r"(?:增长|成长|提高|提升|上升|下降|减少|增加|加快|放缓|回落|大增|激增|扩容|缩短)$"
     r"|^(?:增速|增幅)(?:快于|慢于|高于|低于|(?:比|较)[^，。；]{1,12}?(?:高出|低出|高|低|快|慢))[^，。；]{0,12}$|^是[^，。；]{1,12}$")
@@ -51,8 +52,11 @@ def subject_of(indicator: str) -> str:
 
 
 def rate_of(subject: str, change: str) -> str:
-    """The name of a subject's change (产值 + 较113年成长); 录得 (recorded) is no part of it."""
-    return subject_of(subject) + change.removeprefix("录得")
+    """The name of a subject's change (产值 + 较113年成长); 录得 (recorded) is no part of it, and words the
+    two share are said once (…转型覆盖率 + 覆盖率比去年同期提高)."""
+    own, change = subject_of(subject), change.removeprefix("录得")
+    overlap = next((k for k in range(min(len(own), len(change)), 1, -1) if own.endswith(change[:k])), 0)
+    return own + change[overlap:]
 
 
 # a name that is only a time (第三季末, 10月份当月新增): the subject is named before it
@@ -64,8 +68,16 @@ _ONLY_TIME = regex.compile(rf"^(?:第[一二三四]季度?末?|[一二三四]季
 _SHARE = regex.compile(r"占(?!地面|用|有|领)")
 
 
+# a rate named by its kind alone (覆盖率达到82.6%, 渗透率41.3%): a rate of what the clause before counted
+_ONLY_RATE = regex.compile(r"^(?:覆盖率|普及率|渗透率|使用率|利用率|上架率|完成率|达标率|网办率|可办率|满意率)$")
+
+
 def lacks_subject(indicator: str) -> bool:
-    return any(p.match(indicator) is not None for p in (_NO_SUBJECT, _ONLY_CHANGE, _ONLY_TIME))
+    return any(p.match(indicator) is not None for p in (_NO_SUBJECT, _ONLY_CHANGE, _ONLY_TIME, _ONLY_RATE))
+
+
+def is_bare_rate(indicator: str) -> bool:
+    return _ONLY_RATE.match(indicator) is not None
 
 
 def is_share(indicator: str) -> bool:

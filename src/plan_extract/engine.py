@@ -224,7 +224,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
                 lacks or prev["unit"] == q.unit and ctx.bare_verb(indicator)):
             # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
             # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
-            if prev["unit"] != q.unit and baseline.says_change(indicator):
+            if prev["unit"] != q.unit and (baseline.says_change(indicator) or baseline.is_bare_rate(indicator)):
                 indicator = baseline.rate_of(prev["indicator"], indicator)
             else:
                 indicator = prev["indicator"]
