@@ -259,3 +259,15 @@ def test_a_lone_year_column_before_the_pages_date_holds_what_was_achieved(publis
             "指标名称　单位　2025年　同比增长（%）\n电信业务收入　亿元　212.6　2.3\n移动电话用户　万户　3402　1.1\n")
     got = {(r[0], r[4], r[5]) for r in rows(text, "news.txt") if r[2] != "%"}
     assert got == {("电信业务收入", kind, 2025), ("移动电话用户", kind, 2025)}
+
+
+def test_bare_year_headers_of_a_series_hold_what_was_achieved():
+    text = ("表1　住戶使用資訊科技主要指標（2021-2025年）\n"
+            "　　　　　　　　　　　　2021　　2022　　2023　　2024　　2025\n"
+            "擁有電腦的住戶比例（%）　　84.3　　83.0　　81.9　　80.8　　79.6\n"
+            "互聯網使用者（千人）　　　588.6　　597.2　　609.8　　619.0　　634.0\n")
+    got = rows(text, "macau.txt")
+    assert [(r[0], r[1], r[2], r[4], r[5]) for r in got[:2]] == [
+        ("拥有电脑的住户比例", 84.3, "%", "actual", 2021), ("拥有电脑的住户比例", 83.0, "%", "actual", 2022)]
+    assert ("互联网使用者", 634000.0, "人", "actual", 2025) in [(r[0], r[1], r[2], r[4], r[5]) for r in got]
+    assert len(got) == 10

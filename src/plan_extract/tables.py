@@ -182,13 +182,16 @@ def _settle(raw: list[Column], plan_years: tuple[int, ...], ref_year: int | None
     # Without a label the first of several year columns is the base year, the others targets; beside a
     # column labelled as the target (114年目標值), unlabelled years up to its year are what was achieved.
     years = [c.year for c in periods if c.year]
+    # three or more years one after another (2021 2022 2023 2024 2025) are a series of what was achieved
+    series = len(years) >= 3 and years == list(range(years[0], years[0] + len(years)))
     target_year = max((c.year or 0 for c in periods if c.kind == "target" and c.labelled), default=None)
     for i, c in enumerate(periods):
         if c.kind is None and target_year and c.year:
             c.kind = "actual" if c.year <= target_year else "target"
         elif c.kind is None:
             past = ref_year is not None and c.year is not None and (c.year < ref_year or not plan and c.year <= ref_year)
-            c.kind = "actual" if past or (len(periods) > 1 and i == 0 and c.year != max(years or [0])) else "target"
+            c.kind = "actual" if past or series or (len(periods) > 1 and i == 0 and c.year != max(years or [0])) \
+                else "target"
     return cols
 
 
@@ -351,10 +354,11 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
     return [None] * (n - len(cells)) + list(cells)
 
 
-# A line that may be a table header: a cell boundary next to a year or period word. Tables are
-# looked for only from the first such line, so that prose pays one regex search.
+# A line that may be a table header: a cell boundary next to a year or period word (or two bare years
+# side by side: 2021　　2022). Tables are looked for only from the first such line, so that prose pays
+# one regex search.
 _HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|1[01][0-9]年|基期|基準|基准|現狀|现状|目標|目标"
-                   r"|預期|预期|年均|十[三四五]五)")
+                   r"|預期|预期|年均|十[三四五]五|(?:19|20)\d{2}(?=(?:[\t|｜\u3000]| {2})\s*(?:19|20)\d{2}(?![\d.])))")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # A header whose cells single spaces separate (text extracted from a PDF): an indicator column's
 # label, then a year or period word after a space. On the text (Traditional too), since it is
