@@ -76,6 +76,17 @@ def lacks_subject(indicator: str) -> bool:
     return any(p.match(indicator) is not None for p in (_NO_SUBJECT, _ONLY_CHANGE, _ONLY_TIME, _ONLY_RATE))
 
 
+# a part of the region alone (其中城区新建980个): that part's share of what the sentence counted before
+_ONLY_SCOPE = regex.compile(r"^((?:中心|主)?城区|市区|县城|城镇|农村(?:地区)?|乡村|城市|偏远地区|边境地区|重点区域)"
+                            r"(?:再|又|共|新|累计)?(?:建成|建设|新建|新增|开通|部署|完成)?$")
+
+
+def scope(indicator: str) -> str | None:
+    """The part of the region a name is alone (城区, 中心城区共建成 -> 中心城区), else None."""
+    m = _ONLY_SCOPE.match(indicator)
+    return m.group(1) if m else None
+
+
 def is_bare_rate(indicator: str) -> bool:
     return _ONLY_RATE.match(indicator) is not None
 

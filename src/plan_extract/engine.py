@@ -220,6 +220,10 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         lacks = baseline.lacks_subject(indicator)
         if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
             indicator = subject
+        elif (part := baseline.scope(indicator)) and (prev := _named_before(pending, sentence, q.unit)) \
+                and prev["unit"] == q.unit:
+            # 全市新建5G基站1200个，其中城区新建980个: 城区5G基站
+            indicator = prev["indicator"] if prev["indicator"].startswith(part) else part + prev["indicator"]
         elif (prev := _named_before(pending, sentence, q.unit)) and (
                 lacks or prev["unit"] == q.unit and ctx.bare_verb(indicator)):
             # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
