@@ -51,6 +51,16 @@ def subject_of(indicator: str) -> str:
     return _RATE_WORDS.sub("", indicator) or indicator
 
 
+def with_parent_measure(indicator: str, parent: str, heads: tuple[str, ...]) -> str:
+    """A part named after 其中 without the measure its whole was named by (…制造业增加值增长12.3%，其中
+    光电子器件制造业增长18.6%) is measured so too: 光电子器件制造业增加值增长."""
+    own = subject_of(indicator)
+    head = next((h for h in heads if h in parent), None)
+    if head is None or any(h in own for h in heads) or own == indicator and not own:
+        return indicator
+    return own + head + indicator[len(own):]
+
+
 def rate_of(subject: str, change: str) -> str:
     """The name of a subject's change (产值 + 较113年成长); 录得 (recorded) is no part of it, and words the
     two share are said once (…转型覆盖率 + 覆盖率比去年同期提高)."""

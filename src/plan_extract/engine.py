@@ -234,6 +234,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
                 indicator = prev["indicator"]
         else:
             indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
+            if view.startswith("其中", clause) and pending and pending[-1][0]["sentence"] == sentence:
+                indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], _item_heads())
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         pending.append((dict(
             doc=name,
@@ -272,6 +274,11 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             fields["region"] = region
         records.append(Record.model_validate(fields))
     return records
+
+
+@cache
+def _item_heads() -> tuple[str, ...]:
+    return tuple(lexicon()["indicator"]["item_heads"])
 
 
 def _counted_before(records: list[Record], named: dict, fields: dict) -> str | None:
