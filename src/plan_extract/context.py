@@ -45,12 +45,12 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 # the next count (部门31项服务), or the next figure cut at its thousands comma (部门共超过1|,000个系统)
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]"
                          r"|(?:共|合计|共计)?(?:超过|逾|约|近|达)?(?<![A-Za-z0-9])[0-9]+$")
-_LAST_ITEM = re.compile(r"以及|[和及与]")
+_LAST_ITEM = re.compile(r"以及|[和及与]")  # joins a list's last item
 _WORK_REPORT = re.compile(r"((?:19|20)[0-9]{2})\s*年[^\n。，]{0,20}?政府工作报告")
-_MEMBERS_OF = re.compile(r"[\u4e00-\u9fff]{2,12}?分别")
+_MEMBERS_OF = re.compile(r"[\u4e00-\u9fff]{2,12}?分别")  # 三家…企业全年分别
 _REMARK = re.compile(r"[（(](?![A-Za-z][A-Za-z0-9+\-&]{0,9}[）)])[^（）()]*[）)]")
-_OR_BOUND_OF = re.compile(r"或以[上下]的")
-_THEN_OF = re.compile(r"(?:以上|以下)?的")
+_OR_BOUND_OF = re.compile(r"或以[上下]的")  # 10人或以上的企业
+_THEN_OF = re.compile(r"(?:以上|以下)?的")  # 少于10名的场所: a class, not a count
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
 _ROUND_THE_CLOCK = ("7×", "7*", "7x", "7X", "7╳")

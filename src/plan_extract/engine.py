@@ -215,27 +215,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             continue
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         clause = lay.clause_start(q.start)
-        indicator = match.indicator
         sentence = seg[sent[0]:sent[1]].strip()
-        lacks = baseline.lacks_subject(indicator)
-        if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
-            indicator = subject
-        elif (part := baseline.scope(indicator)) and (prev := _named_before(pending, sentence, q.unit)) \
-                and prev["unit"] == q.unit:
-            # 全市新建5G基站1200个，其中城区新建980个: 城区5G基站
-            indicator = prev["indicator"] if prev["indicator"].startswith(part) else part + prev["indicator"]
-        elif (prev := _named_before(pending, sentence, q.unit)) and (
-                lacks or prev["unit"] == q.unit and ctx.bare_verb(indicator)):
-            # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
-            # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
-            if prev["unit"] != q.unit and (baseline.says_change(indicator) or baseline.is_bare_rate(indicator)):
-                indicator = baseline.rate_of(prev["indicator"], indicator)
-            else:
-                indicator = prev["indicator"]
-        else:
-            indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
-            if view.startswith("其中", clause) and pending and pending[-1][0]["sentence"] == sentence:
-                indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], _item_heads())
+        indicator = _name(view, q, sent, clause, match.indicator, pending, sentence)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         pending.append((dict(
             doc=name,
@@ -276,9 +257,27 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     return records
 
 
-@cache
-def _item_heads() -> tuple[str, ...]:
-    return tuple(lexicon()["indicator"]["item_heads"])
+def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator: str, pending: list,
+          sentence: str) -> str:
+    """The row's indicator: the rule's name, or, when that name lacks a subject, the name the sentence gave
+    before (a trend's subject, the figure before's, a part of it, its measure)."""
+    lacks = baseline.lacks_subject(indicator)
+    if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
+        return subject
+    prev = _named_before(pending, sentence, q.unit)
+    if prev and (part := baseline.scope(indicator)) and prev["unit"] == q.unit:
+        # 全市新建5G基站1200个，其中城区新建980个: 城区5G基站
+        return prev["indicator"] if prev["indicator"].startswith(part) else part + prev["indicator"]
+    if prev and (lacks or prev["unit"] == q.unit and ctx.bare_verb(indicator)):
+        # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
+        # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
+        if prev["unit"] != q.unit and (baseline.says_change(indicator) or baseline.is_bare_rate(indicator)):
+            return baseline.rate_of(prev["indicator"], indicator)
+        return prev["indicator"]
+    indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
+    if view.startswith("其中", clause) and pending and pending[-1][0]["sentence"] == sentence:
+        indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], respectively.item_heads())
+    return indicator
 
 
 def _counted_before(records: list[Record], named: dict, fields: dict) -> str | None:

@@ -53,7 +53,7 @@ def _share_heads() -> tuple[str, ...]:
 
 
 @cache
-def _item_heads() -> tuple[str, ...]:
+def item_heads() -> tuple[str, ...]:
     return tuple(lexicon()["indicator"]["item_heads"])
 
 
@@ -138,7 +138,7 @@ def _group(subject: str, n: int, words: str) -> Group | None:
         items = [s + measure for s in items[:-1]] + [items[-1][:counted.start()] + measure]
         if not measure:
             return Group(items, "indicators", words, counted=True)
-    heads = _share_heads() + _item_heads()
+    heads = _share_heads() + item_heads()
     head = next((h for h in heads if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
     if "的" in items[-1][1:] and not any("的" in s for s in items[:-1]):
         measure = items[-1][items[-1].rindex("的"):]
