@@ -7,6 +7,10 @@ from __future__ import annotations
 import regex
 
 _REL = {"去年": -1, "上年": -1, "前年": -2}
+# the verbs a change is said with (增长, 大增, 扩容 …); the patterns below and canon's add their own
+CHANGE_VERBS = "增长|成长|提高|提升|上升|增加|下降|减少|回落|缩短|大增|激增|扩容"
+# the kinds of rate a name may be alone (覆盖率达到82.6%): a rate of what the clause before counted
+_RATE_KINDS = "覆盖率|普及率|渗透率|使用率|利用率|上架率|完成率|达标率|网办率|可办率|满意率"
 # a part of a year named without its year (1-9月, 前三季度): a time, not a subject
 _PART_OF_YEAR = (r"(?:(?:[0-9]{1,2}\s*[-—–~～至到]\s*)?[0-9]{1,2}月份?|前[一二三]季度|[一二三四]季度|上半年|下半年"
                  r"|首[一二三]季度?|首[0-9一二三四五六七八九十]{1,2}个月)")
@@ -38,9 +42,9 @@ def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | Non
 # (按上年不变价计算比上年增长, “十四五”期间年均增长, 按年实质增长, 按年扩容, 增速比城市高出, 是扩容前的)
 _ONLY_CHANGE = regex.compile(
     rf"^(?:录得|首度|首次)?(?:按(?:上一?年)?(?:不变|可比|现)价(?:格)?计算)?(?:十[一二三四五]五(?:期间|时期|以来)|{_PART_OF_YEAR})?"
-    r"(?:增速|增幅|覆盖率|普及率|渗透率|使用率|利用率|上架率|占比|比重)?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{0,16}?)?(?:分别)?(?:同比|环比|年均|按年|按季|年)?"
+    rf"(?:增速|增幅|占比|比重|{_RATE_KINDS})?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{{0,16}}?)?(?:分别)?(?:同比|环比|年均|按年|按季|年)?"
     r"(?:实质|名义)?(?:分别)?(?:大幅|小幅|稳步|持续|明显|快速)?"
-    r"(?:增长|成长|提高|提升|上升|下降|减少|增加|加快|放缓|回落|大增|激增|扩容|缩短)$"
+    rf"(?:{CHANGE_VERBS}|加快|放缓)$"
     r"|^(?:增速|增幅)(?:快于|慢于|高于|低于|(?:比|较)[^，。；]{1,12}?(?:高出|低出|高|低|快|慢))[^，。；]{0,12}$|^是[^，。；]{1,12}$")
 # the change words at the end of a subject's own rate (信息消费规模同比增长), left out when a rate of that
 # rate is named (增速比去年同期加快 -> 信息消费规模增速比去年同期加快)
@@ -56,7 +60,7 @@ def with_parent_measure(indicator: str, parent: str, heads: tuple[str, ...]) -> 
     光电子器件制造业增长18.6%) is measured so too: 光电子器件制造业增加值增长."""
     own = subject_of(indicator)
     head = next((h for h in heads if h in parent), None)
-    if head is None or any(h in own for h in heads) or own == indicator and not own:
+    if head is None or any(h in own for h in heads):
         return indicator
     return own + head + indicator[len(own):]
 
@@ -78,8 +82,7 @@ _ONLY_TIME = regex.compile(rf"^(?:第[一二三四]季度?末?|[一二三四]季
 _SHARE = regex.compile(r"占(?!地面|用|有|领)")
 
 
-# a rate named by its kind alone (覆盖率达到82.6%, 渗透率41.3%): a rate of what the clause before counted
-_ONLY_RATE = regex.compile(r"^(?:覆盖率|普及率|渗透率|使用率|利用率|上架率|完成率|达标率|网办率|可办率|满意率)$")
+_ONLY_RATE = regex.compile(rf"^(?:{_RATE_KINDS})$")
 
 
 def lacks_subject(indicator: str) -> bool:
@@ -121,7 +124,7 @@ def topic(before: str, clean) -> str | None:
     return (clean(clause[:m.start()]) or None) if m else None
 
 
-_CHANGE = regex.compile(r"(?:增长|成长|上升|提高|提升|下降|减少|下跌|回落|增加|净增|新增|加快|放缓|翻了?一番|翻番|大增|激增|扩容|缩短)$")
+_CHANGE = regex.compile(rf"(?:{CHANGE_VERBS}|下跌|净增|新增|加快|放缓|翻了?一番|翻番)$")
 
 
 def says_change(indicator: str) -> bool:

@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .baseline import is_share, says_change, subject_of
+from .baseline import CHANGE_VERBS, is_share, says_change, subject_of
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
 from .context import _CLAUSE_BREAK, strip_left
 from .lexicon import alternation, lexicon
@@ -307,7 +307,7 @@ def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _REFERENCED_CHANGE = re.compile(
     r"(?<=.)(?:(?:比|较)(?:上年|上一年|去年|年初|上月|[0-9]{4}年(?:底|末)?|1[01][0-9]年)(?:同期)?|同比|环比|按年)"
-    r"(?:增长|成长|提高|提升|增加|下降|减少|降低|缩短|大增|激增|扩容)$")
+    rf"(?:{CHANGE_VERBS}|降低)$")
 
 
 def drop_fragments(records: list[Record]) -> list[Record]:

@@ -460,7 +460,7 @@ def clean_noun(noun: str) -> str:
     return s.rstrip("的等")
 
 
-def recaps_list(view: str, clause: int, q_start: int, q_end: int, value: float) -> bool:
+def _recaps_list(view: str, clause: int, q_start: int, q_end: int, value: float) -> bool:
     """A count right after a list of as many items, with their noun after it, names them again
     (哈尔滨、大庆、齐齐哈尔3个城市, 银行、信用参考及医疗三个范畴): it measures nothing (国家级、省级企业2家 does)."""
     if not 2 <= value <= 12 or not value.is_integer() or not "\u4e00" <= view[q_end:q_end + 1] <= "\u9fff" \
@@ -471,9 +471,10 @@ def recaps_list(view: str, clause: int, q_start: int, q_end: int, value: float) 
     return all(items) and len(items) == value
 
 
-def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: Layout) -> bool:
+def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: Layout,
+             value: float | None = None) -> bool:
     """Numbers about the text or its making (调研了29个部门, 9个方面, 两种模式), penalties (罚款5万元),
-    frequencies (700兆赫) and service hours (24小时自助服务)."""
+    frequencies (700兆赫), service hours (24小时自助服务) and a count (`value`) naming a list again."""
     pats = _patterns()
     k = bisect.bisect_right(lay.item_ends, q_end)  # the first clause break or 、 after the figure
     right = lay.item_ends[k] - 1 if k < len(lay.item_ends) and lay.item_ends[k] <= sent[1] else sent[1]
@@ -481,6 +482,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     # sentence does not make its figures noise
     left = lay.clause_start(q_start)
     if pats["process_or_penalty"].search(view, left, right):
+        return True
+    if value is not None and _recaps_list(view, left, q_start, q_end, value):
         return True
     # 一家企业…, 该村…, 公司今年…: one firm's own figure, unless the region's scope comes back (…，全市…)
     anecdote = pats["anecdote"].search(view, sent[0], q_start)
@@ -867,7 +870,8 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         # period dates the rest (三、重点任务)
         # and one in another numbered item ((三)…到2027年底 … (四)…2.3万个) is that item's own
         if j >= 0 and facts.plan_years and c.years[j][0] < para and c.sections and (
-                c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2] or _other_item(c, j, pos)):
+                c.sections.at(c.years[j][0])[2] != c.sections.at(pos)[2]
+                or c.sections.item(c.years[j][0]) not in (-1, c.sections.item(pos))):
             return max(facts.plan_years), None
     if j >= 0 and (c.years[j][0] >= lower or kind == "target" or _section_as_of(c, j, pos)):
         year = _resolve(c, j, para, facts)
@@ -886,10 +890,6 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         # a plan's review (一、发展基础 … 近年来) without a date reports the year before its period
         return facts.plan_years[0] - 1, None
     return None, None
-
-
-def _other_item(c: Cues, j: int, pos: int) -> bool:
-    return c.sections.item(c.years[j][0]) not in (-1, c.sections.item(pos))
 
 
 def _as_of(typ: str) -> bool:

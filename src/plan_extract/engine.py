@@ -210,8 +210,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             here = by_unit[q.unit, before] = [r for r in by_unit[q.unit]
                                               if r.before is None or before == " " or before in r.before]
         match = match_rules(view, q, sent, here, deadline)
-        if match is None or ctx.is_noise(view, q.start, q.end, sent, lay) or \
-                ctx.recaps_list(view, lay.clause_start(q.start), q.start, q.end, q.value):
+        if match is None or ctx.is_noise(view, q.start, q.end, sent, lay, q.value):
             continue
         kind, year, cue = _kind_and_year(view, q, sent, lay, cues, facts, match.rule, default_kind)
         clause = lay.clause_start(q.start)
@@ -243,9 +242,10 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         if "分别" in view else {}
     for i, (fields, pos, sent, clause) in enumerate(pending):
         indicator, region, year = named.get(i, (None, None, None))
-        if region and not indicator:
+        if region and not indicator and (before := _last_before(
+                pending, i, lambda j, f: f["unit"] == fields["unit"] and j not in named)):
             # 醴陵市、攸县分别建成1046个、892个: what each place built is what the sentence counted before
-            indicator = _counted_before(records, named, fields)
+            indicator = before["indicator"]
         if indicator:
             fields["indicator"] = indicator
         if year:
@@ -264,7 +264,10 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     lacks = baseline.lacks_subject(indicator)
     if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
         return subject
-    prev = _named_before(pending, sentence, q.unit)
+    # the figure before whose subject this one shares: not a share, unless this changes it in points
+    # (用户780万，占总数33%，按年增加110万: the users)
+    prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"]),
+                        sentence)
     if prev and (part := baseline.scope(indicator)) and prev["unit"] == q.unit:
         # 全市新建5G基站1200个，其中城区新建980个: 城区5G基站
         return prev["indicator"] if prev["indicator"].startswith(part) else part + prev["indicator"]
@@ -280,23 +283,15 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     return indicator
 
 
-def _counted_before(records: list[Record], named: dict, fields: dict) -> str | None:
-    """The name of the last row before in the sentence, in the same unit, that no 分别 list named."""
-    for j in range(len(records) - 1, -1, -1):
-        if records[j].sentence != fields["sentence"]:
-            return None
-        if records[j].unit == fields["unit"] and j not in named:
-            return records[j].indicator
-    return None
-
-
-def _named_before(pending: list, sentence: str, unit: str) -> dict | None:
-    """The figure before in the sentence whose subject a figure without one shares: the last, but not a
-    share unless the figure changes it in points (用户780万，占总数33%，按年增加110万: the users)."""
-    for fields, *_ in reversed(pending):
+def _last_before(pending: list, end: int, accept, sentence: str | None = None) -> dict | None:
+    """The fields of the last row before `end` in the same sentence (that of row `end`, or `sentence`)
+    that `accept(index, fields)` takes."""
+    sentence = sentence if sentence is not None else pending[end][0]["sentence"]
+    for j in range(end - 1, -1, -1):
+        fields = pending[j][0]
         if fields["sentence"] != sentence:
             return None
-        if unit == "百分点" or not baseline.is_share(fields["indicator"]):
+        if accept(j, fields):
             return fields
     return None
 

@@ -61,10 +61,11 @@ def _compiled() -> Grammar:
     dash = alternation(numbers["range_dashes"])
     minus2 = alternation(numbers["minus_signs"] + ["负"])  # the upper end's own sign: -3%至-1%
 
+    letter_alt = alternation(letter_units)
     # 1 200項, 2 870 000名, 1 300 PFLOPS: Hong Kong's space between thousands, read only where a multiplier,
     # a unit or a Chinese word follows, at once or after one space (3 000 家, 7 860 家 in text from a PDF); not
     # before another space or a number (215 420 预期性 are two table cells)
-    arabic = (rf"(?:[0-9]{{1,3}}(?:\x20[0-9]{{3}})+(?![0-9])(?=\x20?(?:[\u3400-\u9fff%]|(?:{alternation(letter_units)})(?![A-Za-z])))"
+    arabic = (rf"(?:[0-9]{{1,3}}(?:\x20[0-9]{{3}})+(?![0-9])(?=\x20?(?:[\u3400-\u9fff%]|(?:{letter_alt})(?![A-Za-z])))"
               r"|[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)")
     digits = "".join(DIGITS)
     # 千 and 百 end a number only when they do not start a unit (千瓦, 千米, 百分点).
@@ -85,7 +86,6 @@ def _compiled() -> Grammar:
     mult = rf"[{mult_chars}]+{not_unit}"
     unit_alt = alternation(all_units)
     money_alt = alternation(money)
-    letter_alt = alternation(letter_units)
     relative = "(?:" + alternation(relative_verbs) + ")(?:" + alternation(refs) + ")"
     core = rf"""
     (?P<skip>

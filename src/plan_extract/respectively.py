@@ -16,6 +16,7 @@ from functools import cache
 from .canon import split_place
 from .context import _CLAUSE_BREAK, clean_indicator
 from .lexicon import alternation, lexicon
+from .numerals import parse_numeral
 
 _LAST_AND = re.compile(r"(?<=.)(?:以及|和|(?<!普)及|与)(?=(?:[^和及与]|普及)+$)")
 _YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:底|末)?")
@@ -26,9 +27,8 @@ _TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表�
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
 # unnamed members counted in the subject (三家基础电信企业, 两所高校): the words after 分别 name their figures
 _MEMBERS = re.compile(r"(?<![第前])([两三四五六七八九])(?:家|所|个|座|间)(?:[\u4e00-\u9fff]{2,10})?$")
-_NUMERALS = {c: i for i, c in enumerate("零一两三四五六七八九") if i > 1}
 _COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|区|旗)")
-_PLACES_COUNTED = re.compile(r"(?<=[市县区州])?(?<=.)等?[两三四五六七八九十]+个?(?:市州|区县|县市区|城市|市|县|区|地)(?=.)")
+_PLACES_COUNTED = re.compile(r"(?<=.)等?[两三四五六七八九十]+个?(?:市州|区县|县市区|城市|市|县|区|地)(?=.)")
 
 
 @dataclass
@@ -106,7 +106,7 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
 
 def _group(subject: str, n: int, words: str) -> Group | None:
     subject = subject[:_skip().search(subject).start()]
-    if "、" not in subject and _MEMBERS.search(subject) and _NUMERALS.get(_MEMBERS.search(subject).group(1)) == n:
+    if "、" not in subject and (members := _MEMBERS.search(subject)) and parse_numeral(members.group(1)) == n:
         return Group([""] * n, "members", words)  # 三家基础电信企业全年分别完成电信业务收入…: each firm's
     items = [s for s in subject.split("、") if s]
     if len(items) == n - 1 or len(items) == 1 and n == 2:
