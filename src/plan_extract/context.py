@@ -560,7 +560,12 @@ def close_spaces(window: str) -> str:
 
 
 def bad_phrase(name: str) -> bool:
-    return not name or name in _bare_names() or bool(_patterns()["bad_end"].search(name))
+    return not name or bool(_patterns()["bad_end"].search(name))
+
+
+def is_total(name: str) -> bool:
+    """A name that is only a total (总规模, 合计): the total of what the sentence counted before."""
+    return name in _bare_names()
 
 
 @cache

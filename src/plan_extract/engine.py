@@ -24,6 +24,7 @@ from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_NEW_WORDS = re.compile(r"新增|新建|净增|新开通")
 # A line that reads as a headline: short, no sentence or clause punctuation.
 _HEADLINE = re.compile(r"[^，。；！？,;!?]{1,40}")
 # How far around a quantity a rule may look, within its sentence.
@@ -216,6 +217,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         clause = lay.clause_start(q.start)
         sentence = seg[sent[0]:sent[1]].strip()
         indicator = _name(view, q, sent, clause, match.indicator, pending, sentence)
+        if not indicator:
+            continue
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         pending.append((dict(
             doc=name,
@@ -237,17 +240,22 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             rule=match.rule.id,
             published=facts.published,
             cue=cue,
+            total=ctx.is_total(match.indicator),
         ), q.start, sent, max(sent[0], clause)))
     named = respectively.assign(view, [(pos, sent) for _, pos, sent, _ in pending]) \
         if "分别" in view else {}
+    names = []  # each row's name before canon.finish: a total's is that of the row before it
     for i, (fields, pos, sent, clause) in enumerate(pending):
         indicator, region, year = named.get(i, (None, None, None))
+        if fields.pop("total"):  # named now that the row before is (分别…: each member's own name)
+            indicator = _NEW_WORDS.sub("", names[-1])  # the total of what was new is a level
         if region and not indicator and (before := _last_before(
                 pending, i, lambda j, f: f["unit"] == fields["unit"] and j not in named)):
             # 醴陵市、攸县分别建成1046个、892个: what each place built is what the sentence counted before
             indicator = before["indicator"]
         if indicator:
             fields["indicator"] = indicator
+        names.append(fields["indicator"])
         if year:
             fields["year"] = year
         fields = canon.finish(fields, view, pos, sent, catalogue, clause)
@@ -261,13 +269,15 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
           sentence: str) -> str:
     """The row's indicator: the rule's name, or, when that name lacks a subject, the name the sentence gave
     before (a trend's subject, the figure before's, a part of it, its measure)."""
-    lacks = baseline.lacks_subject(indicator)
-    if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
-        return subject
     # the figure before whose subject this one shares: not a share, unless this changes it in points
     # (用户780万，占总数33%，按年增加110万: the users)
     prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"]),
                         sentence)
+    if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
+        return prev["indicator"] if prev and prev["unit"] == q.unit else ""
+    lacks = baseline.lacks_subject(indicator)
+    if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
+        return subject
     if prev and (part := baseline.scope(indicator)) and prev["unit"] == q.unit:
         # 全市新建5G基站1200个，其中城区新建980个: 城区5G基站
         return prev["indicator"] if prev["indicator"].startswith(part) else part + prev["indicator"]
@@ -369,7 +379,8 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
               for f in rule.fields}
     name = rule.rule.indicator.format(**values)
     if rule.rule.general and ctx.bad_phrase(name) or not _HAN.search(name):
-        return ""
+        # 合计126.8亿元: a total's word is a link word the cleaning takes away, but names the row
+        return next((w for f in rule.fields if ctx.is_total(w := (m.group(f) or "").strip("，, "))), "")
     return name
 
 
