@@ -492,6 +492,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     raw = view[q_start:q_end]
     if raw.endswith(_noise_units()):
         return True
+    if raw.endswith("P") and "算力" not in view[sent[0]:sent[1]]:
+        return True  # 5000P is computing power's shorthand (PFlops); 1080P a video's resolution
     if raw.endswith("元") and pats["subsidy_cap"].search(view, left, q_start):
         return True  # 单个项目最高补助1000万元: a scheme's cap
     if raw.endswith("%") and (pats["subsidy_rate"].match(view, q_end, right)
