@@ -33,6 +33,10 @@ _PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))\s*年?\s*(?:底
 _GROWTH = re.compile(r"^\S{0,12}?(?P<name>(?:年均|年平均)(?:增速|增长率?|增幅))(?:[（(]\s*%\s*[)）])?$")
 # A cumulative column (累计, “十四五”累计新增): a five-year total, a target of the plan's last year.
 _CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(?:累计|合计)(?:值|新增|目标|完成)?$")
+# A statistics table's value columns (表9 2025年电信业主要指标 | 指标 | 单位 | 绝对数 | 比上年增长（%）):
+# the year's level, named by what it measures (增加值（亿元）) or not, and its growth over the year before.
+_STAT = re.compile(r"^(?:绝对数|绝对值|数值|总量|本年|全年|年末数|(?P<measure>增加值|营业收入|业务收入|收入|产值|业务量))$")
+_CHANGE = re.compile(r"^(?:比上年|较上年|比去年|同比)(?P<name>增长|增速|增幅|增减)(?:率|速度)?$")
 _INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
@@ -72,6 +76,7 @@ class Column:
     dated: bool = False  # the header names the year (2020年), rather than the plan period giving it
     labelled: bool = False  # the header names the kind (基期, 目标)
     unit: tuple[float, str] | None = None  # a unit the header gives its column: 指标（%）, 2025年（亿元）
+    stat: bool = False  # a statistics table's level (绝对数): of the year the title names
 
 
 @dataclass
@@ -177,7 +182,7 @@ def _settle(raw: list[Column], plan_years: tuple[int, ...], ref_year: int | None
     # A period column without a year: 基期 is the year before the plan period, 目标 its last year.
     start, end = (plan_years[0] - 1, plan_years[-1]) if plan_years else (None, None)
     for c in periods:
-        if c.year is None:
+        if c.year is None and not c.stat:
             c.year = start if c.kind == "actual" else end
     # Without a label the first of several year columns is the base year, the others targets; beside a
     # column labelled as the target (114年目標值), unlabelled years up to its year are what was achieved.
@@ -271,6 +276,10 @@ def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
             cols.append(Column("cumulative", label))
         elif _GROWTH.match(label):
             cols.append(Column("growth", label))
+        elif _STAT.match(label):
+            cols.append(Column("period", label, kind="actual", labelled=True, stat=True))
+        elif _CHANGE.match(label):
+            cols.append(Column("change", label))
         elif _INDICATOR.match(label):
             cols.append(Column("indicator", label))
         elif _UNIT.match(label):
@@ -333,11 +342,25 @@ def _title(view: str, before: int, plan_years: tuple[int, ...], unit=None):
     return plan_years, unit
 
 
+def _date_stats(columns: list[Column], view: str, header: int, ref_year: int | None) -> None:
+    """A statistics table's level columns hold the year its title (the line above the header) names,
+    else the page's."""
+    if not any(c.stat for c in columns):
+        return
+    title = view[view.rfind("\n", 0, max(0, header - 1)) + 1:header]
+    years = re.findall(rf"({_YEAR})\s*年", title)
+    for c in columns:
+        if c.stat:
+            c.year = int(years[-1]) if years else ref_year
+
+
 def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
     """The row's cells lined up with the header's columns: by position when the loader gave each
     cell's extent, else by index (right-aligned when cells are missing: merged category cells
-    sit on the left)."""
+    sit on the left; an indented row's empty first cells dropped)."""
     n = len(columns)
+    while len(cells) > n and cells[0][0] == cells[0][1]:
+        cells = cells[1:]
     if xs is not None and all(c.x for c in columns) and all(x is not None for x in xs):
         out: list = [None] * n
         for cell, (x0, x1) in zip(cells, xs):
@@ -358,7 +381,7 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
 # side by side: 2021　　2022). Tables are looked for only from the first such line, so that prose pays
 # one regex search.
 _HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|1[01][0-9]年|基期|基準|基准|現狀|现状|目標|目标"
-                   r"|預期|预期|年均|十[三四五]五|(?:19|20)\d{2}(?=(?:[\t|｜\u3000]| {2})\s*(?:19|20)\d{2}(?![\d.])))")
+                   r"|預期|预期|年均|十[三四五]五|絕對[數值]|绝对[数值]|(?:比上年|同比)增[长長]|(?:19|20)\d{2}(?=(?:[\t|｜\u3000]| {2})\s*(?:19|20)\d{2}(?![\d.])))")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # A header whose cells single spaces separate (text extracted from a PDF): an indicator column's
 # label, then a year or period word after a space. On the text (Traditional too), since it is
@@ -525,6 +548,7 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
                 covered.append(above[1])
             years, title_unit = _title(view, (above[1] if above else line)[0], plan_years, title_unit)
             table, last, lone, above = _Table(columns, _settle_here(columns, years), title_unit), None, [], None
+            _date_stats(table.columns, view, line[0], ref_year)
             covered.append(line)
             continue
         if table is None:
@@ -598,7 +622,8 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=Non
             scale, unit = u
             name, named = name[:m.start()], True
     name = name.rstrip(_FOOTNOTE)
-    name = re.sub(rf"^(?:\d{{1,3}}[.、．]|[（(]\d{{1,3}}[)）])", "", name)  # a row number inside the cell
+    # a row number inside the cell; a bulletin's mark of a part (#5G移动电话用户, 其中：)
+    name = re.sub(rf"^(?:\d{{1,3}}[.、．]|[（(]\d{{1,3}}[)）]|[#＃]|其中[:：]?)", "", name)
     if not _HAN.search(name):
         return None
     for cell, c in zip(row, columns):
@@ -610,14 +635,21 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=Non
             attribute = ATTRIBUTES.get(re.sub(r"\s+", "", view[cell[0]:cell[1]]).rstrip(_FOOTNOTE))
     periods = [c for c in columns if c.role == "period"]
     last_target = max((c.year for c in periods if c.kind == "target" and c.year), default=None)
+    stat = next((c for c in periods if c.stat), None)
+    if stat and (m := _STAT.match(stat.label)) and m.group("measure") and not name.endswith(m.group("measure")):
+        name += m.group("measure")  # 数字产品制造业 under 增加值（亿元）
     out = []
     for cell, c in zip(row, columns):
-        if c.role not in ("period", "growth", "cumulative") or not cell or cell[0] == cell[1]:
+        if c.role not in ("period", "growth", "cumulative", "change") or not cell or cell[0] == cell[1]:
             continue
         v = _value(view, *cell)
         if v is None:
             continue
         start, end, value, cmp, cumulative, pct = v
+        if c.role == "change":  # 比上年增长（%）: the growth of the row's level, in its year
+            out.append(TableValue(start, end, value, "%", cmp, "actual", stat.year if stat else None,
+                                  to_simplified(name + _CHANGE.match(c.label).group("name")), attribute, False, line))
+            continue
         if c.role == "growth":
             out.append(TableValue(start, end, value, "%", cmp, "target", last_target,
                                   to_simplified(name + _GROWTH.match(c.label).group("name")), attribute,
