@@ -407,7 +407,7 @@ def _first_hint(text: str) -> int | None:
 
 
 def may_hold_table(text: str) -> bool:
-    return _first_hint(text) is not None or transposed.may_hold(text)
+    return _first_hint(text) is not None or transposed.may_hold(text) or listed.may_hold(text)
 
 
 def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
@@ -420,15 +420,23 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     from its projections."""
     values, covered = _grid_values(text, view, plan_years, cell_x, offset,
                                    int(published[:4]) if published else ref_year)
+    if listed.may_hold(text):  # 千兆宽带用户数（万户）：2025年650，2030年1,200: one line per indicator
+        more, lines = listed.find_values(view, plan_years, int(published[:4]) if published else ref_year)
+        values, covered = _claim(values, covered, more, lines)
     if transposed.may_hold(text):  # periods down the rows: that reader claims its lines
         more, lines = transposed.find_values(text, view, plan_years, published, ref_year)
-        if lines:
-            starts = [a for a, _ in lines]
-            inside = [v for v in values if (i := bisect.bisect_right(starts, v.start) - 1) >= 0 and v.start <= lines[i][1]]
-            claimed = {id(v) for v in inside}
-            values = sorted([v for v in values if id(v) not in claimed] + more, key=lambda v: v.start)
-            covered = sorted(set(covered + lines))
+        values, covered = _claim(values, covered, more, lines)
     return values, covered
+
+
+def _claim(values, covered, more, lines):
+    """The values with another reader's (`more`) in place of those inside the lines it read."""
+    if not lines:
+        return values, covered
+    starts = [a for a, _ in lines]
+    inside = [v for v in values if (i := bisect.bisect_right(starts, v.start) - 1) >= 0 and v.start <= lines[i][1]]
+    claimed = {id(v) for v in inside}
+    return sorted([v for v in values if id(v) not in claimed] + more, key=lambda v: v.start), sorted(set(covered + lines))
 
 
 def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offset: int,
@@ -673,5 +681,5 @@ def row_text(text: str, a: int, b: int) -> str:
     return " | ".join(" ".join(c.split()) for c in cells)
 
 
-# Last: the transposed layout's reader is built from this module's pieces.
-from . import transposed  # noqa: E402
+# Last: the transposed and listed layouts' readers are built from this module's pieces.
+from . import listed, transposed  # noqa: E402
