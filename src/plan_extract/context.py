@@ -263,13 +263,13 @@ def doc_facts(view: str) -> DocFacts:
     report = _report_title().search(view, 0, 400) is not None  # in the headline
     year_report = _year_report().search(view, 0, 400)
     return DocFacts(region, plan, published, ref_year, plan_years, roc, report and plan is not None,
-                    int(year_report.group(1)) if year_report else None)
+                    gregorian(year_report.group(1)) if year_report else None)
 
 
 @cache
 def _year_report() -> re.Pattern:
     names = alternation(lexicon()["context"]["yearly_reports"])
-    return re.compile(rf"((?:19|20)[0-9]{{2}})\s*年度?[^\n。，]{{0,40}}?(?:{names})")
+    return re.compile(rf"((?:19|20)[0-9]{{2}}|1[01][0-9])\s*年度?[^\n。，]{{0,40}}?(?:{names})")  # 114年度…: Taiwan's
 
 
 @cache
@@ -964,10 +964,12 @@ def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
 
 
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
-    _, typ, year, _ = c.years[j]
+    _, typ, year, words = c.years[j]
     typ = typ.removeprefix("base_")
     if typ in ("deadline", "asof", "plain", "base"):
         return year
+    if typ == "thisyear" and facts.report_year and words.startswith("本年"):
+        return facts.report_year  # 本年度 in 114年度施政绩效报告, published in 115: the year reported on
     if typ == "since" and not facts.published:
         return None  # “十四五”以来, 2018年以来: as of the page's date (or of its review section's year)
     if typ == "sameyear":  # 2022年…年底前, 今年…年内: the year named just before, else the document's year

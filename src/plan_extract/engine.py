@@ -99,7 +99,7 @@ class DocumentRun:
                     view = search_view(seg)
                     known = facts or ctx.doc_facts(view)
                     found, covered = tables.find_values(seg, view, known.plan_years, cell_x, a, known.published,
-                                                        known.ref_year)
+                                                        known.ref_year, known.report_year)
                     soft = [p for p in soft if not _touches(covered, p)]
                 if soft:
                     seg, index = unwrap.remove(seg, soft)
@@ -109,7 +109,7 @@ class DocumentRun:
             facts = self.facts = facts or ctx.doc_facts(view)
             if found is None:
                 found, covered = tables.find_values(seg, view, facts.plan_years, cell_x, a, facts.published,
-                                                    facts.ref_year)
+                                                    facts.ref_year, facts.report_year)
             if covered:  # table lines are read by the table stage only
                 _block(lay, covered if index is None else [_moved(soft, s, e) for s, e in covered])
             table_records = [table_record(text, v, a, name, facts, catalogue) for v in found]

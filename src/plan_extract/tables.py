@@ -167,10 +167,11 @@ def _interleave(years: list[Column], labels: list[Column]) -> list[Column] | Non
 
 
 def _settle(raw: list[Column], plan_years: tuple[int, ...], ref_year: int | None = None,
-            plan: bool = True) -> list[Column]:
+            plan: bool = True, report_year: int | None = None) -> list[Column]:
     """The header's columns with what it leaves unsaid: the indicator column, and each period
     column's year and kind. `ref_year` is the page's year: a lone unlabelled column of a year before
-    it (of it, outside a plan) holds what was achieved (主要指标完成情况 | 2025年, in a page of 2026)."""
+    it (of it, outside a plan) holds what was achieved (主要指标完成情况 | 2025年, in a page of 2026).
+    Outside a plan period, 目标值 | 实际值 of a yearly report (114年度施政绩效报告) are of its year."""
     cols = [replace(c) for c in raw]
     if not any(c.role == "indicator" for c in cols):
         first = next((c for c in cols if c.role in ("other", "skip") and c.label not in ("序号", "编号", "序")), None)
@@ -183,7 +184,7 @@ def _settle(raw: list[Column], plan_years: tuple[int, ...], ref_year: int | None
     start, end = (plan_years[0] - 1, plan_years[-1]) if plan_years else (None, None)
     for c in periods:
         if c.year is None and not c.stat:
-            c.year = start if c.kind == "actual" else end
+            c.year = report_year if report_year and not plan_years else start if c.kind == "actual" else end
     # Without a label the first of several year columns is the base year, the others targets; beside a
     # column labelled as the target (114年目標值), unlabelled years up to its year are what was achieved.
     years = [c.year for c in periods if c.year]
@@ -413,13 +414,13 @@ def may_hold_table(text: str) -> bool:
 def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
                 cell_x: dict[int, tuple[float, float]] | None = None, offset: int = 0,
                 published: str | None = None,
-                ref_year: int | None = None) -> tuple[list[TableValue], list[tuple[int, int]]]:
+                ref_year: int | None = None, report_year: int | None = None) -> tuple[list[TableValue], list[tuple[int, int]]]:
     """Every value cell of the indicator tables in the text, and the line spans the tables cover
     (prose rules skip them). `cell_x` maps a cell's offset (plus `offset`) to its extent on the page;
     `published` (YYYY-MM-DD) or `ref_year`, the page's date, tells a transposed table's statistics
     from its projections."""
     values, covered = _grid_values(text, view, plan_years, cell_x, offset,
-                                   int(published[:4]) if published else ref_year)
+                                   int(published[:4]) if published else ref_year, report_year)
     if listed.may_hold(text):  # 千兆宽带用户数（万户）：2025年650，2030年1,200: one line per indicator
         more, lines = listed.find_values(view, plan_years, int(published[:4]) if published else ref_year)
         values, covered = _claim(values, covered, more, lines)
@@ -440,10 +441,10 @@ def _claim(values, covered, more, lines):
 
 
 def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offset: int,
-                 ref_year: int | None = None):
+                 ref_year: int | None = None, report_year: int | None = None):
     """The values and covered lines of the tables with periods across the header (the usual layout)."""
     def _settle_here(columns, years):
-        return _settle(columns, years, ref_year, bool(plan_years))
+        return _settle(columns, years, ref_year, bool(plan_years), report_year)
 
     values: list[TableValue] = []
     covered: list[tuple[int, int]] = []
@@ -556,7 +557,7 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
                 covered.append(above[1])
             years, title_unit = _title(view, (above[1] if above else line)[0], plan_years, title_unit)
             table, last, lone, above = _Table(columns, _settle_here(columns, years), title_unit), None, [], None
-            _date_stats(table.columns, view, line[0], ref_year)
+            _date_stats(table.columns, view, line[0], report_year or ref_year)
             covered.append(line)
             continue
         if table is None:
