@@ -903,6 +903,10 @@ def _as_of(typ: str) -> bool:
     return typ in ("asof", "thisyear", "now", "thismonth", "lastmonth") or typ.startswith("month")
 
 
+_OPENS_CLAUSE = re.compile(r"(?:^|[，。；：:！？!?,;\n])[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?"
+                           r"[\s\u3000]*(?:在|于|截至|截止)?$")
+
+
 def _reports_on(c: Cues, j: int) -> bool:
     """A report's date that holds for the paragraphs after it: an as-of date, and the past year a news
     report is about (2025年，园区… / 去年，… ¶ 企业梯队持续壮大。…达到36家), said in a sentence (not in a
@@ -911,6 +915,10 @@ def _reports_on(c: Cues, j: int) -> bool:
     if _as_of(typ):
         return True
     if typ not in ("plain", "lastyear", "fiscal"):
+        return False
+    # the time a passage is about opens its clause (2025年，… / 去年全市…); one inside a clause dates
+    # an event (已於2024年推出「數據開放計劃」)
+    if not _OPENS_CLAUSE.search(c.view, max(0, pos - 12), pos):
         return False
     line_end = c.view.find("\n", pos)
     return _CLAUSE_BREAK.search(c.view, c.view.rfind("\n", 0, pos) + 1, line_end if line_end >= 0 else len(c.view)) is not None
