@@ -297,7 +297,9 @@ def _main_plan(view: str) -> str | None:
             return m.group()[1:-1].strip()
     headline_end = view.find("\n", view.find("\n", 1) + 1)
     for m in titles:
-        if m.start() < max(headline_end, 200):
+        # in the headline, or the plan the notice issues (a government site's chrome above it:
+        # …办公室关于印发《…三年行动计划（2026—2028年）》的通知)
+        if m.start() < max(headline_end, 200) or view.endswith("关于印发", max(0, m.start() - 4), m.start()):
             return m.group()[1:-1].strip()
     return first_line_plan(view)
 

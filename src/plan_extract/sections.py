@@ -18,7 +18,7 @@ from .lexicon import alternation, lexicon
 _NUM = "[一二三四五六七八九十]{1,3}"
 _HEADING = re.compile(  # after a line or sentence end: a character class the regex engine skips to
     rf"[\n。！？!?][ \t\u3000]*(?:(?P<l1>第{_NUM}[章篇部])|(?P<l2>{_NUM}[、．]|0[1-9][ \t\u3000]*\n)"
-    rf"|(?P<l3>[（(]{_NUM}[）)])|(?P<l4>[0-9]{{1,2}}[、．](?![0-9])|——))[ \t\u3000]*"
+    rf"|(?P<l3>[（(]{_NUM}[）)])|(?P<l4>[0-9]{{1,2}}[、．.](?![0-9])|——))[ \t\u3000]*"
     r"(?P<title>[^。；！？!?\s，,：:]{2,24})",
 )
 
