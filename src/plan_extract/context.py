@@ -120,6 +120,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "hours_nouns": re.compile(ind["hours_nouns"]),
         "paired": re.compile(ind["paired_count"]),
         "bare_verb": re.compile(ind["bare_verbs"]),
+        "campaign_verb": re.compile(ind["campaign_verbs"]),
+        "slogan_after": re.compile(ind["slogan_after"]),
         "joined_by": re.compile(f"(?:{ind['joining_verbs']})(?:了)?(?:约|近|超过|逾)?$"),
         "determiner": re.compile(ind["determiner"]),
         "anecdote": re.compile(ind["anecdote"]),
@@ -384,6 +386,35 @@ def _opening_place(clause: str, light: bool = False) -> str | None:
 
 def bare_verb(name: str) -> bool:
     return _patterns()["bare_verb"].match(name) is not None
+
+
+# A name in quotes (「智方便」, “算力券”): a programme, platform or campaign; a period (“十四五”), a
+# structure (“1+3+N”) or a list of slogans (“稳中有进、进中提质”) is none
+_QUOTED = re.compile(r"[「“『]([^」”』「“『，。；;,、+＋\n]{2,16})[」”』]")
+_NOT_PROGRAMME = re.compile(r"^(?:十[一二三四五六七八九]五|[0-9]|[一二三四五六七八九十]+$)")
+_CLAUSE_TAIL = re.compile(r"[，。；,;:：\n][^，。；,;:：\n]*$")
+
+
+def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> str:
+    """The name with the programme its sentence is about in front, when it lacks it: 「智方便」登记用户
+    已超过340万人 (登记用户 -> 智方便登记用户), 此外，「科技券」计划自推出以来已批出约4.6万宗申请. Not a
+    campaign's slogan: one a policy verb leads to in its clause (开展数据中心“提质增量”行动, 机关运行
+    “一网协同”) or that names an action, a project or one of a list (“四名”行动, “三医一张网”等)."""
+    if indicator.startswith(("占", "相当于")):
+        return indicator  # a share: join_shares names it after the level it is a share of
+    m = None
+    start = max(sent_start, view.rfind(";", sent_start, q_start) + 1)  # the statement's own (not past ；)
+    for m in _QUOTED.finditer(view, start, q_start):
+        pass
+    if m is None or _NOT_PROGRAMME.match(name := m.group(1)) or name in indicator or indicator in name:
+        return indicator
+    before = view[start:m.start()]
+    lead = before[c.start() + 1:] if (c := _CLAUSE_TAIL.search(before)) else before
+    pats = _patterns()
+    # 设有28个「一户通」自助服务站: the quote names what a figure before it counts
+    if any(ch.isdigit() for ch in lead) or pats["campaign_verb"].search(lead) or pats["slogan_after"].match(view, m.end()):
+        return indicator
+    return name + indicator
 
 
 def strip_left(name: str) -> str:

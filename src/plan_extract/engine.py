@@ -290,7 +290,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
     if view.startswith("其中", clause) and pending and pending[-1][0]["sentence"] == sentence:
         indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], respectively.item_heads())
-    return indicator
+    return ctx.of_programme(view, q.outer_start, sent[0], indicator)
 
 
 def _last_before(pending: list, end: int, accept, sentence: str | None = None) -> dict | None:

@@ -90,6 +90,8 @@ class Indicator(Section):
     paired_count: Regex
     joining_verbs: Regex
     bare_verbs: Regex
+    campaign_verbs: Regex
+    slogan_after: Regex
     determiner: Regex
     anecdote: Regex
     stretch_units: Words
