@@ -74,8 +74,11 @@ def rate_of(subject: str, change: str) -> str:
 
 
 # a name that is only a time (第三季末, 10月份当月新增): the subject is named before it
-_ONLY_TIME = regex.compile(rf"^(?:第[一二三四]季度?末?|[一二三四]季度末|{_PART_OF_YEAR}(?:末|底)?|当月|本月|当季|期末|季末|年末)+"
-                           r"(?:累计)?(?:新增|增加|净增|减少|完成|实现)?$")
+_ONLY_TIME = regex.compile(rf"^(?:第[一二三四]季度?末?|[一二三四]季度末|{_PART_OF_YEAR}(?:末|底)?|当月|本月|当季|期末|季末|年末"
+                           # a deadline or a forecast's year (目标于119年提高至, 目标在2026年年底前, 预估114年可望成长)
+                           r"|(?:目标|预估|预计|计划|力争|争取)?(?:于|在|到|至)?(?:(?:19|20)[0-9]{2}|1[01][0-9])年(?:年底|底|末|内)?(?:前|或之前)?"
+                           r"(?:目标|预估|预计|可望|有望|将)?)+"
+                           r"(?:累计)?(?:新增|增加|净增|减少|完成|实现|成长|增长|提高|提升|突破|达到)?$")
 
 
 # a share (占比, 占全省的比重): a figure after it without a name of its own is not the share's
@@ -98,6 +101,10 @@ def scope(indicator: str) -> str | None:
     """The part of the region a name is alone (城区, 中心城区共建成 -> 中心城区), else None."""
     m = _ONLY_SCOPE.match(indicator)
     return m.group(1) if m else None
+
+
+def is_time(indicator: str) -> bool:
+    return _ONLY_TIME.match(indicator) is not None
 
 
 def is_bare_rate(indicator: str) -> bool:

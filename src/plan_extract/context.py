@@ -599,8 +599,11 @@ def bad_phrase(name: str) -> bool:
 
 
 def is_total(name: str) -> bool:
-    """A name that is only a total (总规模, 合计): the total of what the sentence counted before."""
-    return name in _bare_names()
+    """A name that is only a total (总规模, 合计, 将数目增至): the total of what the sentence counted before."""
+    return name in _bare_names() or _TOTAL_CHANGED.sub("", name) in _bare_names()
+
+
+_TOTAL_CHANGED = re.compile(r"(?<=..)(?:增至|增加到|提高到|提升到|增|达到|达)$")
 
 
 @cache

@@ -284,6 +284,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if prev and (lacks or prev["unit"] == q.unit and ctx.bare_verb(indicator)):
         # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
         # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
+        if prev["unit"] != q.unit and (same := _last_before(pending, len(pending), lambda j, f: f["unit"] == q.unit,
+                                                            sentence)) and baseline.is_time(indicator):
+            return same["indicator"]  # 产值达820亿元，年增11.5%，目标于119年达到1,500亿元: the level's, not the rate's
         if prev["unit"] != q.unit and (baseline.says_change(indicator) or baseline.is_bare_rate(indicator)):
             return baseline.rate_of(prev["indicator"], indicator)
         return prev["indicator"]
@@ -379,8 +382,10 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
               for f in rule.fields}
     name = rule.rule.indicator.format(**values)
     if rule.rule.general and ctx.bad_phrase(name) or not _HAN.search(name):
-        # 合计126.8亿元: a total's word is a link word the cleaning takes away, but names the row
-        return next((w for f in rule.fields if ctx.is_total(w := (m.group(f) or "").strip("，, "))), "")
+        # 合计126.8亿元, 114年预估突破900亿元: a total's word or a time is taken away by the cleaning, but
+        # says the row is named by the sentence before
+        return next((w for f in rule.fields if (w := (m.group(f) or "").strip("，, ")) and
+                     (ctx.is_total(w) or baseline.lacks_subject(w))), "")
     return name
 
 
