@@ -35,4 +35,4 @@ def with_action(view: str, q_end: int, clause_end: int, indicator: str, share: b
     if not indicator or not view.startswith(indicator, at):
         return indicator
     m = _action().match(view, at + len(indicator), clause_end)
-    return indicator + m.group() if m else indicator
+    return indicator + m.group("act") if m else indicator  # (已完成…: the action without its aspect)
