@@ -10,7 +10,7 @@ _REL = {"去年": -1, "上年": -1, "前年": -2}
 # the verbs a change is said with (增长, 大增, 扩容 …); the patterns below and canon's add their own
 CHANGE_VERBS = "增长|成长|提高|提升|上升|增加|下降|减少|回落|缩短|大增|激增|扩容"
 # the kinds of rate a name may be alone (覆盖率达到82.6%): a rate of what the clause before counted
-_RATE_KINDS = "覆盖率|普及率|渗透率|使用率|利用率|上架率|完成率|达标率|网办率|可办率|满意率"
+_RATE_KINDS = "覆盖率|普及率|渗透率|使用率|利用率|上架率|完成率|达标率|网办率|可办率|满意率|通达率|接通率|开通率|联网率|接入率|办结率|执行率|应用率|达成率"
 # a part of a year named without its year (1-9月, 前三季度): a time, not a subject
 _PART_OF_YEAR = (r"(?:(?:[0-9]{1,2}\s*[-—–~～至到]\s*)?[0-9]{1,2}月份?|前[一二三]季度|[一二三四]季度|上半年|下半年"
                  r"|首[一二三]季度?|首[0-9一二三四五六七八九十]{1,2}个月)")
