@@ -284,12 +284,15 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if prev and (lacks or prev["unit"] == q.unit and ctx.bare_verb(indicator)):
         # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
         # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
-        if prev["unit"] != q.unit and (same := _last_before(pending, len(pending), lambda j, f: f["unit"] == q.unit,
-                                                            sentence)) and baseline.is_time(indicator):
-            return same["indicator"]  # 产值达820亿元，年增11.5%，目标于119年达到1,500亿元: the level's, not the rate's
-        if prev["unit"] != q.unit and (baseline.says_change(indicator) or baseline.is_bare_rate(indicator)):
+        if prev["unit"] == q.unit:
+            return prev["indicator"]
+        # 产值达820亿元，年增11.5%，目标于119年达到1,500亿元 / 比去年全年的1452亿元: the level's name, not the rate's
+        same = _last_before(pending, len(pending), lambda j, f: f["unit"] == q.unit, sentence)
+        if same and baseline.is_time(indicator):
+            return same["indicator"]
+        if baseline.says_change(indicator) or baseline.is_bare_rate(indicator):
             return baseline.rate_of(prev["indicator"], indicator)
-        return prev["indicator"]
+        return (same or prev)["indicator"]
     indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
     if view.startswith("其中", clause) and pending and pending[-1][0]["sentence"] == sentence:
         indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], respectively.item_heads())
