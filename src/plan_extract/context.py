@@ -845,6 +845,7 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     # a cue after the figure speaks for it, unless a year opens a new statement between them
     # (2024年底…达到1250万户，2025年将新增…)
     if i < len(c.kind) and c.kind[i][0] < sent[1] and not _year_between(c, pos, c.kind[i][0]) and \
+            not _figure_between(c.view, pos, c.kind[i][0]) and \
             c.kind[i][2] not in aspect and (own_aspect is None or c.kind[i][1].endswith("_strong")) and \
             not (c.sections and c.sections.at(c.kind[i][0])[2] != c.sections.at(pos)[2]):  # (not past a heading)
         return c.kind[i][1].removesuffix("_strong"), c.kind[i][2]
@@ -874,6 +875,22 @@ def _section_as_of(c: Cues, j: int, pos: int) -> bool:
     if not (typ in ("asof", "thismonth", "lastmonth") or typ.startswith("month")) or not c.sections:
         return False
     return c.sections.at(c.years[j][0])[2] == c.sections.at(pos)[2] > 0
+
+
+_BREAKS = re.compile(r"[，；;]|,(?![0-9]{3}(?![0-9]))")  # (not 5,000's comma)
+
+
+def _figure_between(view: str | None, a: int, b: int) -> bool:
+    """Is there another figure after the clause of the figure at `a` and before the cue at `b`
+    (其中营业收入超亿元企业214家，超10亿元企业23家，3家企业…有望突破百亿元: the cue is the 3家's)?"""
+    if not view:
+        return False
+    first = _BREAKS.search(view, a, b)
+    return first is not None and _A_FIGURE.search(view, first.end(), b) is not None
+
+
+# digits that are a figure: not a name (5G, 10G-PON) nor a year (2025年)
+_A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.]*[A-Za-z])(?!年)")
 
 
 def _year_between(c: Cues, a: int, b: int) -> bool:
