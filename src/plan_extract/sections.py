@@ -1,6 +1,7 @@
 """Section headings as kind cues: a plan's review section (一、发展基础) reports actuals, its target
 section (二、发展目标) plans. A heading's cue lasts until the next heading of the same or a higher
-level (第一章 > 一、 or 01 on a line of its own (一图读懂) > （一） > 1. or a —— bullet); a nested heading
+level (第一章 > 一、, 01 on a line of its own (一图读懂) or a 【…】 box title on its own line > （一） > 1. or
+a —— bullet); a nested heading
 without a cue of its own keeps its parent's.
 
 Headings are found at a line start, or after a sentence end (a page saved as one line).
@@ -17,7 +18,7 @@ from .lexicon import alternation, lexicon
 
 _NUM = "[一二三四五六七八九十]{1,3}"
 _HEADING = re.compile(  # after a line or sentence end: a character class the regex engine skips to
-    rf"[\n。！？!?][ \t\u3000]*(?:(?P<l1>第{_NUM}[章篇部])|(?P<l2>{_NUM}[、．]|0[1-9][ \t\u3000]*\n)"
+    rf"[\n。！？!?][ \t\u3000]*(?:(?P<l1>第{_NUM}[章篇部])|(?P<l2>{_NUM}[、．]|0[1-9][ \t\u3000]*\n|【(?=[^】\n]{{2,24}}】[ \t\u3000]*\n))"
     rf"|(?P<l3>[（(]{_NUM}[）)])|(?P<l4>[0-9]{{1,2}}[、．.](?![0-9])|——))[ \t\u3000]*"
     r"(?P<title>[^。；！？!?\s，,：:]{2,24})",
 )
