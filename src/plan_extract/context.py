@@ -845,7 +845,7 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     # a cue after the figure speaks for it, unless a year opens a new statement between them
     # (2024年底…达到1250万户，2025年将新增…)
     if i < len(c.kind) and c.kind[i][0] < sent[1] and not _year_between(c, pos, c.kind[i][0]) and \
-            not _figure_between(c.view, pos, c.kind[i][0]) and \
+            not _figure_between(c.view, pos, c.kind[i][0]) and not _semicolon_between(c, pos, c.kind[i][0]) and \
             c.kind[i][2] not in aspect and (own_aspect is None or c.kind[i][1].endswith("_strong")) and \
             not (c.sections and c.sections.at(c.kind[i][0])[2] != c.sections.at(pos)[2]):  # (not past a heading)
         return c.kind[i][1].removesuffix("_strong"), c.kind[i][2]
@@ -875,6 +875,12 @@ def _section_as_of(c: Cues, j: int, pos: int) -> bool:
     if not (typ in ("asof", "thismonth", "lastmonth") or typ.startswith("month")) or not c.sections:
         return False
     return c.sections.at(c.years[j][0])[2] == c.sections.at(pos)[2] > 0
+
+
+def _semicolon_between(c: Cues, a: int, b: int) -> bool:
+    """…按年增长28%；邮电局预计明年将再扩容: a cue in the next statement is that statement's."""
+    k = bisect.bisect_right(c.semicolons, a)
+    return k < len(c.semicolons) and c.semicolons[k] < b
 
 
 _BREAKS = re.compile(r"[，；;]|,(?![0-9]{3}(?![0-9]))")  # (not 5,000's comma)
