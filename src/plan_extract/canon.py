@@ -169,12 +169,12 @@ def finish_table(fields: dict, catalogue: Catalogue | None = None) -> dict:
     if entry is not None and fits(entry, fields["unit"]):
         fields["indicator_id"] = entry.id
     fields["indicator"] = name
-    new = fields.get("cumulative") or _NEW.match(name) is not None
+    new = fields.get("cumulative") or NEW_WORDS.match(name) is not None
     fields["measure"], fields["reference"] = ("increment" if new else "stock"), None
     return fields
 
 
-_NEW = re.compile(r"新建|新增|新开通|净增")
+NEW_WORDS = re.compile(r"新建|新增|新开通|净增")  # (engine: a total of what was new is a level)
 
 
 def _names(catalogue: Catalogue, indicator: str) -> tuple[str, str | None, str]:

@@ -885,15 +885,12 @@ def _semicolon_between(c: Cues, a: int, b: int) -> bool:
     return k < len(c.semicolons) and c.semicolons[k] < b
 
 
-_BREAKS = re.compile(r"[，；;]|,(?![0-9]{3}(?![0-9]))")  # (not 5,000's comma)
-
-
 def _figure_between(view: str | None, a: int, b: int) -> bool:
     """Is there another figure after the clause of the figure at `a` and before the cue at `b`
     (其中营业收入超亿元企业214家，超10亿元企业23家，3家企业…有望突破百亿元: the cue is the 3家's)?"""
     if not view:
         return False
-    first = _BREAKS.search(view, a, b)
+    first = _CLAUSE_BREAK.search(view, a, b)  # (not 5,000's comma)
     return first is not None and _A_FIGURE.search(view, first.end(), b) is not None
 
 

@@ -24,7 +24,6 @@ from .rules import PLACEHOLDER, CompiledRule
 from .view import search_view
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_NEW_WORDS = re.compile(r"新增|新建|净增|新开通")
 # A line that reads as a headline: short, no sentence or clause punctuation.
 _HEADLINE = re.compile(r"[^，。；！？,;!?]{1,40}")
 # How far around a quantity a rule may look, within its sentence.
@@ -248,7 +247,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     for i, (fields, pos, sent, clause) in enumerate(pending):
         indicator, region, year = named.get(i, (None, None, None))
         if fields.pop("total"):  # named now that the row before is (分别…: each member's own name)
-            indicator = _NEW_WORDS.sub("", names[-1])  # the total of what was new is a level
+            indicator = canon.NEW_WORDS.sub("", names[-1])  # the total of what was new is a level
         if region and not indicator and (before := _last_before(
                 pending, i, lambda j, f: f["unit"] == fields["unit"] and j not in named)):
             # 醴陵市、攸县分别建成1046个、892个: what each place built is what the sentence counted before

@@ -343,16 +343,16 @@ def _title(view: str, before: int, plan_years: tuple[int, ...], unit=None):
     return plan_years, unit
 
 
-def _date_stats(columns: list[Column], view: str, header: int, ref_year: int | None) -> None:
+def _date_stats(columns: list[Column], view: str, header: int, year: int | None) -> None:
     """A statistics table's level columns hold the year its title (the line above the header) names,
-    else the page's."""
+    else `year` (the yearly report's, else the page's)."""
     if not any(c.stat for c in columns):
         return
     title = view[view.rfind("\n", 0, max(0, header - 1)) + 1:header]
     years = re.findall(rf"({_YEAR})\s*年", title)
     for c in columns:
         if c.stat:
-            c.year = int(years[-1]) if years else ref_year
+            c.year = int(years[-1]) if years else year
 
 
 def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
@@ -419,10 +419,10 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     (prose rules skip them). `cell_x` maps a cell's offset (plus `offset`) to its extent on the page;
     `published` (YYYY-MM-DD) or `ref_year`, the page's date, tells a transposed table's statistics
     from its projections."""
-    values, covered = _grid_values(text, view, plan_years, cell_x, offset,
-                                   int(published[:4]) if published else ref_year, report_year)
+    page_year = int(published[:4]) if published else ref_year
+    values, covered = _grid_values(text, view, plan_years, cell_x, offset, page_year, report_year)
     if listed.may_hold(text):  # 千兆宽带用户数（万户）：2025年650，2030年1,200: one line per indicator
-        more, lines = listed.find_values(view, plan_years, int(published[:4]) if published else ref_year)
+        more, lines = listed.find_values(view, plan_years, page_year)
         values, covered = _claim(values, covered, more, lines)
     if transposed.may_hold(text):  # periods down the rows: that reader claims its lines
         more, lines = transposed.find_values(text, view, plan_years, published, ref_year)
