@@ -616,6 +616,10 @@ def _measure_words() -> tuple[str, ...]:
     return tuple(lexicon()["units"]["measure"])
 
 
+def measure_words() -> tuple[str, ...]:
+    return _measure_words()
+
+
 @cache
 def _noise_units() -> tuple[str, ...]:
     return tuple(lexicon()["indicator"]["noise_units"])

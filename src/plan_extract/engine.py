@@ -293,6 +293,10 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
             return baseline.rate_of(prev["indicator"], indicator)
         return (same or prev)["indicator"]
     indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
+    if indicator.startswith("总") and (counted := _last_before(
+            pending, len(pending), lambda j, f: f["unit"] in ctx.measure_words() and f["unit"] != q.unit, sentence)):
+        # 本港共有逾70个数据中心，总楼面面积约105万平方米: the total of what the count counted
+        return counted["indicator"] + indicator
     if view.startswith("其中", clause) and pending and pending[-1][0]["sentence"] == sentence:
         indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], respectively.item_heads())
     return ctx.of_programme(view, q.outer_start, sent[0], indicator)
