@@ -392,7 +392,6 @@ def bare_verb(name: str) -> bool:
 # structure (“1+3+N”) or a list of slogans (“稳中有进、进中提质”) is none
 _QUOTED = re.compile(r"[「“『]([^」”』「“『，。；;,、+＋\n]{2,16})[」”』]")
 _NOT_PROGRAMME = re.compile(r"^(?:十[一二三四五六七八九]五|[0-9]|[一二三四五六七八九十]+$)")
-_CLAUSE_TAIL = re.compile(r"[，。；,;:：\n][^，。；,;:：\n]*$")
 
 
 def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> str:
@@ -409,7 +408,7 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
     if m is None or _NOT_PROGRAMME.match(name := m.group(1)) or name in indicator or indicator in name:
         return indicator
     before = view[start:m.start()]
-    lead = before[c.start() + 1:] if (c := _CLAUSE_TAIL.search(before)) else before
+    lead = before[max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0):]
     pats = _patterns()
     # 设有28个「一户通」自助服务站: the quote names what a figure before it counts
     if any(ch.isdigit() for ch in lead) or pats["campaign_verb"].search(lead) or pats["slogan_after"].match(view, m.end()):
@@ -543,7 +542,7 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return False  # nothing follows the figure in its clause
     if pats["structure_or_population"].match(view, q_end, right):
         return True
-    if raw.endswith(_measure_words()) and (pats["determiner"].match(view, q_end, right)
+    if raw.endswith(measure_words()) and (pats["determiner"].match(view, q_end, right)
                                            or _MEMBERS_OF.match(view, q_end, right)):
         # 三家基础电信企业的移动电话用户总数达18.1亿户, 三家基础电信企业全年分别完成…: the count says whose figures
         return True
@@ -553,7 +552,7 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 僱員人數10人或以上的企業: a class's bound
     if not raw.endswith("%") and pats["threshold_after"].match(view, q_end, right) and \
             pats["threshold_before"].search(view, max(left, q_start - 3), q_start) and \
-            not (raw.endswith(_measure_words()) and not _THEN_OF.match(view, q_end, right)):
+            not (raw.endswith(measure_words()) and not _THEN_OF.match(view, q_end, right)):
         # 年销售额超过100万元的有126个, 在职员工少于10名的场所: a class's bound; 逾4 600個項目 counts them
         return True
     if pats["noise_nouns"].match(view, q_end, right):
@@ -612,12 +611,8 @@ def _stretch_units() -> tuple[str, ...]:
 
 
 @cache
-def _measure_words() -> tuple[str, ...]:
-    return tuple(lexicon()["units"]["measure"])
-
-
 def measure_words() -> tuple[str, ...]:
-    return _measure_words()
+    return tuple(lexicon()["units"]["measure"])
 
 
 @cache

@@ -4,10 +4,11 @@ indicators when the table is set as prose (or comes out of a PDF so):
     1.千兆宽带用户数（万户）：2025年650，2030年1,200，预期性
 
 Each year's value gives one row: the line's name is the indicator, the bracket its unit, the year
-its year; a year before the plan period (before the page's year, outside a plan) holds what was
-achieved, a later one what is aimed at. A line is read only when everything after its colon is
-such cells (two years at least) and an attribute: a sentence that happens to hold a colon and
-years stays prose. The value grammar and the units are tables.py's.
+its year, and its kind is settled as a table's year column's (a year before the page's, or the
+first of several, holds what was achieved; a 基期/目标 label says it). A line is read only when
+everything after its colon is such cells (two years at least) and an attribute: a sentence that
+happens to hold a colon and years stays prose. The value grammar, the units and the settling of
+kinds are tables.py's.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _LINE = re.compile(r"^[ \t\u3000]*(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])?[ \u3
 # one cell: the year, a label, the value (tables' grammar reads it)
 _CELL = re.compile(r"^(?P<y>(?:19|20)[0-9]{2})[ \u3000]*年(?:底|末)?[ \u3000]*(?P<lab>基期|现状|目标|预期)?值?[ \u3000]*(?P<v>.+)$")
 _SPLIT = re.compile(r"[ \u3000]*(?:[，；;]|,(?![0-9]{3}(?![0-9])))[ \u3000]*")  # not 1,200's comma
+_LABELS = {"基期": "actual", "现状": "actual", "目标": "target", "预期": "target"}
 _PRE = re.compile(r"[：:][ \u3000]*(?:19|20)[0-9]{2}[ \u3000]*年")
 
 
@@ -69,18 +71,13 @@ def _line_values(view: str, m: re.Match, plan_years: tuple[int, ...], ref_year: 
         cells.append((int(c.group("y")), c.group("lab"), v))
     if len(cells) < 2:
         return None
-    first = min(y for y, _, _ in cells)
+    # the cells are a header and a row at once: tables.py settles each year's kind as for its columns
+    columns = tables._settle([tables.Column("period", f"{year}年", year, _LABELS.get(label), dated=True,
+                                            labelled=label is not None) for year, label, _ in cells],
+                             plan_years, ref_year, bool(plan_years))
     out = []
-    for year, label, (start, end, value, cmp, cumulative, pct) in cells:
-        if label:
-            kind = "actual" if label in ("基期", "现状") else "target"
-        elif plan_years:
-            kind = "actual" if year < plan_years[0] else "target"
-        elif ref_year is not None:
-            kind = "actual" if year < ref_year else "target"
-        else:
-            kind = "actual" if year == first else "target"
+    for col, (year, _, (start, end, value, cmp, cumulative, pct)) in zip(columns, cells):
         u, s = ("%", 1.0) if pct else (unit, scale)
-        out.append(tables.TableValue(start, end, float(f"{value * s:.12g}"), u, cmp, kind, year,
+        out.append(tables.TableValue(start, end, float(f"{value * s:.12g}"), u, cmp, col.kind, year,
                                      to_simplified(name), attribute, cumulative, (m.start(), m.end())))
     return out
