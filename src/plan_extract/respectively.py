@@ -24,7 +24,6 @@ _COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领
 # how a list of items fared, said before the clause that measures them
 _TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表现|发展)?(?:良好|较好|强劲|向好|亮眼|突出|迅猛|较快)$"
                          r"|(?:保持|实现|呈现)(?:较快|快速|稳定|平稳|两位数)?(?:增长|发展)(?:态势)?$")
-_RANKED = re.compile(r".{1,20}?(?:最多|最高|最大|最快|前[一二三四五六七八九十0-9]{1,2}(?:位|名)?)的[^、，]{0,4}?(?:依次|分别)?(?:为|是)")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
 # unnamed members counted in the subject (三家基础电信企业, 两所高校): the words after 分别 name their figures
 _MEMBERS = re.compile(r"(?<![第前])([两三四五六七八九])(?:家|所|个|座|间)(?:[\u4e00-\u9fff]{2,10})?$")
@@ -39,6 +38,12 @@ class Group:
     words: str  # between 分别 and the first figure: 达到, 新增数字化改造项目, 增长
     name: str = ""  # the indicator years or places share (2023年、2024年全市数字经济规模; 红花岗区、汇川区数字经济规模)
     counted: bool = False  # the items are kinds counted (三大产业) and what of them is measured may follow 分别
+
+
+@cache
+def _ranked() -> re.Pattern:
+    """排名前三的市州依次为 before the places a ranking lists (the rule GEN-RANKED-PLACES's words)."""
+    return re.compile(r".{1,20}?" + lexicon()["blocks"]["RANKED"] + r"的[^、，]{0,4}?(?:依次|分别)?(?:为|是)")
 
 
 @cache
@@ -88,7 +93,7 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
                 # 电子信息、软件、人工智能三大产业发展势头较好，营业收入分别增长…: the items went before
                 items = _TREND_TAIL.sub("", view[before:start - 1].strip())
                 # 5G基站数排名前三的市州依次为成都、绵阳和南充，分别达到…: the places ranked
-                ranked = _RANKED.match(items)
+                ranked = _ranked().match(items)
                 earlier = _group(items[ranked.end():] if ranked else items, len(members), words) if "、" in items else None
                 if ranked and earlier is not None and earlier.of == "places":
                     group = earlier
