@@ -1,8 +1,8 @@
 """Section headings as kind cues: a plan's review section (一、发展基础) reports actuals, its target
 section (二、发展目标) plans. A heading's cue lasts until the next heading of the same or a higher
 level (第一章 > 一、, 01 on a line of its own (一图读懂) or a 【…】 box title on its own line > （一） > 1. or
-a —— bullet); a nested heading
-without a cue of its own keeps its parent's.
+a —— bullet > a bare line between blank lines that names a review or a goal (a news page's
+今年预算与目标)); a nested heading without a cue of its own keeps its parent's.
 
 Headings are found at a line start, or after a sentence end (a page saved as one line).
 """
@@ -19,9 +19,13 @@ from .lexicon import alternation, lexicon
 _NUM = "[一二三四五六七八九十]{1,3}"
 _HEADING = re.compile(  # after a line or sentence end: a character class the regex engine skips to
     rf"[\n。！？!?][ \t\u3000]*(?:(?P<l1>第{_NUM}[章篇部])|(?P<l2>{_NUM}[、．]|0[1-9][ \t\u3000]*\n|【(?=[^】\n]{{2,24}}】[ \t\u3000]*\n))"
-    rf"|(?P<l3>[（(]{_NUM}[）)])|(?P<l4>[0-9]{{1,2}}[、．.](?![0-9])|——))[ \t\u3000]*"
+    rf"|(?P<l3>[（(]{_NUM}[）)])|(?P<l4>[0-9]{{1,2}}[、．.](?![0-9])|——)"
+    rf"|(?P<l5>\n)(?![ \t\u3000]*(?:第|{_NUM}[、．]|0[1-9][ \t\u3000]*\n|[（(【]|[0-9]{{1,2}}[、．.]|——)))[ \t\u3000]*"
     r"(?P<title>[^。；！？!?\s，,：:]{2,24})",
 )
+
+
+_BLANK_AFTER = re.compile(r"[ \t\u3000]*\n[ \t\u3000]*\n")
 
 
 @cache
@@ -50,9 +54,11 @@ def sections(view: str) -> Sections:
     stack: list[tuple[int, str | None, str, int]] = []  # (level, kind, words, start)
     starts, kinds, items = [], [], []
     for m in _HEADING.finditer("\n" + view):  # the text's start is a line start; offsets are one off
-        level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
+        level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4", "l5"), 1) if m.group(g))
         title = m.group("title")
         kind = "actual" if review.search(title) else "target" if target.search(title) else None
+        if level == 5 and not (kind and _BLANK_AFTER.match(view, m.end() - 1)):
+            continue  # a bare line is a heading only between blank lines, with a cue (今年预算与目标)
         while stack and stack[-1][0] >= level:
             stack.pop()
         start = m.start()  # the heading starts after the line or sentence end (one off in "\n" + view)
@@ -60,5 +66,5 @@ def sections(view: str) -> Sections:
         cue = next(((k, w, s) for _, k, w, s in reversed(stack) if k), (None, "", start))
         starts.append(start)
         kinds.append(cue)
-        items.append(start if level >= 3 else -1)
+        items.append(next((s for lv, _, _, s in reversed(stack) if lv in (3, 4)), -1))
     return Sections(starts, kinds, items)
