@@ -140,8 +140,20 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
         if entry is not None and (fits(entry, fields["unit"]) or unit_family(fields["unit"]) == "percent"):
             rate = catalogue.growth(entry.id) if unit_family(fields["unit"]) == "percent" else None
             fields["indicator_id"] = (rate or entry).id
+    if (new := _last(_NEW_COUNT, view, start, pos)) and new not in name:
+        name = new + name  # 全年新建4862个 (of 5G基站): what was new is its own indicator, 新建5G基站
     fields["indicator"] = name
     return fields
+
+
+def _last(pattern: re.Pattern, view: str, start: int, end: int) -> str | None:
+    found = None
+    for found in pattern.finditer(view, start, end):
+        pass
+    return found.group() if found else None
+
+
+_NEW_COUNT = re.compile(r"新建|新增|新开通|净增")
 
 
 _GROWTH = re.compile(r"(?<=.)(?:(?:比|较)(?:上年|去年|[0-9]{4}年(?:底|末)?)(?:同期)?|同比|环比)?(?:增长|增速|增幅|提高|提升|增加|下降|减少|降低)$")

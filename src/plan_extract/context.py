@@ -717,6 +717,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             years.append((m.start(), "base_" + m.lastgroup, None, words))  # 由去年底的72%
         else:
             years.append((m.start(), m.lastgroup, None, words))
+            if m.lastgroup == "nextyear":  # 明年预留…: a year still to come plans
+                kind.append((m.start(), "target", words))
     for m in pats["now"].finditer(view):
         if not lay.is_blocked(m.start(), m.end()):  # 由目前的42.5%提升至65%: a baseline's now
             base = _BASE.search(view, max(0, m.start() - 3), m.start())
@@ -899,7 +901,9 @@ _A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.]*[A-Za-z])(?!�
 
 def _year_between(c: Cues, a: int, b: int) -> bool:
     k = bisect.bisect_right(c._year_pos, a)
-    return k < len(c.years) and c.years[k][0] < b and c.years[k][1] in ("plain", "deadline", "asof")
+    # (明年 opens a statement of its own even as the cue: 比率为78%，数发部规划明年提高至85%)
+    return k < len(c.years) and (c.years[k][0] < b and c.years[k][1] in ("plain", "deadline", "asof")
+                                 or c.years[k][0] <= b and c.years[k][1] == "nextyear")
 
 
 def decide_year(c: Cues, pos: int, para: int, kind: str, facts: DocFacts) -> int | None:
@@ -941,6 +945,10 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         year = _resolve(c, j, para, facts)
         if kind == "target" and c.years[j][1] == "sameyear" and year and facts.ref_year and year < facts.ref_year:
             year = facts.ref_year  # 年内新增… in a 2025 summary published in 2026: this year's goal
+        elif kind == "actual" and c.years[j][3] in ("年末", "年底") and year == facts.ref_year and \
+                not facts.report_year and facts.published and facts.published[5:7] != "12" and \
+                _OPENS_CLAUSE.search(c.view, max(0, c.years[j][0] - 12), c.years[j][0]):
+            year -= 1  # 年末全市共有… on a page of March 2026: the end of 2025, the latest year-end past
         return year, c.years[j][3]
     if j >= 0 and kind == "actual" and (_continues(c, para) or _reports_on(c, j) and facts.default_kind == "actual"):
         # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date; a report's
