@@ -219,6 +219,24 @@ class Layout:
         return self.item_ends[bisect.bisect_right(self.item_ends, lo):bisect.bisect_right(self.item_ends, hi)]
 
 
+_ITEM = re.compile(r"[ \t\u3000]*(?:[（(][0-9一二三四五六七八九十]{1,2}[）)]|[0-9]{1,2}[.、．](?![0-9])|[①-⑳]|[-•·■●▪])")
+
+
+def list_intro(view: str, para: int) -> int:
+    """Where the paragraph's passage starts: a list's item ((2)…, 2., ②) goes on with the line that
+    introduces the list with a colon (今年将重点推动：¶ (1)… ¶ (2)…), whose cues speak for all its items."""
+    if not _ITEM.match(view, para):
+        return para
+    start = para
+    while start > 0:
+        prev = view.rfind("\n", 0, start - 1) + 1
+        line = view[prev:start - 1].rstrip(" \t\u3000")
+        if not _ITEM.match(view, prev):
+            return prev if line.endswith(("：", ":")) else para
+        start = prev
+    return para
+
+
 def layout(view: str) -> Layout:
     end = re.Match.end  # mapped in C: no bytecode per break
     sentence_starts = [0, *map(end, _SENTENCE_END.finditer(view))]

@@ -410,7 +410,7 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     base = baseline.base_year(before, facts.ref_year)
     if base is not None:
         return "actual", base[0], base[1]
-    para = lay.paragraph_start(q.start)
+    para = ctx.list_intro(view, lay.paragraph_start(q.start))
     m = to_end.search(before) if span else None
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
         cue = None
