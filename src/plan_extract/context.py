@@ -429,7 +429,8 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
     lead = before[max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0):]
     pats = _patterns()
     # 设有28个「一户通」自助服务站: the quote names what a figure before it counts
-    if any(ch.isdigit() for ch in lead) or pats["campaign_verb"].search(lead) or pats["slogan_after"].match(view, m.end()):
+    # (a year is no figure: 114年「中小企業數位轉型補助計畫」共受理3,420件申請)
+    if _A_FIGURE.search(lead) or pats["campaign_verb"].search(lead) or pats["slogan_after"].match(view, m.end()):
         return indicator
     return name + indicator
 
@@ -914,7 +915,7 @@ def _figure_between(view: str | None, a: int, b: int) -> bool:
 
 
 # digits that are a figure: not a name (5G, 10G-PON) nor a year (2025年)
-_A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.]*[A-Za-z])(?!年)")
+_A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.])(?![A-Za-z年])")
 
 
 def _year_between(c: Cues, a: int, b: int) -> bool:

@@ -292,6 +292,12 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         if baseline.says_change(indicator) or baseline.is_bare_rate(indicator):
             return baseline.rate_of(prev["indicator"], indicator)
         return (same or prev)["indicator"]
+    if prev and (head := next((h for h in respectively.item_heads() if indicator.startswith(h)), None)):
+        if prev["unit"] == "家" and prev["indicator"].endswith("企业") and indicator == head:
+            # 规模以上软件和信息技术服务业企业47家，实现营业收入32.74亿元: the revenue of the firms counted
+            return prev["indicator"].removesuffix("企业") + indicator
+        if prev["indicator"].endswith(head) and prev["indicator"] != head:
+            indicator = prev["indicator"] + indicator[len(head):]  # …营业收入32.74亿元，增长12.1%
     indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
     if indicator.startswith("总") and (counted := _last_before(
             pending, len(pending), lambda j, f: f["unit"] in ctx.measure_words() and f["unit"] != q.unit, sentence)):
