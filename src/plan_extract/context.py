@@ -503,8 +503,8 @@ def clean_noun(noun: str) -> str:
     if quoted is None and _patterns()["noun_bad_start"].match(s):
         return ""
     count = _NEXT_COUNT.search(s, len(quoted.group(1)) if quoted else 0)
-    if count:  # 部门31项服务: the noun ends where the next count begins
-        s = s[: count.start()]
+    if count:  # 部门31项服务: the noun ends where the next count begins (乡村及13个…: and its 及)
+        s = s[: count.start()].removesuffix("以及").rstrip("及和与并")
     m = _patterns()["stop_after"].search(s, 1)
     if m:
         s = s[: m.start()]
