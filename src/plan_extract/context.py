@@ -935,11 +935,13 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
     review section: 一、发展基础 … 截至2022年底 … sets the as-of date of the section); for a target
     also earlier paragraphs (a plan sets its deadline once: 到2025年 ... and the goals follow)."""
     lower = para
+    j = bisect.bisect_left(c._year_pos, pos) - 1
     if kind == "actual" and c.sections:
-        section_kind, _, start = c.sections.at(pos)
+        section_kind, heading, start = c.sections.at(pos)
         if section_kind == "actual":
             lower = min(lower, start)
-    j = bisect.bisect_left(c._year_pos, pos) - 1
+            if _YEAR_IN_REVIEW.search(heading) and not _YEAR.search(heading) and (j < 0 or c.years[j][0] < start):
+                return reviewed_year(facts), heading  # 【数读·郑州算力这一年】 on a January page: last year
     k = bisect.bisect_left(c.semicolons, pos) - 1
     statement = max(sent_start, c.semicolons[k] if k >= 0 else 0)
     while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < statement):
@@ -1095,5 +1097,16 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
         if k >= 0 and c.years[k][1] in ("plain", "asof") and c.years[k][2] is not None and \
                 c.years[k][2] <= ref and (c.years[k][0] >= lower or c.sections and c.years[k][0] >= section > 0):
             return c.years[k][2]
-        return ref
+        return reviewed_year(facts) if _YEAR_IN_REVIEW.match(c.years[j][3]) else ref
     return ref if typ == "now" else ref + _RELATIVE_YEARS[typ]
+
+
+_YEAR_IN_REVIEW = re.compile("这一年|年度盘点|过去(?:的)?一年")
+
+
+def reviewed_year(facts: DocFacts) -> int | None:
+    """The year a page looks back on (过去一年, a box on 这一年): on a page of January to March the
+    year just ended, else the page's own."""
+    if facts.ref_year is not None and facts.published and facts.published[5:7] in ("01", "02", "03"):
+        return facts.ref_year - 1
+    return facts.ref_year
