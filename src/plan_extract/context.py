@@ -183,6 +183,13 @@ class DocFacts:
     def default_kind(self) -> str:
         return "target" if self.plan and not self.report else "actual"
 
+    @property
+    def now_year(self) -> int | None:
+        """The first year not yet past: the document's, or its plan's first when the plan is written
+        before its period (a “十五五” plan of December 2025: 至2025年末 and “十四五”时期 report)."""
+        years = [y for y in (self.ref_year, min(self.plan_years, default=None)) if y is not None]
+        return max(years, default=None)
+
 
 @dataclass
 class Layout:
@@ -678,7 +685,7 @@ def _cue_words() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, .
 def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     pats = _patterns()
     kinds, not_after, not_before = _cue_words()
-    ref = facts.ref_year or (min(facts.plan_years) if facts.plan_years else None)
+    ref = facts.now_year
     kind, years = [], []
     for m in pats["kind"].finditer(view):
         word, start = m.group(), m.start()
@@ -1034,7 +1041,7 @@ def _past_cue(c: Cues, j: int, facts: DocFacts) -> bool:
     pos, typ, year, _ = c.years[j]
     if typ in ("asof", "since", "now") or typ.startswith("base"):
         return True
-    ref = facts.ref_year or (min(facts.plan_years) if facts.plan_years else None)
+    ref = facts.now_year
     if typ == "plain" and year is not None and ref is not None and year < ref:
         return True
     return bool(c.sections) and c.sections.at(pos)[0] == "actual"
