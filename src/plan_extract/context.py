@@ -442,6 +442,24 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
     return name + indicator
 
 
+def subject_before(window: str, end: int) -> str | None:
+    """The noun phrase that opens the clause ending at `end` (the subject before a verb: 創科基金共批出…),
+    when the clause holds nothing else."""
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(window, 0, end)), default=0)
+    lead = window[start:end]
+    if not lead or any(ch.isdigit() for ch in lead):
+        return None
+    subject = clean_indicator(lead)
+    # (an agency that acts is no owner of what it counts: 省政府发布3项地方标准)
+    ok = 2 <= len(subject) <= 10 and subject in lead.replace(" ", "") and not _NOT_SUBJECT.search(lead) \
+        and not _AGENCY.search(subject)
+    return subject if ok else None
+
+
+_AGENCY = re.compile("(?:政府|局|署|部|厅|委|办|处|委员会)$")
+_NOT_SUBJECT = re.compile("[在已将把对向为于从由给让被]|每年|每月|当中|其中|截至|截止|年底|年末")
+
+
 def strip_left(name: str) -> str:
     """The name without the time, place words, verbs and connectives it starts with (已开通5G基站)."""
     return _patterns()["strip_left"].sub("", name, count=1) or name

@@ -393,6 +393,9 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
     values = {f: (ctx.clean_noun if m.start(f) > ph else ctx.clean_indicator)(m.group(f) or "")
               for f in rule.fields}
     name = rule.rule.indicator.format(**values)
+    if rule.rule.general and name and all(m.start(f) > ph or not m.group(f) or values[f] == "" for f in rule.fields) \
+            and (subject := ctx.subject_before(m.string, m.start())):
+        name = subject + name  # 創科基金共批出逾4 600個項目: what the count is of, said before its verb
     if rule.rule.general and ctx.bad_phrase(name) or not _HAN.search(name):
         # 合计126.8亿元, 114年预估突破900亿元: a total's word or a time is taken away by the cleaning, but
         # says the row is named by the sentence before
