@@ -49,7 +49,8 @@ _LAST_ITEM = re.compile(r"以及|[和及与]")  # joins a list's last item
 _WORK_REPORT = re.compile(r"((?:19|20)[0-9]{2})\s*年[^\n。，]{0,20}?政府工作报告")
 _MEMBERS_OF = re.compile(r"[\u4e00-\u9fff]{2,12}?分别")  # 三家…企业全年分别
 _REMARK = re.compile(r"[（(](?![A-Za-z][A-Za-z0-9+\-&]{0,9}[）)])[^（）()]*[）)]")
-_OR_BOUND_OF = re.compile(r"或以[上下]的")  # 10人或以上的企业
+# 10人或以上的企业, 200人以下之中小企業, 資本額1億元以下或…未滿200人的中小企業: a class's bound
+_OR_BOUND_OF = re.compile(r"或以[上下]的|以[上下]之|以[上下]或[^，。；,;]{0,20}?[之的](?:中小)?(?:企业|公司|机构|商户|场所)")
 _THEN_OF = re.compile(r"(?:以上|以下)?的")  # 少于10名的场所: a class, not a count
 _CLASS_UNIT = re.compile(r"(?:元|bps|[0-9.]+[MG])$")
 _CLASS_ENDINGS = ("元", "bps", "M", "G")
@@ -430,16 +431,43 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
     start = max(sent_start, view.rfind(";", sent_start, q_start) + 1)  # the statement's own (not past ；)
     for m in _QUOTED.finditer(view, start, q_start):
         pass
-    if m is None or _NOT_PROGRAMME.match(name := m.group(1)) or name in indicator or indicator in name:
+    if m is None:
+        # none in the sentence: the one programme its paragraph opens with, if no other is named since
+        # (（一）「智方便」自2020年推出以來，登記用戶持續增加。…登記用戶已超過340萬名)
+        para = view.rfind("\n", 0, sent_start) + 1
+        first = _SENTENCE_END.search(view, para, sent_start)
+        names = {q.group(1) for q in _QUOTED.finditer(view, para, q_start)}
+        m = _QUOTED.search(view, para, first.end()) if first and len(names) == 1 else None
+        opening = _OPENS_PARAGRAPH.fullmatch(view, para, m.start()) if m else None
+        if opening is None or not programme_named(view, m, para, launched=opening.group("launch") is not None):
+            return indicator
+    elif not programme_named(view, m, start):
         return indicator
+    name = m.group(1)
+    return indicator if name in indicator or indicator in name else name + indicator
+
+
+# the paragraph is about the quote: it opens it (（一）「智方便」自…), or what launched it does
+# (金管局於2018年推出的快速支付系統「轉數快」)
+_OPENS_PARAGRAPH = re.compile(r"[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）][\s\u3000]*)?"
+                              r"(?P<launch>[^，。；,;「“『]{0,20}(?:推出|推行|设立|建设|开发|上线|启用)的[^，。；,;「“『]{0,8})?")
+# a quote a report speaks of is its topic, not its figures' (國發會今天報告「AI新十大建設」推動進度指出，…)
+_REPORTED = re.compile("报告|指出|表示|介绍|宣布|说明|透露")
+
+
+def programme_named(view: str, m: re.Match, start: int, launched: bool = False) -> bool:
+    """Is the quote `m` a programme, platform or campaign its clause is about (not a period, a structure,
+    a slogan a policy verb leads to, a report's topic, nor the name of what a figure before it counts)?
+    One `launched` (…推出的快速支付系統「轉數快」，…) is a programme whatever follows it."""
+    if _NOT_PROGRAMME.match(m.group(1)):
+        return False
     before = view[start:m.start()]
     lead = before[max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0):]
     pats = _patterns()
     # 设有28个「一户通」自助服务站: the quote names what a figure before it counts
     # (a year is no figure: 114年「中小企業數位轉型補助計畫」共受理3,420件申請)
-    if _A_FIGURE.search(lead) or pats["campaign_verb"].search(lead) or pats["slogan_after"].match(view, m.end()):
-        return indicator
-    return name + indicator
+    return not (_A_FIGURE.search(lead) or pats["campaign_verb"].search(lead) or _REPORTED.search(lead)
+                or not launched and pats["slogan_after"].match(view, m.end()))
 
 
 def subject_before(window: str, end: int) -> str | None:
@@ -940,7 +968,7 @@ def _figure_between(view: str | None, a: int, b: int) -> bool:
 
 
 # digits that are a figure: not a name (5G, 10G-PON) nor a year (2025年)
-_A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.])(?![A-Za-z年])")
+_A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.])(?![A-Za-z年月日])")
 
 
 def _year_between(c: Cues, a: int, b: int) -> bool:
