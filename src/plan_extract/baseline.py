@@ -62,9 +62,14 @@ def with_parent_measure(indicator: str, parent: str, heads: tuple[str, ...]) -> 
     head = next((h for h in heads if h in parent), None)
     if head is None or any(h in own for h in heads):
         return indicator
-    # 进出口额…，其中出口318.5亿元: 出口额, the words the two share said once
+    # 进出口额…，其中出口318.5亿元: 出口额, the words the two share said once; a part of the measure
+    # (出口 of 进出口额) is still the whole's subject's: 跨境电商进出口额 -> 跨境电商出口额
     overlap = next((k for k in range(min(len(own), len(head) - 1), 1, -1) if own.endswith(head[:k])), 0)
-    return own + head[overlap:] + indicator[len(own):]
+    subject = _COMPOUND_MEASURE.sub("", parent[:parent.index(head)]) if overlap else ""
+    return subject + own + head[overlap:] + indicator[len(own):]
+
+
+_COMPOUND_MEASURE = regex.compile(r"进$")  # 进|出口额: the whole's measure, not its subject
 
 
 def rate_of(subject: str, change: str) -> str:
@@ -103,6 +108,17 @@ def scope(indicator: str) -> str | None:
     """The part of the region a name is alone (城区, 中心城区共建成 -> 中心城区), else None."""
     m = _ONLY_SCOPE.match(indicator)
     return m.group(1) if m else None
+
+
+_ONLY_LEVEL = regex.compile(r"^(国家级|省级|市级|县级|区级)(?:的)?$")
+_LEVEL = regex.compile(r"^(?:国家级|省级|市级|县级|区级)(?:及|和)?(?:以上|以下)?(?:的)?")
+
+
+def of_level(indicator: str, whole: str) -> str | None:
+    """A part named by its level alone (省级以上重点实验室118个，其中国家级9个): the whole at that level,
+    国家级重点实验室; else None."""
+    m = _ONLY_LEVEL.match(indicator)
+    return m.group(1) + _LEVEL.sub("", whole) if m else None
 
 
 def is_time(indicator: str) -> bool:

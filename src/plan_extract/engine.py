@@ -277,6 +277,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     lacks = baseline.lacks_subject(indicator)
     if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
         return subject
+    if prev and prev["unit"] == q.unit and (level := baseline.of_level(indicator, prev["indicator"])):
+        return level
     if prev and (part := baseline.scope(indicator)) and prev["unit"] == q.unit:
         # 全市新建5G基站1200个，其中城区新建980个: 城区5G基站
         return prev["indicator"] if prev["indicator"].startswith(part) else part + prev["indicator"]
