@@ -44,3 +44,15 @@ def test_opener_ends_are_those_of_the_line_anchored_pattern(view):
 
     anchored = re.compile(rf"(?:^|\n)[ \t\u3000]*(?:{alternation(lexicon()['context']['continuation_openers'])})")
     assert ctx._opener_ends(view) == [m.end() for m in anchored.finditer(view)]
+
+
+def test_a_paragraph_programme_is_looked_for_only_within_reach():
+    # a page saved as one line is no paragraph: its first quote does not name figures pages later,
+    # and each figure's look-back stays bounded (no scan of the whole line per figure)
+    opening = "「智方便」自2020年推出以來，登記用戶持續增加。"
+    near = opening + "截至10月底，登記用戶已超過340萬名。"
+    far = opening + "另外，全港流動用戶有所增加。" * 400 + "截至10月底，登記用戶已超過340萬名。"
+    for view, named in ((near, True), (far, False)):
+        q = view.rindex("340")
+        sent = view.rindex("截至")
+        assert ("智方便" in ctx.of_programme(view, q, sent, "登记用户")) is named

@@ -230,13 +230,18 @@ class Layout:
 _ITEM = re.compile(r"[ \t\u3000]*(?:[（(][0-9一二三四五六七八九十]{1,2}[）)]|[0-9]{1,2}[.、．](?![0-9])|[①-⑳]|[-•·■●▪])")
 
 
+_LIST_REACH = 60  # items looked back over: a list, not a page of lines
+
+
 def list_intro(view: str, para: int) -> int:
     """Where the paragraph's passage starts: a list's item ((2)…, 2., ②) goes on with the line that
     introduces the list with a colon (今年将重点推动：¶ (1)… ¶ (2)…), whose cues speak for all its items."""
     if not _ITEM.match(view, para):
         return para
     start = para
-    while start > 0:
+    for _ in range(_LIST_REACH):
+        if start <= 0:
+            break
         prev = view.rfind("\n", 0, start - 1) + 1
         line = view[prev:start - 1].rstrip(" \t\u3000")
         if not _ITEM.match(view, prev):
@@ -434,10 +439,12 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
     if m is None:
         # none in the sentence: the one programme its paragraph opens with, if no other is named since
         # (（一）「智方便」自2020年推出以來，登記用戶持續增加。…登記用戶已超過340萬名)
-        para = view.rfind("\n", 0, sent_start) + 1
-        first = _SENTENCE_END.search(view, para, sent_start)
-        names = {q.group(1) for q in _QUOTED.finditer(view, para, q_start)}
-        m = _QUOTED.search(view, para, first.end()) if first and len(names) == 1 else None
+        reach = max(0, sent_start - _PARAGRAPH_REACH)  # (a paragraph, not a page saved as one line)
+        para = view.rfind("\n", reach, sent_start) + 1
+        first = _SENTENCE_END.search(view, para, sent_start) if para or not reach else None
+        if first is None or len({q.group(1) for q in _QUOTED.finditer(view, para, q_start)}) != 1:
+            return indicator
+        m = _QUOTED.search(view, para, first.end())
         opening = _OPENS_PARAGRAPH.fullmatch(view, para, m.start()) if m else None
         if opening is None or not programme_named(view, m, para, launched=opening.group("launch") is not None):
             return indicator
@@ -447,6 +454,7 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
     return indicator if name in indicator or indicator in name else name + indicator
 
 
+_PARAGRAPH_REACH = 3000
 # the paragraph is about the quote: it opens it (（一）「智方便」自…), or what launched it does
 # (金管局於2018年推出的快速支付系統「轉數快」)
 _OPENS_PARAGRAPH = re.compile(r"[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）][\s\u3000]*)?"
