@@ -252,8 +252,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
                 pending, i, lambda j, f: f["unit"] == fields["unit"] and j not in named)):
             # 醴陵市、攸县分别建成1046个、892个: what each place built is what the sentence counted before
             indicator = before["indicator"]
-        if indicator:
-            fields["indicator"] = indicator
+        if indicator:  # (分别…: each member named as the list is, by the programme its sentence is about)
+            fields["indicator"] = ctx.of_programme(view, pos, sent[0], indicator) if i in named else indicator
         names.append(fields["indicator"])
         if year:
             fields["year"] = year

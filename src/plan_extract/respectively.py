@@ -89,7 +89,7 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
             years = _group(view[before:start - 1].strip() + subject, len(members), words)
             if years is not None and years.of == "years":
                 group = years
-            elif group is None and "、" not in subject:
+            elif group is None and "、" not in subject and "分别" not in view[before:start]:
                 # 电子信息、软件、人工智能三大产业发展势头较好，营业收入分别增长…: the items went before
                 items = _TREND_TAIL.sub("", view[before:start - 1].strip())
                 # 5G基站数排名前三的市州依次为成都、绵阳和南充，分别达到…: the places ranked
@@ -106,6 +106,9 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
             elif previous.of == "indicators" and "、" not in subject and clean_indicator(subject):
                 # …营收分别为A、B，年增率分别为C、D: the same items, measured otherwise
                 group = Group([item + clean_indicator(subject) for item in previous.items], "indicators", words)
+            elif previous.of == "years" and "、" not in subject and (name := clean_indicator(subject)):
+                # 2022年、2023年及2024年，宗数分别为A、B及C，金额分别为D、E及F: the same years
+                group = Group(previous.items, "years", words, name)
         if group is None:
             continue
         previous, previous_at = group, p
