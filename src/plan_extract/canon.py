@@ -235,7 +235,9 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
             # 软件业营业收入4500亿元，年增8%: the change of the figure before it
             ref = r.reference or ("上年同期" if r.indicator.startswith(("年", "同比")) else None)
             rate = catalogue.growth(prev.indicator_id)
-            out[i] = r.model_copy(update={"indicator": prev.indicator + "增长",
+            # (…同比增长4.3%，增速高于全国1.1个百分点: the growth's own gap, named by the growth once)
+            name = prev.indicator if _ENDS_IN_CHANGE.search(prev.indicator) else prev.indicator + "增长"
+            out[i] = r.model_copy(update={"indicator": name,
                                           "indicator_id": rate.id if rate else prev.indicator_id,
                                           "measure": "difference" if ref else "increment", "reference": ref})
             continue
@@ -267,6 +269,7 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
 
 _BARE_CHANGE = re.compile(r"(?:[(（][A-Za-z0-9+\-]+[)）])?(?:年增长?|年增幅|同比(?:增长|增加|增幅)?|按年(?:增长|上升|增加)|增长|增速|增幅)")
 _COMPARISON = re.compile(r"^(?:比|较|高于|低于|超出|领先|落后)")
+_ENDS_IN_CHANGE = re.compile(r"(?:增长|增速|增幅)$")
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
 
 
