@@ -139,6 +139,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "bad_end": re.compile(ind["bad_end"]),
         "noun_bad_start": re.compile(ind["noun_bad_start"]),
         "approx_before": re.compile(ctx["approx_before"]),
+        "over_before": re.compile(ctx["over_before"]),
         "bound_opening": re.compile(rf"({alternation(ctx['bound_opening'])})[^0-9，。；,;]{{1,12}}$"),
         "bound_inside": with_first_chars(re.compile(rf"(?<=.)(?<!不)(?:{alternation(ctx['bound_opening'])}).+$")),
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
@@ -656,7 +657,7 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
     before = view[max(clause_start, q_start - 7):q_start]  # 约新台币5.1兆元: a currency word between
     if "约" in before and pats["approx_before"].search(before):
         return "~"
-    if _OVER_CURRENCY.search(before):
+    if pats["over_before"].search(before):
         return ">"  # 逾新臺幣1,500億元, 突破新台币6兆元
     if "分别约" in view[clause_start:q_start] and _LIST_SO_FAR.fullmatch(view, view.rfind("分别约", clause_start, q_start), q_start):
         return "~"  # 分別約為210萬、268萬及315萬名: every member is approximate
@@ -670,7 +671,6 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
     return comparator
 
 
-_OVER_CURRENCY = re.compile(r"(?:逾|超过|突破|首破)(?:新台币|人民币|港币|港元|澳门元|澳门币|美元|HK\$|US\$|MOP\$|NT\$)$")
 # 分别约为 and the list up to the figure: members and their separators only
 _LIST_SO_FAR = re.compile(r"分别约(?:为|是|达)?(?:[^，。；,;、及和与]{1,12}(?:、|及|和|与))*")
 

@@ -135,6 +135,7 @@ class Context(Section):
     target_sections: Words
     aspect_words: Words
     approx_before: Regex
+    over_before: Regex
     bound_opening: dict[str, Comparator]
 
 
