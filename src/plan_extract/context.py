@@ -443,7 +443,8 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
         reach = max(0, sent_start - _PARAGRAPH_REACH)  # (a paragraph, not a page saved as one line)
         para = view.rfind("\n", reach, sent_start) + 1
         first = _SENTENCE_END.search(view, para, sent_start) if para or not reach else None
-        if first is None or len({q.group(1) for q in _QUOTED.finditer(view, para, q_start)}) != 1:
+        if first is None or not _QUOTE_OPEN.search(view, para, first.end()) or \
+                len({q.group(1) for q in _QUOTED.finditer(view, para, q_start)}) != 1:
             return indicator
         m = _QUOTED.search(view, para, first.end())
         opening = _OPENS_PARAGRAPH.fullmatch(view, para, m.start()) if m else None
@@ -456,6 +457,7 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
 
 
 _PARAGRAPH_REACH = 3000
+_QUOTE_OPEN = re.compile("[「“『]")  # (most paragraphs open with no quote: one quick look)
 # the paragraph is about the quote: it opens it (（一）「智方便」自…), or what launched it does
 # (金管局於2018年推出的快速支付系統「轉數快」)
 _OPENS_PARAGRAPH = re.compile(r"[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）][\s\u3000]*)?"

@@ -294,7 +294,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         if baseline.says_change(indicator) or baseline.is_bare_rate(indicator):
             return baseline.rate_of(prev["indicator"], indicator)
         return (same or prev)["indicator"]
-    if prev and (head := next((h for h in respectively.item_heads() if indicator.startswith(h)), None)):
+    heads = respectively.item_heads()
+    if prev and indicator.startswith(heads) and (head := next(h for h in heads if indicator.startswith(h))):
         if prev["unit"] == "家" and prev["indicator"].endswith("企业") and indicator == head:
             # 规模以上软件和信息技术服务业企业47家，实现营业收入32.74亿元: the revenue of the firms counted
             return prev["indicator"].removesuffix("企业") + indicator

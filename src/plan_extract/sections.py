@@ -54,11 +54,14 @@ def sections(view: str) -> Sections:
     stack: list[tuple[int, str | None, str, int]] = []  # (level, kind, words, start)
     starts, kinds, items = [], [], []
     for m in _HEADING.finditer("\n" + view):  # the text's start is a line start; offsets are one off
-        level = next(i for i, g in enumerate(("l1", "l2", "l3", "l4", "l5"), 1) if m.group(g))
+        bare = m.group("l5") is not None
+        if bare and not _BLANK_AFTER.match(view, m.end() - 1):
+            continue  # a bare line is a heading only between blank lines, with a cue (今年预算与目标)
+        level = 5 if bare else next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
         title = m.group("title")
         kind = "actual" if review.search(title) else "target" if target.search(title) else None
-        if level == 5 and not (kind and _BLANK_AFTER.match(view, m.end() - 1)):
-            continue  # a bare line is a heading only between blank lines, with a cue (今年预算与目标)
+        if bare and not kind:
+            continue
         while stack and stack[-1][0] >= level:
             stack.pop()
         start = m.start()  # the heading starts after the line or sentence end (one off in "\n" + view)
