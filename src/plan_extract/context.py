@@ -71,7 +71,8 @@ _RELATIVE_YEARS = {"thisyear": 0, "lastyear": -1, "yearbefore": -2, "nextyear": 
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有", "现有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
 _TOWARDS = re.compile(r"(?:距|离|距离|对照|对标)\s*$")
-_BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半)")
+# 2027年前 (by 2027), not 114年前三季 / 2025年前10个月 (the year's first quarters or months)
+_BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半|[一二三四0-9]季|[一二三四五六七八九十两0-9]{1,2}个?月)")
 _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _SCOPE = "全我本该各今年新这此其"  # 全市, 我省, 本县, 该区 …: a scope, not a place's name
 _NOT_A_NAME = re.compile(f"[{_SCOPE}]")
