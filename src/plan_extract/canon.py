@@ -17,7 +17,7 @@ import regex
 
 from .baseline import CHANGE_VERBS, is_share, says_change, subject_of
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
-from .context import _CLAUSE_BREAK, strip_left
+from .context import _CLAUSE_BREAK, last_match, strip_left
 from .lexicon import alternation, lexicon
 from .records import Record
 
@@ -140,17 +140,10 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
         if entry is not None and (fits(entry, fields["unit"]) or unit_family(fields["unit"]) == "percent"):
             rate = catalogue.growth(entry.id) if unit_family(fields["unit"]) == "percent" else None
             fields["indicator_id"] = (rate or entry).id
-    if (new := _last(_NEW_COUNT, view, start, pos)) and new not in name:
-        name = new + name  # 全年新建4862个 (of 5G基站): what was new is its own indicator, 新建5G基站
+    if (new := last_match(_NEW_COUNT, view, start, pos)) and new.group() not in name:
+        name = new.group() + name  # 全年新建4862个 (of 5G基站): what was new is its own indicator, 新建5G基站
     fields["indicator"] = name
     return fields
-
-
-def _last(pattern: re.Pattern, view: str, start: int, end: int) -> str | None:
-    found = None
-    for found in pattern.finditer(view, start, end):
-        pass
-    return found.group() if found else None
 
 
 _NEW_COUNT = re.compile(r"新建|新增|新开通|净增")

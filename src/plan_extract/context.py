@@ -46,6 +46,7 @@ _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 _NEXT_COUNT = re.compile(r"(?:[0-9][0-9,.]*|[零一二两三四五六七八九十百千]+)(?:万|亿)?[个项家类件种座户名]"
                          r"|(?:共|合计|共计)?(?:超过|逾|约|近|达)?(?<![A-Za-z0-9])[0-9]+$")
 _LAST_ITEM = re.compile(r"以及|[和及与]")  # joins a list's last item
+_NUMBERING = r"[（(][一二三四五六七八九十0-9]{1,2}[)）]"  # (一), （2）: an item's number
 _WORK_REPORT = re.compile(r"((?:19|20)[0-9]{2})\s*年[^\n。，]{0,20}?政府工作报告")
 _MEMBERS_OF = re.compile(r"[\u4e00-\u9fff]{2,12}?分别")  # 三家…企业全年分别
 _REMARK = re.compile(r"[（(](?![A-Za-z][A-Za-z0-9+\-&]{0,9}[）)])[^（）()]*[）)]")
@@ -141,6 +142,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "noun_bad_start": re.compile(ind["noun_bad_start"]),
         "approx_before": re.compile(ctx["approx_before"]),
         "over_before": re.compile(ctx["over_before"]),
+        "reviewed_year": re.compile(ctx["reviewed_year"]),
         "bound_opening": re.compile(rf"({alternation(ctx['bound_opening'])})[^0-9，。；,;]{{1,12}}$"),
         "bound_inside": with_first_chars(re.compile(rf"(?<=.)(?<!不)(?:{alternation(ctx['bound_opening'])}).+$")),
         "kind": re.compile(alternation(ctx["target"] + ctx["actual"])),
@@ -229,7 +231,7 @@ class Layout:
         return self.item_ends[bisect.bisect_right(self.item_ends, lo):bisect.bisect_right(self.item_ends, hi)]
 
 
-_ITEM = re.compile(r"[ \t\u3000]*(?:[（(][0-9一二三四五六七八九十]{1,2}[）)]|[0-9]{1,2}[.、．](?![0-9])|[①-⑳]|[-•·■●▪])")
+_ITEM = re.compile(rf"[ \t\u3000]*(?:{_NUMBERING}|[0-9]{{1,2}}[.、．](?![0-9])|[①-⑳]|[-•·■●▪])")
 
 
 _LIST_REACH = 60  # items looked back over: a list, not a page of lines
@@ -434,10 +436,8 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
     “一网协同”) or that names an action, a project or one of a list (“四名”行动, “三医一张网”等)."""
     if indicator.startswith(("占", "相当于")):
         return indicator  # a share: join_shares names it after the level it is a share of
-    m = None
     start = max(sent_start, view.rfind(";", sent_start, q_start) + 1)  # the statement's own (not past ；)
-    for m in _QUOTED.finditer(view, start, q_start):
-        pass
+    m = last_match(_QUOTED, view, start, q_start)
     if m is None:
         # none in the sentence: the one programme its paragraph opens with, if no other is named since
         # (（一）「智方便」自2020年推出以來，登記用戶持續增加。…登記用戶已超過340萬名)
@@ -461,7 +461,7 @@ _PARAGRAPH_REACH = 3000
 _QUOTE_OPEN = re.compile("[「“『]")  # (most paragraphs open with no quote: one quick look)
 # the paragraph is about the quote: it opens it (（一）「智方便」自…), or what launched it does
 # (金管局於2018年推出的快速支付系統「轉數快」)
-_OPENS_PARAGRAPH = re.compile(r"[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）][\s\u3000]*)?"
+_OPENS_PARAGRAPH = re.compile(rf"[\s\u3000]*(?:{_NUMBERING}[\s\u3000]*)?"
                               r"(?P<launch>[^，。；,;「“『]{0,20}(?:推出|推行|设立|建设|开发|上线|启用)的[^，。；,;「“『]{0,8})?")
 # a quote a report speaks of is its topic, not its figures' (國發會今天報告「AI新十大建設」推動進度指出，…)
 _REPORTED = re.compile("报告|指出|表示|介绍|宣布|说明|透露")
@@ -498,6 +498,14 @@ def subject_before(window: str, end: int) -> str | None:
 
 _AGENCY = re.compile("(?:政府|局|署|部|厅|委|办|处|委员会)$")
 _NOT_SUBJECT = re.compile("[在已将把对向为于从由给让被]|每年|每月|当中|其中|截至|截止|年底|年末")
+
+
+def last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last of the pattern's matches in text[start:end]."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
 
 
 def strip_left(name: str) -> str:
@@ -1013,7 +1021,7 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         section_kind, heading, start = c.sections.at(pos)
         if section_kind == "actual":
             lower = min(lower, start)
-            if _YEAR_IN_REVIEW.search(heading) and not _YEAR.search(heading) and (j < 0 or c.years[j][0] < start):
+            if _patterns()["reviewed_year"].search(heading) and not _YEAR.search(heading) and (j < 0 or c.years[j][0] < start):
                 return reviewed_year(facts), heading  # 【数读·郑州算力这一年】 on a January page: last year
     k = bisect.bisect_left(c.semicolons, pos) - 1
     statement = max(sent_start, c.semicolons[k] if k >= 0 else 0)
@@ -1062,7 +1070,7 @@ def _as_of(typ: str) -> bool:
     return typ in ("asof", "thisyear", "now", "thismonth", "lastmonth") or typ.startswith("month")
 
 
-_OPENS_CLAUSE = re.compile(r"(?:^|[，。；：:！？!?,;\n])[\s\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?"
+_OPENS_CLAUSE = re.compile(rf"(?:^|[，。；：:！？!?,;\n])[\s\u3000]*(?:{_NUMBERING}|[一二三四五六七八九十]{{1,2}}、)?"
                            r"[\s\u3000]*(?:在|于|截至|截止)?$")
 
 
@@ -1170,11 +1178,8 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
         if k >= 0 and c.years[k][1] in ("plain", "asof") and c.years[k][2] is not None and \
                 c.years[k][2] <= ref and (c.years[k][0] >= lower or c.sections and c.years[k][0] >= section > 0):
             return c.years[k][2]
-        return reviewed_year(facts) if _YEAR_IN_REVIEW.match(c.years[j][3]) else ref
+        return reviewed_year(facts) if _patterns()["reviewed_year"].match(c.years[j][3]) else ref
     return ref if typ == "now" else ref + _RELATIVE_YEARS[typ]
-
-
-_YEAR_IN_REVIEW = re.compile("这一年|年度盘点|过去(?:的)?一年")
 
 
 def reviewed_year(facts: DocFacts) -> int | None:

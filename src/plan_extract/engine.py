@@ -295,7 +295,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
             return baseline.rate_of(prev["indicator"], indicator)
         return (same or prev)["indicator"]
     heads = respectively.item_heads()
-    if prev and indicator.startswith(heads) and (head := next(h for h in heads if indicator.startswith(h))):
+    if prev and indicator.startswith(heads):
+        head = next(h for h in heads if indicator.startswith(h))
         if prev["unit"] == "家" and prev["indicator"].endswith("企业") and indicator == head:
             # 规模以上软件和信息技术服务业企业47家，实现营业收入32.74亿元: the revenue of the firms counted
             return prev["indicator"].removesuffix("企业") + indicator
@@ -307,7 +308,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         # 本港共有逾70个数据中心，总楼面面积约105万平方米: the total of what the count counted
         return counted["indicator"] + indicator
     if view.startswith("其中", clause) and pending and pending[-1][0]["sentence"] == sentence:
-        indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], respectively.item_heads())
+        indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], heads)
     return ctx.of_programme(view, q.outer_start, sent[0], indicator)
 
 
@@ -396,7 +397,7 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
     values = {f: (ctx.clean_noun if m.start(f) > ph else ctx.clean_indicator)(m.group(f) or "")
               for f in rule.fields}
     name = rule.rule.indicator.format(**values)
-    if rule.rule.general and name and all(m.start(f) > ph or not m.group(f) or values[f] == "" for f in rule.fields) \
+    if rule.rule.general and name and all(m.start(f) > ph or not values[f] for f in rule.fields) \
             and (subject := ctx.subject_before(m.string, m.start())):
         name = subject + name  # 創科基金共批出逾4 600個項目: what the count is of, said before its verb
     if rule.rule.general and ctx.bad_phrase(name) or not _HAN.search(name):

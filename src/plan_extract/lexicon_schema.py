@@ -136,6 +136,7 @@ class Context(Section):
     aspect_words: Words
     approx_before: Regex
     over_before: Regex
+    reviewed_year: Regex
     bound_opening: dict[str, Comparator]
 
 

@@ -17,10 +17,16 @@ from functools import cache
 from .lexicon import alternation, lexicon
 
 _NUM = "[一二三四五六七八九十]{1,3}"
+_LEVELS = (  # the numbered headings' openers, highest level first
+    rf"第{_NUM}[章篇部]",
+    rf"{_NUM}[、．]|0[1-9][ \t\u3000]*\n|【(?=[^】\n]{{2,24}}】[ \t\u3000]*\n)",
+    rf"[（(]{_NUM}[）)]",
+    r"[0-9]{1,2}[、．.](?![0-9])|——",
+)
 _HEADING = re.compile(  # after a line or sentence end: a character class the regex engine skips to
-    rf"[\n。！？!?][ \t\u3000]*(?:(?P<l1>第{_NUM}[章篇部])|(?P<l2>{_NUM}[、．]|0[1-9][ \t\u3000]*\n|【(?=[^】\n]{{2,24}}】[ \t\u3000]*\n))"
-    rf"|(?P<l3>[（(]{_NUM}[）)])|(?P<l4>[0-9]{{1,2}}[、．.](?![0-9])|——)"
-    rf"|(?P<l5>\n)(?![ \t\u3000]*(?:第|{_NUM}[、．]|0[1-9][ \t\u3000]*\n|[（(【]|[0-9]{{1,2}}[、．.]|——)))[ \t\u3000]*"
+    r"[\n。！？!?][ \t\u3000]*(?:" + "|".join(f"(?P<l{i}>{p})" for i, p in enumerate(_LEVELS, 1))
+    # a bare line (l5) opens after a blank line, where no numbered heading does
+    + r"|(?P<l5>\n)(?![ \t\u3000]*(?:" + "|".join(_LEVELS) + r")))[ \t\u3000]*"
     r"(?P<title>[^。；！？!?\s，,：:]{2,24})",
 )
 
