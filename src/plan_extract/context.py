@@ -845,7 +845,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             years.append((m.start(), f"month{_day(m.group(1))}", None, m.group()))
     periods = lexicon()["context"]["five_year_plans"]
     for m in pats["five_year_plan"].finditer(view):  # starts with 十, which the engine can skip to
-        to = view[max(0, m.start() - 2):m.start()].rstrip("“\"「").endswith(("到", "至"))
+        lead = view[max(0, m.start() - 3):m.start()].rstrip("“\"「")  # (the period in quotes)
+        to = lead.endswith(("到", "至"))
         if lay.is_blocked(m.start(), m.end()) or not (to or m.group("end")):
             continue  # a bare 十四五 names the plan, it dates nothing
         y = periods[m.group("name")]
@@ -857,7 +858,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
         if to or m.group("end") in ("末", "期末", "时期末"):
             years.append((m.start(), "deadline", y, words))  # 到“十四五”末
             kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong", words))
-        elif view.startswith("的", m.end()) and view[max(0, m.start() - 3):m.start()].rstrip("“\"「").endswith(("是", "比", "较", "于")):
+        elif view.startswith("的", m.end()) and lead.endswith(("是", "比", "较", "于")):
             years.append((m.start(), "base_plain", y, words))  # 是“十三五”时期的1.4倍: a base, it dates no other figure
         else:
             years.append((m.start(), "plain", y, words))  # “十三五”期间: as of the period's end
