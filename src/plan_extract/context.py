@@ -527,6 +527,8 @@ def clean_indicator(phrase: str) -> str:
     s = pats["strip_left"].sub("", s, count=1)
     if _may_end_in(s, _strip_right_ends()):  # most phrases end in their noun: the search cannot succeed
         s = pats["strip_right"].sub("", s, count=1)
+    if s.endswith("占"):  # 有使用云端服务的企业(约)占52.3%: that part's share, 占比
+        s = pats["strip_right"].sub("", s[:-1], count=1) + "占比"
     if "实现" in s:
         s = _INNER_VERB.sub("", s)  # 软件业实现营业收入 -> 软件业营业收入
     # 会在2027年前把主要服务的网上办理比率(提升至): what 把 / 将 takes is the name; a 将 before the
@@ -564,8 +566,11 @@ def _cut_at_quantities(s: str) -> str:
     if _CLASS_UNIT.search(s, 0, last.end) and _patterns()["class_nouns"].match(s, last.end):
         return s  # 营收超十亿元企业: the amount names a class, it is part of the name
     if last.outer_end >= len(s) - 1:
-        return s[: last.outer_start]
+        return _OWN_SHARE.sub("", s[: last.outer_start])  # 乡村站点占15%(86个): the 占 is the share's
     return s[last.outer_end:]
+
+
+_OWN_SHARE = re.compile(r"约?占$")
 
 
 def clean_noun(noun: str) -> str:

@@ -270,8 +270,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     before (a trend's subject, the figure before's, a part of it, its measure)."""
     # the figure before whose subject this one shares: not a share, unless this changes it in points
     # (用户780万，占总数33%，按年增加110万: the users)
-    prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"]),
-                        sentence)
+    # (有应用人工智能技术的企业占11.7%，比2023年的6.5%: the share's own base is)
+    prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"])
+                        or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     lacks = baseline.lacks_subject(indicator)
