@@ -322,6 +322,38 @@ def test_single_spaced_headers_in_two_lines(header, script):
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
+def test_a_single_spaced_header_whose_cells_wrap_one_per_line_and_categories_on_lines_of_their_own(script):
+    # pdftotext without -layout: a header cell's words on a line each, a merged category cell's text on
+    # lines before its rows (no part of their names: each row opens with its number), a name wrapped
+    # over lines before its values with a dash for its unit
+    text = SCRIPTS[script]("表1 主要指标\n"
+                           "类别 序号 指标 单位 2025年\n基期值\n2030年\n目标值\n属性\n"
+                           "数字基础\n设施\n"
+                           "1 5G基站数 万个 1.5 8 预期性\n"
+                           "2 千兆宽带用户数 万户 640 6000 约束性\n"
+                           "3 新建数据中心电能利用效率\n（PUE）\n— 1.32 ≤1.2 约束性\n"
+                           "注：带“≤”的为上限值。\n")
+    got = full_rows(text)
+    assert [r[:6] for r in got[:4]] == [(n, v, u, "=", k, y + 5) for n, v, u, k, y, _a, _c in BASE]
+    assert [r[:6] for r in got[4:]] == [("新建数据中心电能利用效率(PUE)", 1.32, "", "=", "actual", 2025),
+                                        ("新建数据中心电能利用效率(PUE)", 1.2, "", "<=", "target", 2030)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_single_spaced_statistics_table_of_levels_and_growth_takes_the_year_of_its_title(script):
+    text = SCRIPTS[script]("表10 2025年邮电通信主要指标\n"
+                           "指标 单位 绝对数 比上年增长（%）\n"
+                           "电信业务总量 亿元 125.2 13.2\n"
+                           "　#5G移动电话用户 万户 318.5 17.6\n"
+                           "规模以上软件和信息技术服务业营\n业收入 亿元 143.6 12.9\n")
+    assert [r[:6] for r in full_rows(text)] == [
+        ("电信业务总量", 1.252e10, "元", "=", "actual", 2025), ("电信业务总量增长", 13.2, "%", "=", "actual", 2025),
+        ("5G移动电话用户", 3185000, "户", "=", "actual", 2025), ("5G移动电话用户增长", 17.6, "%", "=", "actual", 2025),
+        ("规模以上软件和信息技术服务业营业收入", 1.436e10, "元", "=", "actual", 2025),
+        ("规模以上软件和信息技术服务业营业收入增长", 12.9, "%", "=", "actual", 2025)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("page_break", ["— 4 —\n××省数字经济发展规划\n", "- 4 -\n", "\f××省数字经济发展规划\n",
                                         "第 4 页 共 20 页\n"])
 def test_a_page_break_and_wrapped_names_inside_a_single_spaced_table(page_break, script):

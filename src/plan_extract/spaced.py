@@ -79,7 +79,7 @@ def row_cells(view: str, a: int, b: int, roles: list[tuple[str, str]],
         if not toks:
             return None
         tok = toks[-1]
-        if role in ("period", "growth", "cumulative"):
+        if role in ("period", "growth", "cumulative", "change"):
             if is_value(*tok):
                 values += 1
             elif not is_dash(view, *tok):
@@ -108,6 +108,12 @@ def row_cells(view: str, a: int, b: int, roles: list[tuple[str, str]],
         return None
     out[ind] = name
     return out
+
+
+def numbered(view: str, a: int, b: int) -> bool:
+    """Does the line open with a row number (1 5G基站数 个 …)?"""
+    m = _TOKEN.search(view, a, b)
+    return m is not None and _ROW_NUMBER.fullmatch(m.group()) is not None
 
 
 def name_part(view: str, a: int, b: int) -> tuple[int, int]:

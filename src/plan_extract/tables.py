@@ -151,6 +151,26 @@ def _splice(raw: list[Column], subs: list[Column], xs) -> list[Column] | None:
     return out
 
 
+def _wrapped(raw: list[Column], line: list[Column]) -> list[Column] | None:
+    """A header whose cells wrap onto lines of their own, as a PDF's text gives it (…单位 2025年 /
+    基期值 / 2030年 / 目标值 / 属性): the header with the line's cells added, a kind (基期值) joining the
+    year above it and a year beside a year making a column of its own. None for any other line."""
+    if not line or any(c.role == "other" or c.role == "skip" and not c.label for c in line):
+        return None
+    out = list(raw)
+    for c in line:
+        last = out[-1]
+        if c.role == "period" and not c.dated:
+            if not (last.role == "period" and last.dated and not last.labelled and c.labelled):
+                return None
+            out[-1] = _merge(last, c)
+        elif c.role == "period" and not (last.role == "period" and last.dated and last.labelled):
+            return None  # 2025年 under 十四五: a year a cell above spans (_splice)
+        else:
+            out.append(c)
+    return out
+
+
 def _interleave(years: list[Column], labels: list[Column]) -> list[Column] | None:
     """A PDF header whose years sit alone on the upper line, over columns whose cells on the lower
     line (指标, 单位, 属性) are empty and so absent: the columns of both, in order on the page."""
@@ -388,7 +408,7 @@ _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # label, then a year or period word after a space. On the text (Traditional too), since it is
 # searched before the view; first the space and what follows it, which most web text lacks (a
 # literal first character lets the regex engine skip ahead), then the whole from before there.
-_PERIOD_AFTER_SPACE = r" (?:(?:19|20|１９|２０)\d{2} ?年|基期|基[准準]|[现現][状狀]|目[标標]|[预預]期|十[三四五]五)"
+_PERIOD_AFTER_SPACE = r" (?:(?:19|20|１９|２０)\d{2} ?年|基期|基[准準]|[现現][状狀]|目[标標]|[预預]期|十[三四五]五|[绝絕]对[数值]|絕對[數值])"
 _SPACED_PRE = re.compile(_PERIOD_AFTER_SPACE)
 _SPACED_HINT = re.compile(r"(?:指标|指標|名称|名稱|项目|項目)[^\n]{0,40}?" + _PERIOD_AFTER_SPACE)
 
@@ -472,6 +492,7 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
                 (columns := _spaced_header(view, line, cells)) is not None:
             years, title_unit = _title(view, line[0], plan_years)
             table, last, lone, above = _Table(columns, _settle_here(columns, years), title_unit, spaced=True), None, [], None
+            _date_stats(table.columns, view, line[0], report_year or ref_year)
             page_break = 0
             covered.append(line)
             continue
@@ -481,7 +502,9 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
             if view[line[0]:line[0] + 1] == "\f":  # pdftotext's page break: the page's first line
                 page_break = 1
             row = _spaced_row(view, line, table.columns)
-            if row is not None and (found := _row_values(text, view, row, table.columns, line, prefix=lone,
+            # a row that opens with its number starts its name: lines before it are a category's
+            prefix = [] if spaced.numbered(view, *line) else lone
+            if row is not None and (found := _row_values(text, view, row, table.columns, line, prefix=prefix,
                                                          unit=table.unit)) is not None:
                 covered += [line] + [_line_of(view, a) for a, _ in lone]
                 last, lone, page_break = (row, line, len(values)), [], 0
@@ -492,6 +515,10 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
                 # a page break inside the table: its page number, the next page's running header
                 page_break = 1 if spaced.is_page_furniture(view, *line) else 0
                 covered.append(line)
+                continue
+            if not table.rows and (wrapped := _wrapped(table.raw, _labels(view, spaced.tokens(view, *line)))):
+                table = _Table(wrapped, _settle_here(wrapped, _title(view, line[0], plan_years)[0]), table.unit, spaced=True)
+                covered.append(line)  # 2025年 / 基期值 / 2030年 / 目标值 / 属性, a header cell per line
                 continue
             if not table.rows and (spliced := _splice(table.raw, _labels(view, spaced.tokens(view, *line)), None)):
                 table = _Table(spliced, _settle_here(spliced, _title(view, line[0], plan_years)[0]), table.unit, spaced=True)
@@ -615,9 +642,12 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=Non
     """The row's values; `prefix` (cell spans) and `suffix` (a cell span) are the parts of its
     indicator name that wrapped onto lines of their own."""
     ind = next((cell for cell, c in zip(row, columns) if c.role == "indicator" and cell), None)
-    if ind is None or not _HAN.search(view, *ind):
+    if ind is None:
         return None
-    parts = [view[a:b] for a, b in prefix] + [view[ind[0]:ind[1]]] + ([view[suffix[0]:suffix[1]]] if suffix else [])
+    own = [view[ind[0]:ind[1]]] if _HAN.search(view, *ind) else []
+    if not own and not (prefix and spaced.is_dash(view, *ind)):
+        return None  # (新建数据中心电能利用效率 / （PUE） / — 1.32 ≤1.2: the name wrapped, no unit)
+    parts = [view[a:b] for a, b in prefix] + own + ([view[suffix[0]:suffix[1]]] if suffix else [])
     name = re.sub(r"\s+", "", "".join(parts))
     # the unit: the row's unit column, else the cell's parentheses, else the indicator column's header,
     # else the table's title; a value column's header unit (2025年（%）) overrides the last two
