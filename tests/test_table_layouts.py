@@ -354,6 +354,32 @@ def test_a_single_spaced_statistics_table_of_levels_and_growth_takes_the_year_of
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("level", ["本期累计", "1-10月"])
+def test_a_monthly_bulletins_level_so_far_and_its_growth_are_of_the_year_its_title_names(level, script):
+    text = SCRIPTS[script]("附表：2026年1—10月全省通信业主要指标\n"
+                           f"指标名称\t单位\t{level}\t同比增长（%）\n"
+                           "电信业务收入\t亿元\t712.4\t3.6\n"
+                           "5G基站总数\t万个\t21.43\t—\n")
+    assert [r[:6] for r in full_rows(text)] == [
+        ("电信业务收入", 7.124e10, "元", "=", "actual", 2026), ("电信业务收入增长", 3.6, "%", "=", "actual", 2026),
+        ("5G基站总数", 214300, "个", "=", "actual", 2026)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_fiscal_years_across_the_header_over_rows_named_without_a_header_cell(script):
+    # a government answer's table: the years three fiscal years, each named by its first year
+    text = SCRIPTS[script]("（一）过去三个财政年度，两个机构培育计划录取的初创企业数目如下：\n\n"
+                           "　　　　　　　　2022-23年度　2023-24年度　2024-25年度\n"
+                           "科技园公司　　　　178　　　196　　　214\n"
+                           "数码港　　　　　　162　　　171　　　189\n\n"
+                           "　　从上表可见，录取数目均呈上升趋势。\n")
+    assert [r[:6] for r in full_rows(text)] == [
+        ("科技园公司", 178, "", "=", "actual", 2022), ("科技园公司", 196, "", "=", "actual", 2023),
+        ("科技园公司", 214, "", "=", "actual", 2024), ("数码港", 162, "", "=", "actual", 2022),
+        ("数码港", 171, "", "=", "actual", 2023), ("数码港", 189, "", "=", "actual", 2024)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("page_break", ["— 4 —\n××省数字经济发展规划\n", "- 4 -\n", "\f××省数字经济发展规划\n",
                                         "第 4 页 共 20 页\n"])
 def test_a_page_break_and_wrapped_names_inside_a_single_spaced_table(page_break, script):

@@ -25,8 +25,9 @@ _SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
 _TAB_OR_PIPE = re.compile(r"[\t|｜]")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
-# Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值.
-_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))\s*年?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
+# Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值, 2024-25年度 (a fiscal
+# year: its first year, as down the rows of a transposed table).
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度))?\s*年?度?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
                      rf"|(?P<fy>十三五|十四五|十五五)(?:时期|期间|期末|末)?(?P<lab3>目标|预期目标|预期)?(?:值)?)$")
@@ -34,8 +35,9 @@ _GROWTH = re.compile(r"^\S{0,12}?(?P<name>(?:年均|年平均)(?:增速|增长�
 # A cumulative column (累计, “十四五”累计新增): a five-year total, a target of the plan's last year.
 _CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(?:累计|合计)(?:值|新增|目标|完成)?$")
 # A statistics table's value columns (表9 2025年电信业主要指标 | 指标 | 单位 | 绝对数 | 比上年增长（%）):
-# the year's level, named by what it measures (增加值（亿元）) or not, and its growth over the year before.
-_STAT = re.compile(r"^(?:绝对数|绝对值|数值|总量|本年|全年|年末数|(?P<measure>增加值|营业收入|业务收入|收入|产值|业务量))$")
+# the year's level, named by what it measures (增加值（亿元）) or not, and its growth over the year before;
+# a monthly bulletin's level so far (本期累计, 1-10月) is of the year its title names too.
+_STAT = re.compile(r"^(?:绝对数|绝对值|数值|总量|本年|全年|年末数|期末数|本期(?:累计|数)?|本月(?:累计)?|(?:1?[0-9][-—–至])?1?[0-9]月(?:累计)?|(?P<measure>增加值|营业收入|业务收入|收入|产值|业务量))$")
 _CHANGE = re.compile(r"^(?:比上年|较上年|比去年|同比)(?P<name>增长|增速|增幅|增减)(?:率|速度)?$")
 _INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
@@ -401,7 +403,7 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
 # A line that may be a table header: a cell boundary next to a year or period word (or two bare years
 # side by side: 2021　　2022). Tables are looked for only from the first such line, so that prose pays
 # one regex search.
-_HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*年|1[01][0-9]年|基期|基準|基准|現狀|现状|目標|目标"
+_HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*(?:[-–/]\s*\d{2}\s*)?年|本期|1[01][0-9]年|基期|基準|基准|現狀|现状|目標|目标"
                    r"|預期|预期|年均|十[三四五]五|絕對[數值]|绝对[数值]|(?:比上年|同比)增[长長]|(?:19|20)\d{2}(?=(?:[\t|｜\u3000]| {2})\s*(?:19|20)\d{2}(?![\d.])))")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # A header whose cells single spaces separate (text extracted from a PDF): an indicator column's
