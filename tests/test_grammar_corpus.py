@@ -122,6 +122,9 @@ FAMILIES = {
         F("4 600個", 4600), F("1 300 PFLOPS", 1300, unit="PFLOPS"), F("2 860Gbps", 2860, unit="Gbps"),
         F("119 871戶", 119871, unit="户"),
     ],
+    # a ratio to one (车桩比2.4:1): the figure before the colon, no unit
+    "ratio": [F("2.4:1", 2.4, unit=""), F("2:1以下", 2, unit="", cmp="<="), F("7.8：1", 7.8, unit=""),
+              F("12 : 1", 12, unit="")],
     # computing power written out or by its shorthand (5000P: PFlops, read where 算力 is the subject)
     "computing-power": [
         F("40 PetaFLOPS", 40, unit="PetaFLOPS"), F("2.5ExaFLOPS", 2.5, unit="ExaFLOPS"), F("5000P", 5000, unit="P"),
@@ -170,7 +173,7 @@ def test_scanner_reads_nothing(text):
         assert [variant[q.start:q.end] for q in scan(search_view(variant))] == [], variant
 
 
-SUBJECT = {"%": "5G用户普及率", "百分点": "5G用户普及率比上年提高", "‰": "人口自然增长率", "元": "软件业务收入",
+SUBJECT = {"": "车桩比", "%": "5G用户普及率", "百分点": "5G用户普及率比上年提高", "‰": "人口自然增长率", "元": "软件业务收入",
            "人": "5G用户", "户": "5G用户", "千瓦": "数据中心总装机容量", "米": "光缆线路长度", "千米": "光缆线路长度",
            **dict.fromkeys(("P", "PetaFLOPS", "ExaFLOPS", "PetaFlops", "PFLOPS"), "智能算力")}
 COMPARATOR_WORDS = ("近", "超过", "上", "数", "几")

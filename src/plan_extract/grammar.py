@@ -103,6 +103,7 @@ def _compiled() -> Grammar:
       | (?P<vague>{alternation(vague)})(?:(?P<vmult>[十百千]?万?亿?)(?<![数几上])|(?=个[万亿]))  # 几个亿
       | (?P<jpre>[{CHARS}]*[十百千万亿])几(?P<jsuf>[十百千万亿]*)             # 三十几万, 十几亿
       | (?:(?<=翻)|(?<=翻了))(?P<fan>[一二两三四五])番                                     # 翻一番 = 2倍, 翻两番 = 4倍
+      | (?P<ratio>{arabic})[ \t]*[:：][ \t]*1(?![0-9.:：])                          # 车桩比2.4:1: 2.4 to one
       | (?P<num>{number}|半(?=成))                                             # 半成 = 5%
         (?:分之(?P<fnum>{chinese}|[0-9]+(?![0-9.]))                             # 三分之一, 4分之3: a share
          | 又(?P<mden>{chinese}|[0-9]+)分之(?P<mnum>{chinese}|[0-9]+(?![0-9.]))     # 一又二分之一倍 = 1.5倍
@@ -229,8 +230,8 @@ def _prefix(view: str, lo: int, p: int, g: Grammar):
 def _measured(groups) -> bool:
     """A bare number (2522, list numbers) is not an indicator value: it needs a unit or a multiplier."""
     (unit, mult, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fnum, fan, half, pneg, mden, mnum) = groups
-    if unit or mult or mult1 or mmult or pct or pmil or cheng or fnum or fan:
+     mmult, inside1, inside2, after, fnum, fan, half, pneg, mden, mnum, ratio) = groups
+    if unit or mult or mult1 or mmult or pct or pmil or cheng or fnum or fan or ratio:
         return True
     text = (num or "") + (num2 or "") + (jpre or "") + (jsuf or "")
     return "万" in text or "亿" in text
@@ -251,13 +252,13 @@ def _shared(e1: str, e2: str, v2: float) -> float | None:
 
 _GROUPS = ("unit", "mult", "ge", "pct", "pct2", "pmil", "cheng", "chengtail", "vague", "vmult", "jpre",
            "jsuf", "num", "mult1", "runit", "num2", "mmult", "inside1", "inside2", "after", "fnum", "fan", "half", "pneg",
-           "mden", "mnum")
+           "mden", "mnum", "ratio")
 
 
 def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
     """The quantity of a core match `m` and the comparator match `pm` before it (or None)."""
     (unit, tail, ge, pct, pct2, pmil, cheng, chengtail, vague, vmult, jpre, jsuf, num, mult1, runit, num2,
-     mmult, inside1, inside2, after, fnum, fan, half, pneg, mden, mnum) = groups
+     mmult, inside1, inside2, after, fnum, fan, half, pneg, mden, mnum, ratio) = groups
     unit = unit or ""
     tail = tail or ""
     value_max = None
@@ -291,6 +292,10 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
             value, unit = 2.0 ** DIGITS[fan], "倍"
         else:  # 4分之3 too; the Arabic 3/4 is not read (a date, a page)
             value, unit, start = share(fnum, num), "%", m.start()
+    elif ratio is not None:
+        if unit or tail or mmult or ge or half:
+            return None  # 2:1个: not a ratio's figure
+        value, start = parse_numeral(ratio.replace(" ", "")), m.start()
     elif mden is not None:
         fraction = share(mnum, mden)  # 又: a whole and a fraction of one (not a share: 一又二分之一倍 = 1.5倍)
         whole = parse_numeral(num)
