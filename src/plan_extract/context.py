@@ -20,7 +20,7 @@ from .grammar import scan
 from .lexicon import alternation, lexicon
 from .pattern_ends import last_chars, with_first_chars
 from .plan_title import first_line_plan
-from .sections import Sections, sections
+from .sections import Sections, questions, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # a clause with its enumeration (、) kept whole; a comma between thousands (1,031亿元) is none
@@ -869,6 +869,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             years.append((m.start(), "plain", y, words))  # “十三五”期间: as of the period's end
             if ref:  # a period that has ended reports; the current or a coming one plans
                 kind.append((m.start(), "actual" if y < ref else "target", words))
+    if asked := questions(view):
+        kind = [k for k in kind if not any(a <= k[0] < b for a, b in asked)]
     kind.sort()
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
@@ -1031,8 +1033,10 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
                 return reviewed_year(facts), heading  # 【数读·郑州算力这一年】 on a January page: last year
     k = bisect.bisect_left(c.semicolons, pos) - 1
     statement = max(sent_start, c.semicolons[k] if k >= 0 else 0)
-    while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < statement):
-        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…, 去年同期…；)
+    while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < statement
+                                                          or _TO_POINT.search(c.view, c.years[j][0], pos)):
+        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…, 去年同期…；), not
+        # what follows the end point it rose to (由2024年的4 469间增至4 694间，按年增加约5%)
     # an actual is never dated by a deadline still to come (到2025年底 in the sentence before)
     # nor dated after the page's own date
     while kind == "actual" and j >= 0 and (c.years[j][1] == "deadline" and (
@@ -1070,6 +1074,9 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
         # a plan's review (一、发展基础 … 近年来) without a date reports the year before its period
         return facts.plan_years[0] - 1, None
     return None, None
+
+
+_TO_POINT = re.compile(r"(?:增|提高|提升|上升|增长|增加|扩大|下降|降低|减少|降|减|升)(?:至|到)")
 
 
 def _as_of(typ: str) -> bool:

@@ -440,7 +440,9 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
         # otherwise the sentence and passage decide (到2025年 … 提高到: a target; 今年以来 … 提升至: an actual)
         if facts.ref_year is not None and year < facts.ref_year:
             return "actual", year, _join(cue, to_words)
-        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, "target")
+        # an end point in the page's own year is what the document is about (a report's 今年…由…增至: done)
+        ahead = facts.ref_year is None or year > facts.ref_year
+        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, "target" if ahead else default_kind)
         return kind, year, _join(kind_cue or cue, to_words)
     if rule.rule.kind:
         kind, kind_cue = rule.rule.kind, None

@@ -133,6 +133,7 @@ class Context(Section):
     # section headings and comparators apart from the figure (sections.py, context.py)
     review_sections: Words
     target_sections: Words
+    question_words: Words
     aspect_words: Words
     approx_before: Regex
     over_before: Regex

@@ -40,6 +40,21 @@ def _words() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(alternation(ctx["review_sections"])), re.compile(alternation(ctx["target_sections"]))
 
 
+@cache
+def _asking() -> re.Pattern:
+    """A line that asks: a question word in it (…数目为何，以及…预计开支；及) or a question mark at its end."""
+    words = alternation(lexicon()["context"]["question_words"])
+    return re.compile(rf"[^\n]*?(?:{words}|[？?][ \t\u3000]*(?=\n|\Z))[^\n]*")
+
+
+def questions(view: str) -> list[tuple[int, int]]:
+    """The spans of the lines that ask (a legislator's questions before the answer): their words are no
+    kind cue (（三）政府会否就…订立具体目标？ plans nothing)."""
+    if not any(w in view for w in lexicon()["context"]["question_words"]) and "？" not in view and "?" not in view:
+        return []
+    return [m.span() for m in _asking().finditer(view)]
+
+
 @dataclass
 class Sections:
     starts: list[int]  # where the section cue in force changes
@@ -57,6 +72,7 @@ class Sections:
 
 def sections(view: str) -> Sections:
     review, target = _words()
+    asked = questions(view)
     stack: list[tuple[int, str | None, str, int]] = []  # (level, kind, words, start)
     starts, kinds, items = [], [], []
     for m in _HEADING.finditer("\n" + view):  # the text's start is a line start; offsets are one off
@@ -66,6 +82,8 @@ def sections(view: str) -> Sections:
         level = 5 if bare else next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
         title = m.group("title")
         kind = "actual" if review.search(title) else "target" if target.search(title) else None
+        if kind and any(a <= m.end() - 1 <= b for a, b in asked):
+            kind = None  # a question's item, not a section's heading
         if bare and not kind:
             continue
         while stack and stack[-1][0] >= level:
@@ -77,3 +95,4 @@ def sections(view: str) -> Sections:
         kinds.append(cue)
         items.append(next((s for lv, _, _, s in reversed(stack) if lv in (3, 4)), -1))
     return Sections(starts, kinds, items)
+
