@@ -1151,6 +1151,22 @@ def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
     return None
 
 
+def page_year(c: Cues, pos: int, facts: DocFacts) -> int | None:
+    """The year a dated page's undated report speaks of: the last one it reported as of before
+    (截至10月底, 今年), or last year on a page of January to March that looks back on it (去年全市…);
+    a year in passing (较2022年的) is no such date; else the page's own."""
+    j = bisect.bisect_left(c._year_pos, pos) - 1
+    review = facts.published is not None and facts.published[5:7] <= "03"
+    while j >= 0:
+        typ = c.years[j][1]
+        if _as_of(typ) and typ != "now" or review and typ == "lastyear":
+            year = _resolve(c, j, 0, facts)
+            if year is not None and (facts.ref_year is None or year <= facts.ref_year):
+                return year
+        j -= 1
+    return facts.ref_year
+
+
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
     _, typ, year, words = c.years[j]
     typ = typ.removeprefix("base_")

@@ -451,6 +451,8 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts, sent[0])
     if kind == "actual" and not rule.rule.kind and (year is None or ctx.status_now(cues, q.start, sent[0], kind_cue)):
         year = ctx.status_year(kind_cue, facts) or year
+    if year is None and kind == "actual" and facts.published and facts.default_kind == "actual":
+        year = ctx.page_year(cues, q.start, facts)  # an undated report's figure: as of the page's date
     return kind, year, _join(kind_cue, year_cue)
 
 
