@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import regex
 
+from .roc_years import gregorian
+
 _REL = {"去年": -1, "上年": -1, "前年": -2}
 # the verbs a change is said with (增长, 大增, 扩容 …); the patterns below and canon's add their own
 CHANGE_VERBS = "增长|成长|提高|提升|上升|增加|下降|减少|回落|缩短|大增|激增|扩容"
@@ -15,8 +17,10 @@ _RATE_KINDS = "覆盖率|普及率|渗透率|使用率|利用率|上架率|完�
 _PART_OF_YEAR = (r"(?:(?:[0-9]{1,2}\s*[-—–~～至到]\s*)?[0-9]{1,2}月份?|前[一二三]季度|[一二三四]季度|上半年|下半年"
                  r"|首[一二三]季度?|首[0-9一二三四五六七八九十]{1,2}个月)")
 # right before the figure: 较2022年底的 / 比上年同期的 / 由去年的 / 较2023-24年度的 (a fiscal year: the one it opens)
+# / 较113年的
 _BASE_BEFORE = regex.compile(
     r"(?:较|比|相比|与|由|从)\s*(?:(?P<y>(?:19|20)[0-9]{2})\s*(?:年(?:底|末|初)?|(?:至|[-—–/／])\s*[0-9]{2}\s*(?:财政)?年度)"
+    r"|(?P<roc>1[01][0-9])\s*年(?:底|末|初)?"  # 较113年的: the Republic era
     r"|(?P<rel>去年|上年|前年)(?:底|末)?)"
     r"(?:同期|全年)?的\s*$")
 # a name that is only the comparison (比2022年底, 比上年末净增) or the change (翻了一番, 增加): the subject is elsewhere
@@ -33,8 +37,8 @@ def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | Non
     m = _BASE_BEFORE.search(before, max(0, len(before) - 16))
     if m is None:
         return None
-    if m.group("y"):
-        return int(m.group("y")), m.group().strip()
+    if m.group("y") or m.group("roc"):
+        return gregorian(m.group("y") or m.group("roc")), m.group().strip()
     return (ref_year + _REL[m.group("rel")] if ref_year is not None else None), m.group().strip()
 
 

@@ -39,7 +39,7 @@ _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|�
 _LEADING_NAME = re.compile(r"[「“《]([^」”》]{1,16})[」”》]")
 _QUOTES = re.compile(r"[“”\"「」‘’'《》\s]")
 _FROM_TO = re.compile(r"(?:从|由)[^从由]*[0-9零一二两三四五六七八九十百千万亿][^从由]*$")
-_COMPARED = re.compile(r"(?<=..)(?:较|比|相比)\s*(?:[0-9]{4}\s*年|去年|上年|前年)(?:底|末)?(?:同期)?(?:的.*)?$")
+_COMPARED = re.compile(r"(?<=..)(?:较|比|相比)\s*(?:[0-9]{4}\s*年|1[01][0-9]\s*年|去年|上年|前年)(?:底|末)?(?:同期)?(?:的.*)?$")
 _DISPOSAL = re.compile(r"^.*(?:把|将|(?<=[前后底内])让)(?=[^把将让]{2})")
 _INNER_VERB = re.compile(r"(?<=.)实现(?=.)")
 # the next count (部门31项服务), or the next figure cut at its thousands comma (部门共超过1|,000个系统)
