@@ -14,6 +14,7 @@ import regex
 from . import actions, baseline, canon
 from . import context as ctx
 from . import respectively, tables, unwrap
+from .catalogue import unit_family
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .index_values import index_quantities
@@ -304,13 +305,25 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         if prev["indicator"].endswith(head) and prev["indicator"] != head:
             indicator = prev["indicator"] + indicator[len(head):]  # …营业收入32.74亿元，增长12.1%
     indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
-    if indicator.startswith("总") and (counted := _last_before(
-            pending, len(pending), lambda j, f: f["unit"] in ctx.measure_words() and f["unit"] != q.unit, sentence)):
-        # 本港共有逾70个数据中心，总楼面面积约105万平方米: the total of what the count counted
-        return counted["indicator"] + indicator
-    if view.startswith("其中", clause) and pending and pending[-1][0]["sentence"] == sentence:
-        indicator = baseline.with_parent_measure(indicator, pending[-1][0]["indicator"], heads)
+    if (indicator.startswith("总") or (spent := _SPENT.search(view, max(sent[0], q.outer_start - 12), q.outer_start))) \
+            and (counted := _last_before(pending, len(pending),
+                                         lambda j, f: f["unit"] in ctx.measure_words() and f["unit"] != q.unit, sentence)) \
+            and (indicator.startswith("总") or counted["indicator"].endswith(("项目", "工程"))):
+        # 本港共有逾70个数据中心，总楼面面积约105万平方米: the total of what the count counted; 实施…项目
+        # 1035个，完成投资416亿元: what the projects counted invested
+        if indicator.startswith("总"):
+            return counted["indicator"] + indicator
+        return counted["indicator"].removeprefix(spent.group("m")[:2]) + spent.group("m")  # (签约…项目, 签约金额)
+    # the whole measured as the part is (总投资480亿元，其中…6个项目: no measure of the projects' count)
+    if view.startswith("其中", clause) and (whole := _last_before(
+            pending, len(pending), lambda j, f: unit_family(f["unit"]) == unit_family(q.unit), sentence)):
+        indicator = baseline.with_parent_measure(indicator, whole["indicator"], heads)
     return ctx.of_programme(view, q.outer_start, sent[0], indicator)
+
+
+# the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
+_SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额)"
+                    r"(?:达到|达|为|约|超过|逾|近)*$")
 
 
 def _last_before(pending: list, end: int, accept, sentence: str | None = None) -> dict | None:
