@@ -425,7 +425,8 @@ def bare_verb(name: str) -> bool:
 
 # A name in quotes (「智方便」, “算力券”): a programme, platform or campaign; a period (“十四五”), a
 # structure (“1+3+N”) or a list of slogans (“稳中有进、进中提质”) is none
-_QUOTED = re.compile(r"[「“『]([^」”』「“『，。；;,、+＋\n]{2,16})[」”』]")
+# (a remark in brackets at its end is no part of the name: 「…推动方案（114-117年）」)
+_QUOTED = re.compile(r"[「“『]([^」”』「“『，。；;,、+＋\n（(]{2,24})(?:[（(][^」”』（(\n]{1,16}[)）])?[」”』]")
 _NOT_PROGRAMME = re.compile(r"^(?:十[一二三四五六七八九]五|[0-9]|[一二三四五六七八九十]+$)")
 
 
@@ -475,6 +476,7 @@ def programme_named(view: str, m: re.Match, start: int, launched: bool = False) 
         return False
     before = view[start:m.start()]
     lead = before[max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0):]
+    launched = launched or _LAUNCHED.search(lead) is not None  # 行政院核定「…推动方案」，预计4年投入…
     pats = _patterns()
     # 设有28个「一户通」自助服务站: the quote names what a figure before it counts
     # (a year is no figure: 114年「中小企業數位轉型補助計畫」共受理3,420件申請)
@@ -496,6 +498,7 @@ def subject_before(window: str, end: int) -> str | None:
     return subject if ok else None
 
 
+_LAUNCHED = re.compile("(?:推出|推行|设立|成立|核定|核准|批准)了?$")
 _AGENCY = re.compile("(?:政府|局|署|部|厅|委|办|处|委员会)$")
 _NOT_SUBJECT = re.compile("[在已将把对向为于从由给让被]|每年|每月|当中|其中|截至|截止|年底|年末")
 

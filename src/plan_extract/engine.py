@@ -281,6 +281,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return subject
     if prev and prev["unit"] == q.unit and (level := baseline.of_level(indicator, prev["indicator"])):
         return level
+    if prev and _AVERAGE.fullmatch(indicator) and unit_family(prev["unit"]) == unit_family(q.unit):
+        return prev["indicator"] + indicator  # 累计入境旅客109.6万人次，日均约15.7万人次: its daily mean
     if prev and (part := baseline.scope(indicator)) and prev["unit"] == q.unit:
         # 全市新建5G基站1200个，其中城区新建980个: 城区5G基站
         return prev["indicator"] if prev["indicator"].startswith(part) else part + prev["indicator"]
@@ -321,6 +323,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     return ctx.of_programme(view, q.outer_start, sent[0], indicator)
 
 
+_AVERAGE = re.compile("[日月周人户]均")
 # the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
 _SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额)"
                     r"(?:达到|达|为|约|超过|逾|近)*$")
