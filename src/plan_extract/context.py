@@ -426,7 +426,8 @@ def bare_verb(name: str) -> bool:
 # A name in quotes (「智方便」, “算力券”): a programme, platform or campaign; a period (“十四五”), a
 # structure (“1+3+N”) or a list of slogans (“稳中有进、进中提质”) is none
 # (a remark in brackets at its end is no part of the name: 「…推动方案（114-117年）」)
-_QUOTED = re.compile(r"[「“『]([^」”』「“『，。；;,、+＋\n（(]{2,24})(?:[（(][^」”』（(\n]{1,16}[)）])?[」”』]")
+_QUOTED = re.compile(r"[「“『]([^」”』「“『，。；;,、\n（(]{2,24})(?:[（(][^」”』（(\n]{1,16}[)）])?[」”』]")
+# (a structure is no programme: “1+3+N”, “5G+工业互联网”; 「产学研1+计划」 is one)
 _NOT_PROGRAMME = re.compile(r"^(?:十[一二三四五六七八九]五|[0-9]|[一二三四五六七八九十]+$)")
 
 
@@ -476,11 +477,12 @@ def programme_named(view: str, m: re.Match, start: int, launched: bool = False) 
         return False
     before = view[start:m.start()]
     lead = before[max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0):]
-    launched = launched or _LAUNCHED.search(lead) is not None  # 行政院核定「…推动方案」，预计4年投入…
+    # 行政院核定「…推动方案」，预计4年投入…; 至于「科技券」，…: what the clause launches or is about
+    launched = launched or _LAUNCHED.search(lead) is not None or _TOPIC.search(lead) is not None
     pats = _patterns()
-    # 设有28个「一户通」自助服务站: the quote names what a figure before it counts
-    # (a year is no figure: 114年「中小企業數位轉型補助計畫」共受理3,420件申請)
-    return not (_A_FIGURE.search(lead) or pats["campaign_verb"].search(lead) or _REPORTED.search(lead)
+    # 设有28个「一户通」自助服务站: the quote names what a figure right before it counts (a year is no
+    # figure: 114年「中小企業數位轉型補助計畫」共受理3,420件申請; 预留100亿元推行「…」 counts nothing)
+    return not (_COUNTED.search(lead) or pats["campaign_verb"].search(lead) or _REPORTED.search(lead)
                 or not launched and pats["slogan_after"].match(view, m.end()))
 
 
@@ -499,6 +501,7 @@ def subject_before(window: str, end: int) -> str | None:
 
 
 _LAUNCHED = re.compile("(?:推出|推行|设立|成立|核定|核准|批准)了?$")
+_TOPIC = re.compile("^(?:就|至于|关于|对于|在[^，。；]*下的)")
 _AGENCY = re.compile("(?:政府|局|署|部|厅|委|办|处|委员会)$")
 _NOT_SUBJECT = re.compile("[在已将把对向为于从由给让被]|每年|每月|当中|其中|截至|截止|年底|年末")
 
@@ -1008,6 +1011,7 @@ def _figure_between(view: str | None, a: int, b: int) -> bool:
 
 # digits that are a figure: not a name (5G, 10G-PON) nor a year (2025年)
 _A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.])(?![A-Za-z年月日])")
+_COUNTED = re.compile(_A_FIGURE.pattern + r"[^0-9]{0,3}$")
 
 
 def _year_between(c: Cues, a: int, b: int) -> bool:
