@@ -105,8 +105,8 @@ def measure(view: str, pos: int, sent: tuple[int, int], indicator: str, start: i
     for cue in pats["stock"].finditer(clause):
         if cue.group() not in own or cue.group().startswith("累计"):
             return "stock", None
-    for cue in pats["increment"].finditer(clause):
-        if cue.group() not in own or cue.group().startswith(("新", "净")):
+    for cue in pats["increment"].finditer(clause):  # (…增加值: a name; 5G用户比上年末增加: a change)
+        if cue.group() not in own or cue.group().startswith(("新", "净")) or own.endswith(cue.group()):
             return "increment", None
     return "stock", None
 

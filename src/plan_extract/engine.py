@@ -290,6 +290,10 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
         # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
         if prev["unit"] == q.unit:
+            # (…283.4万户，比上年末增加41.2万户: a change, named so as its rate would be)
+            change = view[clause:q.outer_start].strip()
+            if baseline.says_change(change) and baseline.lacks_subject(change) and not _DIGIT.search(change):
+                return baseline.rate_of(prev["indicator"], change)
             return prev["indicator"]
         # 产值达820亿元，年增11.5%，目标于119年达到1,500亿元 / 比去年全年的1452亿元: the level's name, not the rate's
         same = _last_before(pending, len(pending), lambda j, f: f["unit"] == q.unit, sentence)
@@ -324,6 +328,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
 
 
 _AVERAGE = re.compile("[日月周人户]均")
+_DIGIT = re.compile("[0-9]")
 # the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
 _SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额)"
                     r"(?:达到|达|为|约|超过|逾|近)*$")
