@@ -233,8 +233,12 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
             # 软件业营业收入4500亿元，年增8%: the change of the figure before it
             ref = r.reference or ("上年同期" if r.indicator.startswith(("年", "同比")) else None)
             rate = catalogue.growth(prev.indicator_id)
-            # (…同比增长4.3%，增速高于全国1.1个百分点: the growth's own gap, named by the growth once)
-            name = prev.indicator if _ENDS_IN_CHANGE.search(prev.indicator) else prev.indicator + "增长"
+            # (…同比增长4.3%，增速高于全国1.1个百分点: the growth's own gap, its rate named as the text does,
+            # 软件业务收入增速; 年增8%: the figure before's growth)
+            if r.indicator in ("增速", "增幅") and says_change(prev.indicator):
+                name = subject_of(prev.indicator) + r.indicator
+            else:
+                name = prev.indicator if _ENDS_IN_CHANGE.search(prev.indicator) else prev.indicator + "增长"
             out[i] = r.model_copy(update={"indicator": name,
                                           "indicator_id": rate.id if rate else prev.indicator_id,
                                           "measure": "difference" if ref else "increment", "reference": ref})
