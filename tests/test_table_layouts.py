@@ -366,6 +366,26 @@ def test_a_monthly_bulletins_level_so_far_and_its_growth_are_of_the_year_its_tit
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
+def test_a_change_column_with_signed_cells_is_the_rows_change_in_its_periods_year(script):
+    # a statistics release: 按年变动（%） beside the quarter's level, its cells signed as written
+    grid = SCRIPTS[script]("发布日期：2025-11-20\n主要电讯指标\n"
+                           "　　　　　　　　2025年　　　　按年变动\n"
+                           "　　　　　　　　第三季　　　　（%）\n"
+                           "流动电话用户（万户）　　　　244.6　　　　+3.2\n"
+                           "固定电话用户（万户）　　　　11.9　　　　-5.2\n")
+    assert [r[:7] for r in full_rows(grid)] == [
+        ("流动电话用户", 2446000, "户", "=", "actual", 2025, "244.6"),
+        ("流动电话用户按年变动", 3.2, "%", "=", "actual", 2025, "+3.2"),
+        ("固定电话用户", 119000, "户", "=", "actual", 2025, "11.9"),
+        ("固定电话用户按年变动", -5.2, "%", "=", "actual", 2025, "-5.2")]
+    # the periods down the rows: the change column is the change of the column before it
+    down = SCRIPTS[script]("年份　每月平均活跃用户人数　按年变幅\n2022年　约95万　—\n2023年　约118万　+24%\n")
+    assert [r[:7] for r in full_rows(down)][1:] == [
+        ("每月平均活跃用户人数", 1180000, "", "~", "actual", 2023, "118万" if script == "simplified" else "118萬"),
+        ("每月平均活跃用户人数按年变幅", 24, "%", "=", "actual", 2023, "+24%")]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 def test_fiscal_years_across_the_header_over_rows_named_without_a_header_cell(script):
     # a government answer's table: the years three fiscal years, each named by its first year
     text = SCRIPTS[script]("（一）过去三个财政年度，两个机构培育计划录取的初创企业数目如下：\n\n"

@@ -38,7 +38,7 @@ _CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(
 # the year's level, named by what it measures (增加值（亿元）) or not, and its growth over the year before;
 # a monthly bulletin's level so far (本期累计, 1-10月) is of the year its title names too.
 _STAT = re.compile(r"^(?:绝对数|绝对值|数值|总量|本年|全年|年末数|期末数|本期(?:累计|数)?|本月(?:累计)?|(?:1?[0-9][-—–至])?1?[0-9]月(?:累计)?|(?P<measure>增加值|营业收入|业务收入|收入|产值|业务量))$")
-_CHANGE = re.compile(r"^(?:比上年|较上年|比去年|同比)(?P<name>增长|增速|增幅|增减)(?:率|速度)?$")
+_CHANGE = re.compile(r"^(?:比上年|较上年|比去年|同比|(?=按年))(?P<name>(?:按年)?(?:增长|增速|增幅|增减|变动|变幅))(?:率|速度)?$")
 _INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
@@ -49,7 +49,7 @@ _FOOTNOTE = "*＊※①②③④⑤⑥⑦⑧⑨⑩¹²³⁴⁵⁶⁷⁸⁹"
 # One value cell: comparator, [cumulative], number, multiplier, percent, 以上/以下/左右, footnote marks.
 _VALUE = re.compile(
     rf"(?P<before>>=|<=|≥|≤|≧|≦|>|<|＞|＜|超过|逾|大于|不低于|不少于|高于|低于|不高于|不超过|约|达到)?\s*"
-    rf"(?P<lb>\[)?\s*(?P<inner>>=|<=|≥|≤|>|<)?\s*"
+    rf"(?P<lb>\[)?\s*(?P<inner>>=|<=|≥|≤|>|<)?\s*(?P<sign>[+＋\-－−](?=[0-9]))?"
     rf"(?P<num>[0-9]{{1,3}}(?: [0-9]{{3}})+|[0-9][0-9,]*(?:\.[0-9]+)?)(?P<mult>万亿|万|亿|千)?\s*(?P<pct>%)?\s*(?(lb)\])\s*"
     rf"(?P<after>以上|以下|以内|左右)?\s*[{_FOOTNOTE}]*$")
 _CMP = {">": ">", "＞": ">", "超过": ">", "逾": ">", "大于": ">", "高于": ">", ">=": ">=", "≥": ">=", "≧": ">=",
@@ -345,9 +345,11 @@ def _value(view: str, a: int, b: int):
     for g in ("before", "inner", "after"):
         if m.group(g):
             cmp = _CMP[m.group(g)]
-    start = m.start("num")
+    start = m.start("sign") if m.group("sign") else m.start("num")
     end = m.end("pct") if m.group("pct") else m.end("mult") if m.group("mult") else m.end("num")
     value = float(m.group("num").replace(",", "").replace(" ", "")) * _MULT[m.group("mult") or ""]  # 2 870 000
+    if m.group("sign") and m.group("sign") not in "+＋":
+        value = -value  # a change column's -5.2: signed as written, as the number grammar reads -3.8%
     return start, end, value, cmp, m.group("lb") is not None, bool(m.group("pct"))
 
 
@@ -688,7 +690,8 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=Non
             continue
         start, end, value, cmp, cumulative, pct = v
         if c.role == "change":  # 比上年增长（%）: the growth of the row's level, in its year
-            out.append(TableValue(start, end, value, "%", cmp, "actual", stat.year if stat else None,
+            level = stat or next((p for p in reversed(periods) if p.year), None)
+            out.append(TableValue(start, end, value, "%", cmp, "actual", level.year if level else None,
                                   to_simplified(name + _CHANGE.match(c.label).group("name")), attribute, False, line))
             continue
         if c.role == "growth":

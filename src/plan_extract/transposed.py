@@ -158,7 +158,10 @@ def _columns(view: str, cells: list[tuple[int, int]]):
             label = label[:aim.start()] + label[aim.end():]
         if not tables._HAN.search(label):
             return None
-        out.append((tables.to_simplified(label), unit, aim is not None))
+        name = tables.to_simplified(label)
+        if tables._CHANGE.match(name) and out[-1] is not None:  # 用户人数 | 按年变幅: that column's change
+            name = out[-1][0] + name
+        out.append((name, unit, aim is not None))
     return out if any(out) else None
 
 
