@@ -125,6 +125,8 @@ FAMILIES = {
     # a ratio to one (车桩比2.4:1): the figure before the colon, no unit
     "ratio": [F("2.4:1", 2.4, unit=""), F("2:1以下", 2, unit="", cmp="<="), F("7.8：1", 7.8, unit=""),
               F("12 : 1", 12, unit="")],
+    # a score (满意度8.2分); not 十分 (very), a time of day (10点30分), 分辨率, 分钟
+    "score": [F("8.2分", 8.2, unit="分"), F("82.7分", 82.7, unit="分"), F("0.3分", 0.3, unit="分")],
     # computing power written out or by its shorthand (5000P: PFlops, read where 算力 is the subject)
     "computing-power": [
         F("40 PetaFLOPS", 40, unit="PetaFLOPS"), F("2.5ExaFLOPS", 2.5, unit="ExaFLOPS"), F("5000P", 5000, unit="P"),
@@ -143,7 +145,7 @@ SHOULD_NOT = [
     "两会期间", "三农工作", "一季度", "百十一", "起点零距离", "汽车零件", "零部件产业", "万物互联",
     "千家万户", "一个门户", "10万万个", "1亿亿元", "253至0个", "40%-30%", "一二三", "010-65363526",
     "13912345678", "2.0版", "千兆网络", "三五成群", "一成不变", "五成熟", "十四五个", "11:22:56",
-    "两位数增长", "五百万分之一", "上个月", "几个项目", "一是加快建设", "二〇二三年", "三年行动计划", "二十多年", "九九归一", "万一出现问题",
+    "两位数增长", "五百万分之一", "效果十分明显", "10点30分召开", "1920×1080分辨率", "上个月", "几个项目", "一是加快建设", "二〇二三年", "三年行动计划", "二十多年", "九九归一", "万一出现问题",
 ]
 
 
@@ -173,7 +175,7 @@ def test_scanner_reads_nothing(text):
         assert [variant[q.start:q.end] for q in scan(search_view(variant))] == [], variant
 
 
-SUBJECT = {"": "车桩比", "%": "5G用户普及率", "百分点": "5G用户普及率比上年提高", "‰": "人口自然增长率", "元": "软件业务收入",
+SUBJECT = {"": "车桩比", "分": "政务服务满意度", "%": "5G用户普及率", "百分点": "5G用户普及率比上年提高", "‰": "人口自然增长率", "元": "软件业务收入",
            "人": "5G用户", "户": "5G用户", "千瓦": "数据中心总装机容量", "米": "光缆线路长度", "千米": "光缆线路长度",
            **dict.fromkeys(("P", "PetaFLOPS", "ExaFLOPS", "PetaFlops", "PFLOPS"), "智能算力")}
 COMPARATOR_WORDS = ("近", "超过", "上", "数", "几")

@@ -606,6 +606,9 @@ def _recaps_list(view: str, clause: int, q_start: int, q_end: int, value: float)
     return all(items) and len(items) == value
 
 
+_FULL_MARKS = ("满分", "满分为", "总分", "总分为")
+
+
 def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: Layout,
              value: float | None = None) -> bool:
     """Numbers about the text or its making (调研了29个部门, 9个方面, 两种模式), penalties (罚款5万元),
@@ -638,6 +641,9 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 过去六个月, 今年前8个月: a stretch of time, not a measured figure
     if raw.endswith("小时") and (pats["hours_nouns"].match(view, q_end, right) or view[q_start - 2:q_start] in _ROUND_THE_CLOCK):
         return True  # 24小时人工值守, 7×24小时
+    if raw.endswith("分") and (view[max(left, q_start - 4):q_start].endswith(_FULL_MARKS)
+                               or view.startswith("为满分", q_end)):
+        return True  # 满分10分, 以10分为满分: the scale, not a score
     if raw.endswith(tuple(lexicon()["indicator"]["rank_units"])) and \
             pats["rank_before"].search(view, max(left, q_start - 4), q_start):
         return True  # 居全省第3位, 位次前移2位: a rank
@@ -815,12 +821,14 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
                     not _TOWARDS.search(view, max(0, m.start() - 3), m.start()):
                 kind.append((m.start(), "target", words))
         elif m.group("within"):  # 5年内: a deadline counted from the page's year
-            n = int(m.group("wn")) if m.group("wn").isdigit() else _small_numeral(m.group("wn"))
+            w = m.group("wn") or m.group("wf")  # 5年内, 未来两年
+            n = int(w) if w.isdigit() else _small_numeral(w)
             y = ref + n if ref and n else None
             if y and facts.plan_years and max(facts.plan_years) == y - 1:
                 y -= 1  # 3年内 in a plan for 2026-2028 counts its own three years
             years.append((m.start(), "deadline", y, words))
-            kind.append((m.start(), "target_strong", words))
+            # (未来五年 plans as 未来 always did: a weak cue, beyond its paragraph of no weight)
+            kind.append((m.start(), "target" if m.group("wf") else "target_strong", words))
         elif m.lastgroup in _RELATIVE and view[m.start() - 1:m.start()] == "是":
             continue  # 是前年的2.5倍: a comparison's base, which dates nothing
         elif m.lastgroup in _RELATIVE and (_BASE.search(view, max(0, m.start() - 3), m.start())

@@ -93,6 +93,7 @@ def _compiled() -> Grammar:
       | [0-9]{{4}}\s*(?:[-—–~～至到]\s*[0-9]{{4}}\s*)?年(?:度|代)?              # 2025年, 2023-2025年
       | [0-9]{{1,2}}\s*(?:月份?|日|号)                                       # 3月, 30日
       | [0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?                               # 11:22:56
+      | [0-9]{{1,2}}\s*[时点]\s*[0-9]{{1,2}}\s*分                                # 10点30分: a time of day
       | 0[0-9]{{2,3}}-[0-9]{{7,8}}(?![0-9]) | 1[3-9][0-9]{{9}}(?![0-9])                     # phone numbers
       | [0-9]+(?:\.[0-9]+)?(?!(?:{letter_alt})(?![A-Za-z0-9\-+]))[A-Za-z][A-Za-z0-9\-+]*  # 5G, 10G-PON
       | 0[0-9]+(?![0-9.])                                                     # 012: a code
@@ -213,6 +214,7 @@ def scan(view: str, pos: int = 0, endpos: int | None = None):
             continue  # a bare number
         q = _quantity(m, groups, _prefix(view, max(pos, p - 16), p, g), view, g, pos)
         if q is not None:
+            done = max(done, q.end)  # (12元3角4分: the 角 and 分 are the amount's)
             yield q
 
 
@@ -371,6 +373,8 @@ def _quantity(m, groups, pm, view, gr: Grammar, pos: int) -> Quantity | None:
         value, value_max = value * scale, None if value_max is None else value_max * scale
     if unit in gr.unit_not_before and view.startswith(gr.unit_not_before[unit], m.end("unit")):
         return None  # 两位数增长
+    if unit == "分" and not view[start].isdigit():
+        return None  # 十分明显: very, not a score
     if view.startswith("分之", m.end()):
         return None  # 五百万分之一: a fraction's denominator
     if unit in gr.letter_units:
