@@ -503,7 +503,7 @@ def subject_before(window: str, end: int) -> str | None:
 _LAUNCHED = re.compile("(?:推出|推行|设立|成立|核定|核准|批准)了?$")
 _TOPIC = re.compile("^(?:就|至于|关于|对于|在[^，。；]*下的)")
 _AGENCY = re.compile("(?:政府|局|署|部|厅|委|办|处|委员会)$")
-_NOT_SUBJECT = re.compile("[在已将把对向为于从由给让被]|每年|每月|当中|其中|截至|截止|年底|年末")
+_NOT_SUBJECT = re.compile("[在已将把对向为于从由给让被]|每年|每月|当中|其中|截至|截止|年底|年末|首[一二两三四五六七八九十]?[轮批期]")
 
 
 def last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:

@@ -328,6 +328,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
 
 
 _AVERAGE = re.compile("[日月周人户]均")
+_GENERIC = frozenset(("项目", "企业", "公司", "机构", "平台", "申请"))
 _DIGIT = re.compile("[0-9]")
 # the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
 _SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额)"
@@ -419,7 +420,9 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
     values = {f: (ctx.clean_noun if m.start(f) > ph else ctx.clean_indicator)(m.group(f) or "")
               for f in rule.fields}
     name = rule.rule.indicator.format(**values)
-    if rule.rule.general and name and all(m.start(f) > ph or not values[f] for f in rule.fields) \
+    # (a count rule's generic noun after a verb it matched: 基金共批出78个项目)
+    if name and (rule.rule.general or name in _GENERIC and not m.group().startswith(PLACEHOLDER)) \
+            and all(m.start(f) > ph or not values[f] for f in rule.fields) \
             and (subject := ctx.subject_before(m.string, m.start())):
         name = subject + name  # 創科基金共批出逾4 600個項目: what the count is of, said before its verb
     if rule.rule.general and ctx.bad_phrase(name) or not _HAN.search(name):
