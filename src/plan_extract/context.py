@@ -20,7 +20,7 @@ from .grammar import scan
 from .lexicon import alternation, lexicon
 from .pattern_ends import last_chars, with_first_chars
 from .plan_title import first_line_plan
-from .sections import Sections, questions, sections
+from .sections import Sections, inside, questions, sections
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # a clause with its enumeration (、) kept whole; a comma between thousands (1,031亿元) is none
@@ -884,7 +884,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             if ref:  # a period that has ended reports; the current or a coming one plans
                 kind.append((m.start(), "actual" if y < ref else "target", words))
     if asked := questions(view):
-        kind = [k for k in kind if not any(a <= k[0] < b for a, b in asked)]
+        kind = [k for k in kind if not inside(asked, k[0])]
     kind.sort()
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
@@ -1170,16 +1170,18 @@ def page_year(c: Cues, pos: int, facts: DocFacts) -> int | None:
     """The year a dated page's undated report speaks of: the last one it reported as of before
     (截至10月底, 今年), or last year on a page of January to March that looks back on it (去年全市…);
     a year in passing (较2022年的) is no such date; else the page's own."""
-    j = bisect.bisect_left(c._year_pos, pos) - 1
+    last = bisect.bisect_left(c._year_pos, pos) - 1
     review = facts.published is not None and facts.published[5:7] <= "03"
-    while j >= 0:
+    for j in range(last, max(-1, last - _DATES_BACK), -1):  # (bounded: a page saved as one line)
         typ = c.years[j][1]
         if _as_of(typ) and typ != "now" or review and typ == "lastyear":
             year = _resolve(c, j, 0, facts)
             if year is not None and (facts.ref_year is None or year <= facts.ref_year):
                 return year
-        j -= 1
     return facts.ref_year
+
+
+_DATES_BACK = 64
 
 
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):

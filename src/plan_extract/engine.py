@@ -311,15 +311,14 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         if prev["indicator"].endswith(head) and prev["indicator"] != head:
             indicator = prev["indicator"] + indicator[len(head):]  # …营业收入32.74亿元，增长12.1%
     indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
-    if (indicator.startswith("总") or (spent := _SPENT.search(view, max(sent[0], q.outer_start - 12), q.outer_start))) \
-            and (counted := _last_before(pending, len(pending),
-                                         lambda j, f: f["unit"] in ctx.measure_words() and f["unit"] != q.unit, sentence)) \
-            and (indicator.startswith("总") or counted["indicator"].endswith(("项目", "工程"))):
-        # 本港共有逾70个数据中心，总楼面面积约105万平方米: the total of what the count counted; 实施…项目
-        # 1035个，完成投资416亿元: what the projects counted invested
-        if indicator.startswith("总"):
+    total = indicator.startswith("总")
+    spent = None if total else _SPENT.search(view, max(sent[0], q.outer_start - 12), q.outer_start)
+    if (total or spent) and (counted := _last_before(
+            pending, len(pending), lambda j, f: f["unit"] in ctx.measure_words() and f["unit"] != q.unit, sentence)):
+        if total:  # 本港共有逾70个数据中心，总楼面面积约105万平方米: the total of what the count counted
             return counted["indicator"] + indicator
-        return counted["indicator"].removeprefix(spent.group("m")[:2]) + spent.group("m")  # (签约…项目, 签约金额)
+        if counted["indicator"].endswith(("项目", "工程")):  # 实施…项目1035个，完成投资416亿元: theirs
+            return counted["indicator"].removeprefix(spent.group("m")[:2]) + spent.group("m")  # (签约…项目, 签约金额)
     # the whole measured as the part is (总投资480亿元，其中…6个项目: no measure of the projects' count)
     if view.startswith("其中", clause) and (whole := _last_before(
             pending, len(pending), lambda j, f: unit_family(f["unit"]) == unit_family(q.unit), sentence)):

@@ -91,7 +91,7 @@ def sections(view: str) -> Sections:
         level = 5 if bare else next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
         title = m.group("title")
         kind = "actual" if review.search(title) else "target" if target.search(title) else None
-        if kind and any(a <= m.end() - 1 <= b for a, b in asked):
+        if kind and inside(asked, m.end() - 1):
             kind = None  # a question's item, not a section's heading
         if bare and not kind:
             continue
@@ -105,3 +105,8 @@ def sections(view: str) -> Sections:
         items.append(next((s for lv, _, _, s in reversed(stack) if lv in (3, 4)), -1))
     return Sections(starts, kinds, items)
 
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is `pos` inside one of the sorted, disjoint `spans` (ends included)?"""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and pos <= spans[i][1]
