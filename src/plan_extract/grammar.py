@@ -226,7 +226,13 @@ def _prefix(view: str, lo: int, p: int, g: Grammar):
         k -= 1
     if k == lo or view[k - 1] not in g.prefix_ends:
         return None
-    return g.prefix.search(view, lo, p)
+    m = g.prefix.search(view, lo, p)
+    if m is not None and m.group("before") == "约" and view[m.start() - 1:m.start()] in _NOT_ABOUT:
+        return None  # 签约58个, 节约3万吨: a word's 约, not about
+    return m
+
+
+_NOT_ABOUT = frozenset("签节制公条合预契邀相")
 
 
 def _measured(groups) -> bool:
