@@ -95,6 +95,8 @@ _ONLY_TIME = regex.compile(rf"^(?:第[一二三四]季度?末?|[一二三四]季
 
 # a share (占比, 占全省的比重): a figure after it without a name of its own is not the share's
 _SHARE = regex.compile(r"占(?!地面|用|有|领)")
+# …and one named by its whole without a share noun (5G用户占移动电话用户总数; not a comparison 占比较上年)
+_SHARE_OF_WHOLE = regex.compile(_SHARE.pattern + r"[^占比较]+(?<![重例额率])$")
 
 
 _ONLY_RATE = regex.compile(rf"^(?:{_RATE_KINDS})$")
@@ -136,6 +138,10 @@ def is_bare_rate(indicator: str) -> bool:
 
 def is_share(indicator: str) -> bool:
     return _SHARE.search(indicator) is not None
+
+
+def lacks_share_noun(indicator: str) -> bool:
+    return _SHARE_OF_WHOLE.search(indicator) is not None
 
 
 # 固定电话用户持续减少，第三季末为10.3万户: a clause without a figure says how its subject went

@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .baseline import CHANGE_VERBS, is_share, says_change, subject_of
+from .baseline import CHANGE_VERBS, is_share, lacks_share_noun, says_change, subject_of
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
 from .context import _CLAUSE_BREAK, last_match, strip_left
 from .lexicon import alternation, lexicon
@@ -121,7 +121,7 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
     if "$" in found and fields["unit"] in ("", "元") and (sign := _SIGN.search(found)):
         fields["unit"] = _SIGN_UNITS[sign.group(1)]
     name = _place_out(catalogue, fields)
-    if fields["unit"] in ("%", "百分点") and _SHARE_OF.search(name):
+    if fields["unit"] in ("%", "百分点") and lacks_share_noun(name):
         name += "比重"  # 占移动电话用户总数的63.2%(，提高6.8个百分点): the share is measured so, as in 占…比重达到
     if start is None:
         start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
@@ -149,9 +149,6 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
 
 
 _NEW_COUNT = re.compile(r"新建|新增|新开通|净增")
-# a share named by its whole without a share noun (5G用户占移动电话用户总数; not 占地面积, 占用, nor a
-# comparison 占比较上年)
-_SHARE_OF = re.compile(r"占(?!地面|用|有|领)[^占比较]+(?<![重例额率])$")
 
 
 _GROWTH = re.compile(r"(?<=.)(?:(?:比|较)(?:上年|去年|[0-9]{4}年(?:底|末)?)(?:同期)?|同比|环比)?(?:增长|增速|增幅|提高|提升|增加|下降|减少|降低)$")
@@ -306,6 +303,11 @@ def check_catalogue(catalogue: Catalogue) -> list[str]:
 def _fragment() -> tuple[frozenset[str], re.Pattern]:
     cat = lexicon()["catalogue"]
     return frozenset(cat["fragment_nouns"]), re.compile(cat["fragment"])
+
+
+def is_generic(noun: str) -> bool:
+    """A bare generic noun (企业, 项目, 平台): a name only with what it is of."""
+    return noun in _fragment()[0]
 
 
 def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:

@@ -16,7 +16,7 @@ import regex
 
 from .roc_years import gregorian, roc_date, roc_year_ok, uses_roc_years
 from . import furniture
-from .grammar import scan
+from .grammar import in_word_about, scan
 from .lexicon import alternation, lexicon
 from .pattern_ends import last_chars, with_first_chars
 from .plan_title import first_line_plan
@@ -683,7 +683,8 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
         if m:
             return lexicon()["comparators"]["after"][m.group(1)]
     before = view[max(clause_start, q_start - 7):q_start]  # 约新台币5.1兆元: a currency word between
-    if "约" in before and pats["approx_before"].search(before):
+    if "约" in before and (m := pats["approx_before"].search(before)) and \
+            not (m.group().startswith("约") and in_word_about(before, m.start())):
         return "~"
     if pats["over_before"].search(before):
         return ">"  # 逾新臺幣1,500億元, 突破新台币6兆元
@@ -1171,7 +1172,7 @@ def page_year(c: Cues, pos: int, facts: DocFacts) -> int | None:
     (截至10月底, 今年), or last year on a page of January to March that looks back on it (去年全市…);
     a year in passing (较2022年的) is no such date; else the page's own."""
     last = bisect.bisect_left(c._year_pos, pos) - 1
-    review = facts.published is not None and facts.published[5:7] <= "03"
+    review = _early_in_year(facts)
     for j in range(last, max(-1, last - _DATES_BACK), -1):  # (bounded: a page saved as one line)
         typ = c.years[j][1]
         if _as_of(typ) and typ != "now" or review and typ == "lastyear":
@@ -1231,6 +1232,11 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
 def reviewed_year(facts: DocFacts) -> int | None:
     """The year a page looks back on (过去一年, a box on 这一年): on a page of January to March the
     year just ended, else the page's own."""
-    if facts.ref_year is not None and facts.published and facts.published[5:7] in ("01", "02", "03"):
+    if facts.ref_year is not None and _early_in_year(facts):
         return facts.ref_year - 1
     return facts.ref_year
+
+
+def _early_in_year(facts: DocFacts) -> bool:
+    """Is the page of January to March (when the year just ended is what a page looks back on)?"""
+    return facts.published is not None and facts.published[5:7] in ("01", "02", "03")

@@ -292,7 +292,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         if prev["unit"] == q.unit:
             # (…283.4万户，比上年末增加41.2万户: a change, named so as its rate would be)
             change = view[clause:q.outer_start].strip()
-            if baseline.says_change(change) and baseline.lacks_subject(change) and not _DIGIT.search(change):
+            if baseline.says_change(change) and baseline.lacks_subject(change) and not any(ch.isdigit() for ch in change):
                 return baseline.rate_of(prev["indicator"], change)
             return prev["indicator"]
         # 产值达820亿元，年增11.5%，目标于119年达到1,500亿元 / 比去年全年的1452亿元: the level's name, not the rate's
@@ -327,8 +327,6 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
 
 
 _AVERAGE = re.compile("[日月周人户]均")
-_GENERIC = frozenset(("项目", "企业", "公司", "机构", "平台", "申请"))
-_DIGIT = re.compile("[0-9]")
 # the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
 _SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额)"
                     r"(?:达到|达|为|约|超过|逾|近)*$")
@@ -420,7 +418,7 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
               for f in rule.fields}
     name = rule.rule.indicator.format(**values)
     # (a count rule's generic noun after a verb it matched: 基金共批出78个项目)
-    if name and (rule.rule.general or name in _GENERIC and not m.group().startswith(PLACEHOLDER)) \
+    if name and (rule.rule.general or canon.is_generic(name) and not m.group().startswith(PLACEHOLDER)) \
             and all(m.start(f) > ph or not values[f] for f in rule.fields) \
             and (subject := ctx.subject_before(m.string, m.start())):
         name = subject + name  # 創科基金共批出逾4 600個項目: what the count is of, said before its verb

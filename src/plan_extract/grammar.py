@@ -228,12 +228,14 @@ def _prefix(view: str, lo: int, p: int, g: Grammar):
     if k == lo or view[k - 1] not in g.prefix_ends:
         return None
     m = g.prefix.search(view, lo, p)
-    if m is not None and m.group("before") == "约" and view[m.start() - 1:m.start()] in _NOT_ABOUT:
+    if m is not None and m.group("before") == "约" and in_word_about(view, m.start()):
         return None  # 签约58个, 节约3万吨: a word's 约, not about
     return m
 
 
-_NOT_ABOUT = frozenset("签节制公条合预契邀相")
+def in_word_about(text: str, at: int) -> bool:
+    """Is the 约 at `at` part of a word (签约, 节约), not "about"?"""
+    return at > 0 and text[at - 1] in lexicon()["comparators"]["about_in_words"]
 
 
 def _measured(groups) -> bool:

@@ -55,6 +55,7 @@ class Comparators(Section):
     after: dict[str, Comparator]
     relative_verbs: dict[str, Comparator]
     relative_references: Words
+    about_in_words: str
 
 
 class Units(Section):
