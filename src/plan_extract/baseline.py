@@ -78,9 +78,9 @@ _COMPOUND_MEASURE = regex.compile(r"进$")  # 进|出口额: the whole's measure
 
 
 def rate_of(subject: str, change: str) -> str:
-    """The name of a subject's change (产值 + 较113年成长); 录得 (recorded) is no part of it, and words the
-    two share are said once (…转型覆盖率 + 覆盖率比去年同期提高)."""
-    own, change = subject_of(subject), change.removeprefix("录得")
+    """The name of a subject's change (产值 + 较113年成长); 录得 (recorded) and 分别 are no part of it, and
+    words the two share are said once (…转型覆盖率 + 覆盖率比去年同期提高)."""
+    own, change = subject_of(subject), change.removeprefix("录得").removeprefix("分别")
     overlap = next((k for k in range(min(len(own), len(change)), 1, -1) if own.endswith(change[:k])), 0)
     return own + change[overlap:]
 

@@ -244,6 +244,12 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         ), q.start, sent, max(sent[0], clause)))
     named = respectively.assign(view, [(pos, sent) for _, pos, sent, _ in pending]) \
         if "分别" in view else {}
+    for members, levels in respectively.after_levels(view, [(pos, sent) for _, pos, sent, _ in pending], named):
+        # each figure after a bare 分别 changes its level as the last one does (…交易金额按年增加)
+        last, level = pending[members[-1]][0]["indicator"], pending[levels[-1]][0]["indicator"]
+        if last.startswith(level):
+            for i, j in zip(members, levels):
+                pending[i][0]["indicator"] = pending[j][0]["indicator"] + last[len(level):]
     names = []  # each row's name before canon.finish: a total's is that of the row before it
     for i, (fields, pos, sent, clause) in enumerate(pending):
         indicator, region, year = named.get(i, (None, None, None))

@@ -66,14 +66,20 @@ def item_heads() -> tuple[str, ...]:
 Named = tuple[str | None, str | None, int | None]
 
 
-def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Named]:
-    """For rows given as (quantity start, sentence span): row index -> (indicator, region, year)
-    for the rows that a 分别 list names (None: leave that field as it is)."""
+def _marks(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, list[int]]:
+    """Each 分别's position -> the rows in its clause after it."""
     by_mark: dict[int, list[int]] = {}
     for i, (pos, sent) in enumerate(rows):
         p = view.rfind("分别", sent[0], pos)
         if p >= 0 and not _CLAUSE_BREAK.search(view, p, pos):
             by_mark.setdefault(p, []).append(i)
+    return by_mark
+
+
+def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Named]:
+    """For rows given as (quantity start, sentence span): row index -> (indicator, region, year)
+    for the rows that a 分别 list names (None: leave that field as it is)."""
+    by_mark = _marks(view, rows)
     out: dict[int, Named] = {}
     previous, previous_at = None, -1
     for p in sorted(by_mark):
@@ -114,6 +120,25 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
         previous, previous_at = group, p
         for k, i in enumerate(members):
             out[i] = _name_and_place(group, k)
+    return out
+
+
+def after_levels(view: str, rows: list[tuple[int, tuple[int, int]]], named: dict) -> list[tuple[list[int], list[int]]]:
+    """A 分别 with no items of its own after as many figures in its sentence (交易宗数约24.6亿宗，交易金额约
+    1,072亿元，分别按年增加11.3%及7.8%): (its rows, the figures before them), paired in order. `named`: the
+    rows assign() named, which stay as they are."""
+    out = []
+    for p, members in _marks(view, rows).items():
+        n, first = len(members), members[0]
+        if n < 2 or first < n or any(i in named for i in members):
+            continue
+        start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, rows[first][1][0], p)), default=rows[first][1][0])
+        if _skip().search(view, start, p).start() != start:
+            continue  # items of its own, unpaired
+        levels = list(range(first - n, first))
+        if rows[levels[0]][1] == rows[first][1] and view.find("分别", rows[first][1][0], p) < 0 \
+                and all(_CLAUSE_BREAK.search(view, rows[j][0], p) for j in levels):
+            out.append((members, levels))
     return out
 
 
