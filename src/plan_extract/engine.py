@@ -48,6 +48,13 @@ def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, i
             re.compile(frm))
 
 
+@cache
+def _earlier_base() -> regex.Pattern:
+    """A base year the sentence gave before a from point without one (从2020年的, 较2020年, 由109年的)."""
+    words = alternation(lexicon()["context"]["from_words"] + ["较", "比"])
+    return regex.compile(rf"(?:{words})(?:民国)?([0-9]{{4}}|(?<![0-9])1[01][0-9])\s*年")
+
+
 @dataclass
 class Match:
     rule: CompiledRule
@@ -447,6 +454,9 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
         year = _written_year(m.group("y"), view, facts)
         if m.group("rel") and facts.ref_year is not None:
             year = facts.ref_year + baselines[m.group("rel")]
+        elif year is None and (earlier := _earlier_base().findall(before, 0, m.start())):
+            # 从2020年的0.35万个增加到4.18万个，普及率由78%提高到96%; 较2020年增加…，比重由36.1%提升至: that base
+            year = _written_year(earlier[-1], view, facts)
         return "actual", year, m.group().strip() or None
     base = baseline.base_year(before, facts.ref_year)
     if base is not None:
