@@ -354,6 +354,18 @@ def test_a_single_spaced_statistics_table_of_levels_and_growth_takes_the_year_of
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("change", ["比上年末增长（%）", "较上年同期增长（%）"])
+def test_a_statistics_tables_change_over_the_year_end_before_is_the_rows_growth(change, script):
+    text = SCRIPTS[script]("表8　2025年末通信用户情况\n"
+                           f"指标　单位　年末数　{change}\n"
+                           "移动电话用户　万户　438.6　3.2\n"
+                           "　#5G移动电话用户　万户　281.4　17.2\n")
+    assert [r[:6] for r in full_rows(text)] == [
+        ("移动电话用户", 4386000, "户", "=", "actual", 2025), ("移动电话用户增长", 3.2, "%", "=", "actual", 2025),
+        ("5G移动电话用户", 2814000, "户", "=", "actual", 2025), ("5G移动电话用户增长", 17.2, "%", "=", "actual", 2025)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("level", ["本期累计", "1-10月"])
 def test_a_monthly_bulletins_level_so_far_and_its_growth_are_of_the_year_its_title_names(level, script):
     text = SCRIPTS[script]("附表：2026年1—10月全省通信业主要指标\n"

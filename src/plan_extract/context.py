@@ -592,7 +592,13 @@ def clean_noun(noun: str) -> str:
     m = _patterns()["stop_after"].search(s, 1)
     if m:
         s = s[: m.start()]
-    return s.rstrip("的等")
+    s = s.rstrip("的等")
+    if s.endswith("中") and not s.endswith(_IN_WORDS):  # 52个公共泊车场中，…: the set counted, not its inside
+        s = s[:-1].removesuffix("之")
+    return s
+
+
+_IN_WORDS = ("其中", "集中", "高中", "初中", "空中", "心中", "华中", "居中", "适中")
 
 
 def _recaps_list(view: str, clause: int, q_start: int, q_end: int, value: float) -> bool:

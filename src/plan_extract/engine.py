@@ -289,6 +289,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
                         or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
+    if (part := _part_of_set(view, q, sent)) is not None:
+        return part
     lacks = baseline.lacks_subject(indicator)
     if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
         return subject
@@ -340,6 +342,22 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
 
 
 _AVERAGE = re.compile("[日月周人户]均")
+# a set counted before a part of it (全澳52个公共泊车场中，已有48个…; 15个重点项目中，已完成的有11个)
+_SET = re.compile(r"[0-9零一二两三四五六七八九十百千万,.]+\s*(?P<c>[个家所项间座条])(?P<set>[^，。；、0-9（）()的]{2,16}?)"
+                  r"中[，,](?:(?P<vp>[^，。；0-9]{1,12}?)的)?(?:已有|共有|有|其中)?$")
+
+
+def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
+    """A part counted of a set the clause before counted, named by what sets it apart: 接入智慧泊车系统的公共泊车场."""
+    m = _SET.search(view, max(sent[0], q.outer_start - 40), q.outer_start)
+    if m is None or m.group("c") != q.unit:
+        return None
+    what = m.group("vp")
+    if not what:  # …，已有48个接入智慧泊车系统: the words after the count, to the clause's end
+        end = ctx._CLAUSE_BREAK.search(view, q.outer_end, sent[1])
+        what = ctx._QUOTES.sub("", ctx._REMARK.sub("", view[q.outer_end:end.start() if end else sent[1]]))[:16]
+    what = what.removeprefix("已")
+    return f"{what}的{m.group('set')}" if what else None
 # the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
 _SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额)"
                     r"(?:达到|达|为|约|超过|逾|近)*$")

@@ -38,7 +38,7 @@ _CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(
 # the year's level, named by what it measures (增加值（亿元）) or not, and its growth over the year before;
 # a monthly bulletin's level so far (本期累计, 1-10月) is of the year its title names too.
 _STAT = re.compile(r"^(?:绝对数|绝对值|数值|总量|本年|全年|年末数|期末数|本期(?:累计|数)?|本月(?:累计)?|(?:1?[0-9][-—–至])?1?[0-9]月(?:累计)?|(?P<measure>增加值|营业收入|业务收入|收入|产值|业务量))$")
-_CHANGE = re.compile(r"^(?:比上年|较上年|比去年|同比|(?=按年))(?P<name>(?:按年)?(?:增长|增速|增幅|增减|变动|变幅))(?:率|速度)?$")
+_CHANGE = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比|(?=按年))(?P<name>(?:按年)?(?:增长|增速|增幅|增减|变动|变幅))(?:率|速度)?$")
 _INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
