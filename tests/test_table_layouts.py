@@ -626,3 +626,25 @@ def test_a_transposed_table_right_under_a_usual_one_claims_its_lines(script):
         ("5G基站数", 15000, "actual", 2020), ("5G基站数", 80000, "target", 2025),
         ("登记用户数", 287, "actual", 2023), ("占比", 43, "actual", 2023),
         ("登记用户数", 326, "actual", 2024), ("占比", 49, "actual", 2024)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_transposed_tables_columns_are_of_what_its_title_names(script):
+    text = SCRIPTS[script]("表一：本港数据中心主要数字（2022至2024年）\n"
+                           "年份　数据中心数目（个）　总楼面面积（万平方米）\n"
+                           "2022　58　78\n2023　63　86\n")
+    assert [r[:2] + r[5:6] for r in full_rows(text)] == [
+        ("数据中心数目", 58, 2022), ("数据中心总楼面面积", 780000, 2022),
+        ("数据中心数目", 63, 2023), ("数据中心总楼面面积", 860000, 2023)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_transposed_tables_columns_are_of_the_programme_that_opens_its_introduction(script):
+    text = ("（一）「智方便」自2020年12月推出以来，登记用户人数持续上升。过去三年年底的登记用户人数及按年增幅载列如下：\n\n"
+            "年份　　　登记用户人数　　　按年增幅\n"
+            "2023年　　约258万人　　　　　20%\n"
+            "2024年　　约310万人　　　　　20%\n")
+    assert [r[0] for r in full_rows(SCRIPTS[script](text))][:2] == ["智方便登记用户人数", "智方便登记用户人数按年增幅"]
+    # an introduction that names no programme leaves the columns' names as they are
+    plain = text.replace("「智方便」自2020年12月推出以来", "平台自2020年12月推出以来")
+    assert [r[0] for r in full_rows(SCRIPTS[script](plain))][:2] == ["登记用户人数", "登记用户人数按年增幅"]

@@ -98,6 +98,7 @@ def _table(text, view, start, plan_years, published, ref_year):
     if columns is None:
         return None
     plan_years, title_unit = tables._title(view, start, plan_years)  # 表1 …（2021-2025年）（單位：萬戶）
+    subject = _subject(view, start)
     values, covered, rows = [], [head], 0
     pos = head[1] + 1
     while pos < len(view):
@@ -123,6 +124,8 @@ def _table(text, view, start, plan_years, published, ref_year):
             if col is None or v is None:
                 continue
             name, col_unit, col_aim = col
+            if subject and subject not in name:
+                name = subject + name
             s, e, value, cmp, cumulative, unit = v
             scale = 1.0  # a percentage as written; else the header's unit, the cell's, the title's
             if unit != "%" and (col_unit or unit is None and title_unit):
@@ -131,6 +134,24 @@ def _table(text, view, start, plan_years, published, ref_year):
             values.append(tables.TableValue(s, e, float(f"{value * scale:.12g}"), unit or "", cmp,
                                             "target" if target else "actual", year, name, None, cumulative, line))
     return (values, covered) if rows else None
+
+
+# What a table above its header is of: its title's (表一：本港数据中心主要数字（2022至2024年）), else the
+# programme in quotes that opens the paragraph introducing it (（一）「智方便」自2020年推出以来，…载列如下：)
+_TITLED = re.compile(r"^[ \t\u3000]*表\s*[0-9一二三四五六七八九十]+[：:\s\u3000]+(?:(?:本|全)(?:港|澳|市|省|县|区)|香港|澳门|台湾)?"
+                     r"(?P<s>[^\s（(：:，。]{2,12}?)(?:的)?(?:主要|有关|相关)?(?:数字|数据|指标|统计|情况|概况)")
+_OPENED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[.、．])?[ \t\u3000]*[「“『](?P<s>[^」”』\n]{1,20})[」”』]")
+
+
+def _subject(view: str, header: int) -> str:
+    """What the table is of, when the lines right above its header say so, else ""."""
+    above = view[max(0, header - 600):header].rstrip()
+    line = above[above.rfind("\n") + 1:]
+    if m := _TITLED.match(line):
+        return m.group("s")
+    if line.endswith(("：", ":")) and (m := _OPENED.match(line)):
+        return m.group("s")
+    return ""
 
 
 def _columns(view: str, cells: list[tuple[int, int]]):
