@@ -66,6 +66,7 @@ _SEMICOLON = re.compile(r"[；;]")
 _COMMA = re.compile(r"[，,]")
 _REGION_SCOPE = re.compile(r"全(?:市|省|区|县|国|港|澳|台|镇)")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
+_DAY = re.compile(r"([1-9][0-9]?)月[0-9]{1,2}日")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
 _RELATIVE_YEARS = {"thisyear": 0, "lastyear": -1, "yearbefore": -2, "nextyear": 1}
@@ -866,6 +867,11 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     for m in pats["year_part"].finditer(view):  # 上半年，全市…: the latest such part of a year
         if view[m.start() - 1:m.start()] != "年" and not lay.is_blocked(m.start(), m.end()):
             years.append((m.start(), f"month{parts[m.group()]}", None, m.group()))
+    if facts.published:  # 在10月24日举办的…上, 9月15日，…: a day without its year is of the page's latest such month
+        for m in _DAY.finditer(view):
+            if (m.start() == 0 or view[m.start() - 1] not in "0123456789年月") and 1 <= int(m.group(1)) <= 12 \
+                    and not lay.is_blocked(m.start(), m.end()):
+                years.append((m.start(), f"month{int(m.group(1))}", None, m.group()))
     for m in _ASOF_MONTH.finditer(view):  # 截至6月底, 截至九月底 without a year: the latest such month
         if not lay.is_blocked(m.start(), m.end()) and 1 <= _day(m.group(1)) <= 12:
             years.append((m.start(), f"month{_day(m.group(1))}", None, m.group()))
