@@ -132,6 +132,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "stretch_before": re.compile(ind["stretch_before"]),
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
+        "admin_scope": re.compile(ind["admin_scope"]),
         "class_nouns": re.compile(ind["class_nouns"]),
         "threshold_before": re.compile(ind["threshold_before"]),
         "threshold_after": re.compile(ind["threshold_after"]),
@@ -654,6 +655,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     if raw.endswith(tuple(lexicon()["indicator"]["rank_units"])) and \
             pats["rank_before"].search(view, max(left, q_start - 4), q_start):
         return True  # 居全省第3位, 位次前移2位: a rank
+    if raw.endswith("个") and pats["admin_scope"].match(view, q_end, sent[1]):
+        return True  # 全市16个县（市、区）城区已全部…: the units a statement covers
     if q_end == right:
         return False  # nothing follows the figure in its clause
     if pats["structure_or_population"].match(view, q_end, right):

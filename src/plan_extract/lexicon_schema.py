@@ -101,6 +101,7 @@ class Indicator(Section):
     share_heads: Words
     item_heads: Words
     admin_all: Regex
+    admin_scope: Regex
     class_nouns: Regex
     threshold_before: Regex
     threshold_after: Regex
