@@ -18,6 +18,7 @@ from .roc_years import gregorian, roc_date, roc_year_ok, uses_roc_years
 from . import furniture
 from .grammar import in_word_about, scan
 from .lexicon import alternation, lexicon
+from .numerals import parse_numeral
 from .pattern_ends import last_chars, with_first_chars
 from .plan_title import first_line_plan
 from .sections import Sections, inside, questions, sections
@@ -600,6 +601,22 @@ def clean_noun(noun: str) -> str:
     return s
 
 
+# a structure's formula (“1+3+N”, 1+14+N): its parts spelled out after it are no figures
+_FORMULA = re.compile(r"(?<![0-9.])([0-9一二三四五六七八九十]{1,2})\s*\+\s*([0-9一二三四五六七八九十]{1,2}|[NnX])"
+                      r"(?:\s*\+\s*([0-9一二三四五六七八九十]{1,2}|[NnX]))?(?![0-9.%])")
+
+
+def _spells_formula(view: str, sent_start: int, q_start: int, q_end: int, value: float) -> bool:
+    """A count written before its noun (1个市级政务云, 3大应用体系) whose value is a part of a formula
+    its sentence gave before it."""
+    if not "\u4e00" <= view[q_end:q_end + 1] <= "\u9fff":
+        return False
+    for m in _FORMULA.finditer(view, sent_start, q_start):
+        if value in {parse_numeral(g) for g in m.groups() if g and g not in "NnX"}:
+            return True
+    return False
+
+
 _IN_WORDS = ("其中", "集中", "高中", "初中", "空中", "心中", "华中", "居中", "适中")
 
 
@@ -655,6 +672,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     if raw.endswith(tuple(lexicon()["indicator"]["rank_units"])) and \
             pats["rank_before"].search(view, max(left, q_start - 4), q_start):
         return True  # 居全省第3位, 位次前移2位: a rank
+    if value is not None and "+" in view[sent[0]:q_start] and _spells_formula(view, sent[0], q_start, q_end, value):
+        return True  # 构建“1+3+N”格局，即1个核心区、3个产业带: the parts of a structure
     if raw.endswith("个") and pats["admin_scope"].match(view, q_end, sent[1]):
         return True  # 全市16个县（市、区）城区已全部…: the units a statement covers
     if q_end == right:
