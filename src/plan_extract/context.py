@@ -134,6 +134,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "process_or_penalty": re.compile(f"{_flat(ind['process_verbs'])}|{_flat(ind['penalty_words'])}"),
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "admin_scope": re.compile(ind["admin_scope"]),
+        "routine_before": re.compile(ind["routine_before"]),
         "class_nouns": re.compile(ind["class_nouns"]),
         "threshold_before": re.compile(ind["threshold_before"]),
         "threshold_after": re.compile(ind["threshold_after"]),
@@ -674,6 +675,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 居全省第3位, 位次前移2位: a rank
     if value is not None and "+" in view[sent[0]:q_start] and _spells_formula(view, sent[0], q_start, q_end, value):
         return True  # 构建“1+3+N”格局，即1个核心区、3个产业带: the parts of a structure
+    if raw.endswith("次") and not raw.endswith("人次") and pats["routine_before"].search(view, max(left, q_start - 16), q_start):
+        return True  # 每季度召开1次调度会: a routine's frequency
     if raw.endswith("个") and pats["admin_scope"].match(view, q_end, sent[1]):
         return True  # 全市16个县（市、区）城区已全部…: the units a statement covers
     if q_end == right:

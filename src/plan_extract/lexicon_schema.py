@@ -102,6 +102,7 @@ class Indicator(Section):
     item_heads: Words
     admin_all: Regex
     admin_scope: Regex
+    routine_before: Regex
     class_nouns: Regex
     threshold_before: Regex
     threshold_after: Regex
