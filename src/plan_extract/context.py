@@ -135,6 +135,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "structure_or_population": re.compile(f"{ind['structure_nouns']}|{ind['admin_all']}"),
         "admin_scope": re.compile(ind["admin_scope"]),
         "routine_before": re.compile(ind["routine_before"]),
+        "incentive_class": re.compile(ind["incentive_class"]),
+        "incentive_class_after": re.compile(ind["incentive_class_after"]),
         "class_nouns": re.compile(ind["class_nouns"]),
         "threshold_before": re.compile(ind["threshold_before"]),
         "threshold_after": re.compile(ind["threshold_after"]),
@@ -618,6 +620,15 @@ def _spells_formula(view: str, sent_start: int, q_start: int, q_end: int, value:
     return False
 
 
+def _incentive_bound(view: str, left: int, q_start: int, q_end: int, right: int, pats) -> bool:
+    """Is the figure the bound of the class an incentive clause (对…的企业) names? A bound is said as one:
+    a threshold word before it (超过, 突破, 达到) or 以上/以下 after it, and the class's 的 after that."""
+    before = pats["incentive_class"].match(view, left, q_start)
+    after = pats["incentive_class_after"].match(view, q_end, right)
+    return bool(before and after and (before.group().endswith(_BOUND_WORDS) or after.group().startswith(("以", "及"))))
+
+
+_BOUND_WORDS = ("超过", "突破", "达到", "超", "逾", "不低于", "低于", "不足", "高于")
 _IN_WORDS = ("其中", "集中", "高中", "初中", "空中", "心中", "华中", "居中", "适中")
 
 
@@ -675,6 +686,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 居全省第3位, 位次前移2位: a rank
     if value is not None and "+" in view[sent[0]:q_start] and _spells_formula(view, sent[0], q_start, q_end, value):
         return True  # 构建“1+3+N”格局，即1个核心区、3个产业带: the parts of a structure
+    if view.startswith(("对", "凡"), left) and _incentive_bound(view, left, q_start, q_end, right, pats):
+        return True  # 对年营业收入首次突破10亿元的软件企业，给予…: the class a reward is for
     if raw.endswith("次") and not raw.endswith("人次") and pats["routine_before"].search(view, max(left, q_start - 16), q_start):
         return True  # 每季度召开1次调度会: a routine's frequency
     if raw.endswith("个") and pats["admin_scope"].match(view, q_end, sent[1]):

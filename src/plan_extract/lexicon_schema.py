@@ -103,6 +103,8 @@ class Indicator(Section):
     admin_all: Regex
     admin_scope: Regex
     routine_before: Regex
+    incentive_class: Regex
+    incentive_class_after: Regex
     class_nouns: Regex
     threshold_before: Regex
     threshold_after: Regex
