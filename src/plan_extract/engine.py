@@ -482,14 +482,14 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     para = ctx.list_intro(view, lay.paragraph_start(q.start))
     m = to_end.search(before) if span else None
     if m:  # the end point: its own year (到2025年的8万个) or the one in force before the 从 clause
-        cue = None
+        cue, at = None, sent[0] + m.start()  # the cues before the from phrase decide (将由去年的…提高到600亿元: 将, not 去年)
         year = _written_year(m.group("y"), view, facts)
         if year is None:
-            year, cue = ctx.decide_year_cue(cues, sent[0] + m.start(), para, "target", facts)
+            year, cue = ctx.decide_year_cue(cues, at, para, "target", facts)
         to = last_to.search(m.group())
         to_words = to.group().strip() if to else None
-        if year is None:  # no date for the end point: the sentence's and passage's cues decide
-            kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind)
+        if year is None:  # no date for the end point: those, else the sentence's and passage's
+            kind, kind_cue = ctx.decide_kind_cue(cues, at, sent, default_kind)
             return kind, ctx.status_year(kind_cue, facts) if kind == "actual" else None, _join(kind_cue, to_words)
         # a review's 从2015年…增长到2020年的 reached its end point before the document was written;
         # otherwise the sentence and passage decide (到2025年 … 提高到: a target; 今年以来 … 提升至: an actual)
@@ -497,7 +497,9 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
             return "actual", year, _join(cue, to_words)
         # an end point in the page's own year is what the document is about (a report's 今年…由…增至: done)
         ahead = facts.ref_year is None or year > facts.ref_year
-        kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, "target" if ahead else default_kind)
+        # (an end point's own year still to come, 提升至116年的90%, is its cue)
+        own = m.group("y") and ahead
+        kind, kind_cue = ctx.decide_kind_cue(cues, q.start if own else at, sent, "target" if ahead else default_kind)
         return kind, year, _join(kind_cue or cue, to_words)
     if rule.rule.kind:
         kind, kind_cue = rule.rule.kind, None
