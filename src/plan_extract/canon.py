@@ -17,7 +17,7 @@ import regex
 
 from .baseline import CHANGE_VERBS, is_share, lacks_share_noun, says_change, subject_of
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
-from .context import _CLAUSE_BREAK, last_match, strip_left
+from .context import _CLAUSE_BREAK, defined, last_match, strip_left
 from .lexicon import alternation, lexicon
 from .records import Record
 
@@ -130,9 +130,10 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
         if clause_places and clause_places[-1][-1] in "区县旗":
             fields["region"] = clause_places[-1]
     fields["measure"], fields["reference"] = measure(view, pos, sent, found, start)
-    entry, shown = _entry(catalogue, name)
+    entry, shown = _entry(catalogue, defined(name, kept=False))
     if entry is not None and fits(entry, fields["unit"]):
-        fields["indicator_id"], name = entry.id, shown
+        fields["indicator_id"] = entry.id
+        name = shown if defined(name) == name else name
     elif entry is not None:  # a catalogued name with a unit it never takes: not that indicator
         fields["indicator_id"] = None
     elif fields["reference"] and _GROWTH.search(name):
@@ -144,7 +145,7 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
             fields["indicator_id"] = (rate or entry).id
     if (new := last_match(_NEW_COUNT, view, start, pos)) and new.group() not in name:
         name = new.group() + name  # 全年新建4862个 (of 5G基站): what was new is its own indicator, 新建5G基站
-    fields["indicator"] = name
+    fields["indicator"] = defined(name)
     return fields
 
 
@@ -172,10 +173,10 @@ def finish_table(fields: dict, catalogue: Catalogue | None = None) -> dict:
     other cell a level. The table's own wording stays the name (the table has no sentence to say it)."""
     catalogue = catalogue or default_catalogue()
     name = _place_out(catalogue, fields)
-    entry, _ = _entry(catalogue, name)
+    entry, _ = _entry(catalogue, defined(name, kept=False))
     if entry is not None and fits(entry, fields["unit"]):
         fields["indicator_id"] = entry.id
-    fields["indicator"] = name
+    fields["indicator"] = defined(name)
     new = fields.get("cumulative") or NEW_WORDS.match(name) is not None
     fields["measure"], fields["reference"] = ("increment" if new else "stock"), None
     return fields

@@ -565,15 +565,30 @@ def _may_end_in(s: str, ends: frozenset[str] | None) -> bool:
     return ends is None or s[-1:] in ends or s.endswith("\n") and s[-2:-1] in ends
 
 
+def defined(name: str, kept: bool = True) -> str:
+    """The name with a statistics release's definition shown by what it defines, the definition kept in
+    brackets (1000Mbps及以上接入速率的用户 -> 千兆宽带用户（1000Mbps及以上接入速率的用户）), or not."""
+    for shown, definition in _defined():
+        if shown not in name:
+            name = definition.sub(lambda m: f"{shown}（{m.group().lstrip('在为')}）" if kept else shown, name)
+    return name
+
+
+@cache
+def _defined() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((name, re.compile(p)) for name, p in lexicon()["catalogue"]["defined_names"].items())
+
+
 def _cut_at_quantities(s: str) -> str:
     """A phrase that runs over another figure keeps only its own part: the subject before a figure
-    that ends it (5G用户达到7800万户，同比增长…), the words after one inside it (省级平台25个和企业级平台)."""
+    that ends it (5G用户达到7800万户，同比增长…), the words after one inside it (省级平台25个和企业级平台);
+    not a definition's figure (接入速率在1000Mbps及以上的…用户)."""
     if not _DIGIT.search(s):
         return s
     last = None
     for last in scan(s):  # the phrase comes from the search view already
         pass
-    if last is None:
+    if last is None or any(m.start() <= last.start < m.end() for _, d in _defined() for m in d.finditer(s)):
         return s
     if _CLASS_UNIT.search(s, 0, last.end) and _patterns()["class_nouns"].match(s, last.end):
         return s  # 营收超十亿元企业: the amount names a class, it is part of the name
@@ -688,6 +703,9 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 构建“1+3+N”格局，即1个核心区、3个产业带: the parts of a structure
     if view.startswith(("对", "凡"), left) and _incentive_bound(view, left, q_start, q_end, right, pats):
         return True  # 对年营业收入首次突破10亿元的软件企业，给予…: the class a reward is for
+    if any(m.start() <= q_start < m.end() for _, d in _defined()
+           for m in d.finditer(view, max(left, q_start - 8), min(sent[1], q_end + 24))):
+        return True  # 1000Mbps及以上接入速率的用户: the figure defines a name
     if raw.endswith("次") and not raw.endswith("人次") and pats["routine_before"].search(view, max(left, q_start - 16), q_start):
         return True  # 每季度召开1次调度会: a routine's frequency
     if raw.endswith("个") and pats["admin_scope"].match(view, q_end, sent[1]):

@@ -162,6 +162,7 @@ class CatalogueWords(Section):
     harmless_prefixes: Words
     harmless_suffixes: Words
     not_districts: Words
+    defined_names: dict[str, Regex]
 
 
 class Lexicon(Section):
