@@ -648,3 +648,13 @@ def test_a_transposed_tables_columns_are_of_the_programme_that_opens_its_introdu
     # an introduction that names no programme leaves the columns' names as they are
     plain = text.replace("「智方便」自2020年12月推出以来", "平台自2020年12月推出以来")
     assert [r[0] for r in full_rows(SCRIPTS[script](plain))][:2] == ["登记用户人数", "登记用户人数按年增幅"]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_transposed_tables_columns_are_of_the_programme_its_introduction_says_was_launched(script):
+    text = SCRIPTS[script]("（一）数字政策办公室（数字办）自二○二一年起推行「长者数码外展计划」，为长者提供数码培训。"
+                           "过去三个财政年度计划的拨款及受惠长者人数表列如下：\n\n"
+                           "年度　拨款（万港元）　受惠长者人数\n"
+                           "2022-23　1,980　24,600\n"
+                           "2023-24　2,150　28,900\n")
+    assert [r[0] for r in full_rows(text)][:2] == ["长者数码外展计划拨款", "长者数码外展计划受惠长者人数"]

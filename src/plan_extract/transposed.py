@@ -137,10 +137,12 @@ def _table(text, view, start, plan_years, published, ref_year):
 
 
 # What a table above its header is of: its title's (表一：本港数据中心主要数字（2022至2024年）), else the
-# programme in quotes that opens the paragraph introducing it (（一）「智方便」自2020年推出以来，…载列如下：)
+# programme in quotes that opens the paragraph introducing it (（一）「智方便」自2020年推出以来，…载列如下：;
+# （一）数字办自2021年起推行「长者数码外展计划」，…)
 _TITLED = re.compile(r"^[ \t\u3000]*表\s*[0-9一二三四五六七八九十]+[：:\s\u3000]+(?:(?:本|全)(?:港|澳|市|省|县|区)|香港|澳门|台湾)?"
                      r"(?P<s>[^\s（(：:，。]{2,12}?)(?:的)?(?:主要|有关|相关)?(?:数字|数据|指标|统计|情况|概况)")
-_OPENED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[.、．])?[ \t\u3000]*[「“『](?P<s>[^」”』\n]{1,20})[」”』]")
+_OPENED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[)）]|[0-9]+[.、．])?[ \t\u3000]*"
+                     r"(?:[^，。；「“『\n]{0,24}?(?:推行|推出|设立|开展|实施|成立|启动)的?)?[「“『](?P<s>[^」”』\n]{1,20})[」”』]")
 
 
 def _subject(view: str, header: int) -> str:
