@@ -291,6 +291,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
+    if indicator in ("增速", "增幅") and prev and unit_family(prev["unit"]) == "percent" and prev["unit"] != q.unit:
+        # …同比增长13.8%，增速高于全省2.6个百分点: the growth rate of the figure before
+        return baseline.subject_of(prev["indicator"]) + indicator
     lacks = baseline.lacks_subject(indicator)
     if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
         return subject
