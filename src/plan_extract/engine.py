@@ -291,6 +291,10 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
+    if indicator.startswith("拉动") and prev:
+        # 电子信息制造业增加值增长18.6%，拉动规上工业增长1.3个百分点: what the figure before measured pulled
+        level = _last_before(pending, len(pending), lambda j, f: unit_family(f["unit"]) != "percent", sentence)
+        return baseline.subject_of((level or prev)["indicator"]) + indicator
     if indicator in ("增速", "增幅") and prev and unit_family(prev["unit"]) == "percent" and prev["unit"] != q.unit:
         # …同比增长13.8%，增速高于全省2.6个百分点: the growth rate of the figure before
         return baseline.subject_of(prev["indicator"]) + indicator
