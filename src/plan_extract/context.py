@@ -887,7 +887,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
         elif m.group("within"):  # 5年内: a deadline counted from the page's year
             w = m.group("wn") or m.group("wf")  # 5年内, 未来两年
             n = int(w) if w.isdigit() else _small_numeral(w)
-            y = ref + n if ref and n else None
+            # a page from January to September counts its own year as the first (未来三年 in 2026-02: to
+            # 2028); one from its last quarter counts from the next (未来两年 in 2025-11: to 2027)
+            first = 1 if facts.published and int(facts.published[5:7]) < 10 else 0
+            y = ref + n - first if ref and n else None
             if y and facts.plan_years and max(facts.plan_years) == y - 1:
                 y -= 1  # 3年内 in a plan for 2026-2028 counts its own three years
             years.append((m.start(), "deadline", y, words))
