@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -565,9 +565,12 @@ def _may_end_in(s: str, ends: frozenset[str] | None) -> bool:
     return ends is None or s[-1:] in ends or s.endswith("\n") and s[-2:-1] in ends
 
 
+@lru_cache(maxsize=4096)  # (names repeat across rows)
 def defined(name: str, kept: bool = True) -> str:
     """The name with a statistics release's definition shown by what it defines, the definition kept in
     brackets (1000Mbps及以上接入速率的用户 -> 千兆宽带用户（1000Mbps及以上接入速率的用户）), or not."""
+    if not _DIGIT.search(name):  # (every definition holds a figure)
+        return name
     for shown, definition in _defined():
         if shown not in name:
             name = definition.sub(lambda m: f"{shown}（{m.group().lstrip('在为')}）" if kept else shown, name)
@@ -699,12 +702,13 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     if raw.endswith(tuple(lexicon()["indicator"]["rank_units"])) and \
             pats["rank_before"].search(view, max(left, q_start - 4), q_start):
         return True  # 居全省第3位, 位次前移2位: a rank
-    if value is not None and "+" in view[sent[0]:q_start] and _spells_formula(view, sent[0], q_start, q_end, value):
+    if value is not None and view.find("+", sent[0], q_start) >= 0 and _spells_formula(view, sent[0], q_start, q_end, value):
         return True  # 构建“1+3+N”格局，即1个核心区、3个产业带: the parts of a structure
     if view.startswith(("对", "凡"), left) and _incentive_bound(view, left, q_start, q_end, right, pats):
         return True  # 对年营业收入首次突破10亿元的软件企业，给予…: the class a reward is for
-    if any(m.start() <= q_start < m.end() for _, d in _defined()
-           for m in d.finditer(view, max(left, q_start - 8), min(sent[1], q_end + 24))):
+    if raw[-1:].isascii() and raw[-1:].isalpha() and any(  # (a definition's figure is a speed: 1000Mbps)
+            m.start() <= q_start < m.end() for _, d in _defined()
+            for m in d.finditer(view, max(left, q_start - 8), min(sent[1], q_end + 24))):
         return True  # 1000Mbps及以上接入速率的用户: the figure defines a name
     if raw.endswith("次") and not raw.endswith("人次") and pats["routine_before"].search(view, max(left, q_start - 16), q_start):
         return True  # 每季度召开1次调度会: a routine's frequency

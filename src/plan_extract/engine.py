@@ -249,9 +249,12 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             cue=cue,
             total=ctx.is_total(match.indicator),
         ), q.start, sent, max(sent[0], clause)))
-    named = respectively.assign(view, [(pos, sent) for _, pos, sent, _ in pending]) \
-        if "分别" in view else {}
-    for members, levels in respectively.after_levels(view, [(pos, sent) for _, pos, sent, _ in pending], named):
+    named, paired = {}, []
+    if "分别" in view:
+        rows = [(pos, sent) for _, pos, sent, _ in pending]
+        named = respectively.assign(view, rows)
+        paired = respectively.after_levels(view, rows, named)
+    for members, levels in paired:
         # each figure after a bare 分别 changes its level as the last one does (…交易金额按年增加)
         last, level = pending[members[-1]][0]["indicator"], pending[levels[-1]][0]["indicator"]
         if last.startswith(level):
@@ -356,7 +359,8 @@ _SET = re.compile(r"[0-9零一二两三四五六七八九十百千万,.]+\s*(?P<
 
 def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
     """A part counted of a set the clause before counted, named by what sets it apart: 接入智慧泊车系统的公共泊车场."""
-    m = _SET.search(view, max(sent[0], q.outer_start - 40), q.outer_start)
+    lo = max(sent[0], q.outer_start - 40)
+    m = _SET.search(view, lo, q.outer_start) if view.find("中", lo, q.outer_start) >= 0 else None
     if m is None or m.group("c") != q.unit:
         return None
     what = m.group("vp")
