@@ -582,6 +582,12 @@ def _defined() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((name, re.compile(p)) for name, p in lexicon()["catalogue"]["defined_names"].items())
 
 
+def _in_definition(s: str, pos: int, lo: int = 0, hi: int | None = None) -> bool:
+    """Is `pos` inside a definition (1000Mbps及以上接入速率的用户) found in s[lo:hi]?"""
+    hi = len(s) if hi is None else hi
+    return any(m.start() <= pos < m.end() for _, d in _defined() for m in d.finditer(s, lo, hi))
+
+
 def _cut_at_quantities(s: str) -> str:
     """A phrase that runs over another figure keeps only its own part: the subject before a figure
     that ends it (5G用户达到7800万户，同比增长…), the words after one inside it (省级平台25个和企业级平台);
@@ -591,7 +597,7 @@ def _cut_at_quantities(s: str) -> str:
     last = None
     for last in scan(s):  # the phrase comes from the search view already
         pass
-    if last is None or any(m.start() <= last.start < m.end() for _, d in _defined() for m in d.finditer(s)):
+    if last is None or _in_definition(s, last.start):
         return s
     if _CLASS_UNIT.search(s, 0, last.end) and _patterns()["class_nouns"].match(s, last.end):
         return s  # 营收超十亿元企业: the amount names a class, it is part of the name
@@ -706,10 +712,9 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True  # 构建“1+3+N”格局，即1个核心区、3个产业带: the parts of a structure
     if view.startswith(("对", "凡"), left) and _incentive_bound(view, left, q_start, q_end, right, pats):
         return True  # 对年营业收入首次突破10亿元的软件企业，给予…: the class a reward is for
-    if raw[-1:].isascii() and raw[-1:].isalpha() and any(  # (a definition's figure is a speed: 1000Mbps)
-            m.start() <= q_start < m.end() for _, d in _defined()
-            for m in d.finditer(view, max(left, q_start - 8), min(sent[1], q_end + 24))):
-        return True  # 1000Mbps及以上接入速率的用户: the figure defines a name
+    if raw[-1:].isascii() and raw[-1:].isalpha() and \
+            _in_definition(view, q_start, max(left, q_start - 8), min(sent[1], q_end + 24)):
+        return True  # 1000Mbps及以上接入速率的用户: the figure defines a name (a speed, with a letter unit)
     if raw.endswith("次") and not raw.endswith("人次") and pats["routine_before"].search(view, max(left, q_start - 16), q_start):
         return True  # 每季度召开1次调度会: a routine's frequency
     if raw.endswith("个") and pats["admin_scope"].match(view, q_end, sent[1]):

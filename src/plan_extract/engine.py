@@ -369,6 +369,8 @@ def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
         what = ctx._QUOTES.sub("", ctx._REMARK.sub("", view[q.outer_end:end.start() if end else sent[1]]))[:16]
     what = what.removeprefix("已")
     return f"{what}的{m.group('set')}" if what else None
+
+
 # the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
 _SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额)"
                     r"(?:达到|达|为|约|超过|逾|近)*$")
