@@ -603,7 +603,7 @@ def _cut_at_quantities(s: str) -> str:
         return s  # 营收超十亿元企业: the amount names a class, it is part of the name
     if last.outer_end >= len(s) - 1:
         return _OWN_SHARE.sub("", s[: last.outer_start])  # 乡村站点占15%(86个): the 占 is the share's
-    return s[last.outer_end:]
+    return s[last.outer_end:].lstrip("、")  # (5G基站1200个、千兆端口: the next item of the list)
 
 
 _OWN_SHARE = re.compile(r"约?占$")
