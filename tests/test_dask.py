@@ -111,7 +111,7 @@ def test_dataframe_schema_groupby_and_parquet(cluster, corpus, tmp_path):
     df = ddf.compute()
     assert df.dtypes.to_dict() == dtypes  # the partitions hold what the meta says
     assert df["year"].isna().any() and df["value_max"].isna().any()
-    best = ddf.groupby(["region", "indicator_id", "year"]).value.max().compute()
+    best = ddf.groupby(["region", "indicator_id", "year"]).value.max().compute().sort_index()  # (sorted: a MultiIndex looked up unsorted warns)
     assert best.loc[("辽宁", "INF-5G-BASE-STATIONS")].max() >= 25000
     ddf.to_parquet(tmp_path / "pq", write_index=False)
     back = pd.read_parquet(tmp_path / "pq")
