@@ -294,6 +294,10 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
+    if q.unit == "%" and pending and view[q.outer_start - 1:q.outer_start] in ("（", "(") \
+            and pending[-1][0]["sentence"] == sentence and view[q.outer_start - 2] == pending[-1][0]["unit"][-1:] \
+            and _SET.search(view, max(sent[0], pending[-1][1] - 40), pending[-1][1]):
+        return pending[-1][0]["indicator"]  # 有311个（95%）符合…: the share of the count right before, one indicator
     if indicator.startswith("拉动") and prev:
         # 电子信息制造业增加值增长18.6%，拉动规上工业增长1.3个百分点: what the figure before measured pulled
         level = _last_before(pending, len(pending), lambda j, f: unit_family(f["unit"]) != "percent", sentence)
