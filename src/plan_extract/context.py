@@ -649,10 +649,9 @@ def _incentive_bound(view: str, left: int, q_start: int, q_end: int, right: int,
     a threshold word before it (超过, 突破, 达到) or 以上/以下 after it, and the class's 的 after that."""
     before = pats["incentive_class"].match(view, left, q_start)
     after = pats["incentive_class_after"].match(view, q_end, right)
-    return bool(before and after and (before.group().endswith(_BOUND_WORDS) or after.group().startswith(("以", "及"))))
+    return bool(before and after and (before.group("bound") or after.group().startswith(("以", "及"))))
 
 
-_BOUND_WORDS = ("超过", "突破", "达到", "超", "逾", "不低于", "低于", "不足", "高于")
 _IN_WORDS = ("其中", "集中", "高中", "初中", "空中", "心中", "华中", "居中", "适中")
 
 

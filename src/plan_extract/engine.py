@@ -32,6 +32,9 @@ LOOK_BEFORE = 80
 LOOK_AFTER = 40
 
 
+_POINT_YEAR = r"(?:民国)?(?P<y>[0-9]{4}|(?<![0-9])1[01][0-9])"  # three digits: a Republic-era year (Taiwan)
+
+
 @cache
 def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, int], regex.Pattern, re.Pattern]:
     """From zh.toml [context]: 从2020年的1.2万个增加到2025年的8万个, where the first quantity is the
@@ -39,7 +42,7 @@ def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, i
     for a year counted from the page's."""
     lx = lexicon()["context"]
     frm, to, rel = alternation(lx["from_words"]), alternation(lx["to_words"]), lx["relative_baselines"]
-    year = r"(?:民国)?(?P<y>[0-9]{4}|(?<![0-9])1[01][0-9])"  # three digits: a Republic-era year (Taiwan)
+    year = _POINT_YEAR
     return (regex.compile(rf"(?:{frm})\s*(?:{year}\s*年(?:底|末)?的?|(?P<rel>{alternation(rel)})(?:底|末)?的?)?\s*$"),
             regex.compile(rf"[^，。；]{{0,6}}?(?:{to})"),  # used with match()
             regex.compile(rf"(?:{frm})[^，。；]{{1,24}}?(?:{to})\s*(?:{year}\s*年(?:底|末)?的?)?\s*$"),
@@ -52,7 +55,7 @@ def _from_to() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, dict[str, i
 def _earlier_base() -> regex.Pattern:
     """A base year the sentence gave before a from point without one (从2020年的, 较2020年, 由109年的)."""
     words = alternation(lexicon()["context"]["from_words"] + ["较", "比"])
-    return regex.compile(rf"(?:{words})(?:民国)?([0-9]{{4}}|(?<![0-9])1[01][0-9])\s*年")
+    return regex.compile(rf"(?:{words}){_POINT_YEAR}\s*年")
 
 
 @dataclass
@@ -489,9 +492,9 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
         year = _written_year(m.group("y"), view, facts)
         if m.group("rel") and facts.ref_year is not None:
             year = facts.ref_year + baselines[m.group("rel")]
-        elif year is None and (earlier := _earlier_base().findall(before, 0, m.start())):
+        elif year is None and (earlier := ctx.last_match(_earlier_base(), before, 0, m.start())):
             # 从2020年的0.35万个增加到4.18万个，普及率由78%提高到96%; 较2020年增加…，比重由36.1%提升至: that base
-            year = _written_year(earlier[-1], view, facts)
+            year = _written_year(earlier.group("y"), view, facts)
         return "actual", year, m.group().strip() or None
     base = baseline.base_year(before, facts.ref_year)
     if base is not None:

@@ -142,15 +142,14 @@ def after_levels(view: str, rows: list[tuple[int, tuple[int, int]]], named: dict
     return out
 
 
-# a span of years before as many figures (2021年至2023年，…分别为; 在二〇二二/二三至2024/25年度，…分别约为)
-_SPAN = re.compile(r"^(?:在|于)?(?P<a>(?:19|20)[0-9]{2}|二[〇○零][一二][〇○零一二三四五六七八九])(?:/[0-9二三四五六七八九〇○零一]{2})?年?度?"
+# a span of years before as many figures (2021年至2023年，…分别为; 在2022/23至2024/25年度 (二〇二二／二三…)，…分别约为)
+_SPAN = re.compile(r"^(?:在|于)?(?P<a>(?:19|20)[0-9]{2})(?:/[0-9]{2})?年?度?"
                    r"\s*(?:至|到|—|－|-|~|～)\s*(?P<b>(?:19|20)[0-9]{2})(?:/[0-9]{2})?年度?")
-_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def _group(subject: str, n: int, words: str) -> Group | None:
     subject = subject[:_skip().search(subject).start()]
-    if (span := _SPAN.match(subject)) and (a := int(span.group("a").translate(_DIGIT))) < (b := int(span.group("b"))) \
+    if (span := _SPAN.match(subject)) and (a := int(span.group("a"))) < (b := int(span.group("b"))) \
             and b - a + 1 == n:
         return Group([f"{y}年" for y in range(a, b + 1)], "years", words, subject[span.end():])
     if "、" not in subject and (members := _MEMBERS.search(subject)) and parse_numeral(members.group(1)) == n:

@@ -38,7 +38,8 @@ def _table() -> list[int]:
 
 # A year in Chinese digits (二〇二五年, 二○二五至二六年度, 二零二四年): the same year in Arabic digits in the
 # view, four characters for four, so that dates, deadlines and ranges read it like 2025年.
-_CN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?:年|(?:至|/|／|-|—)[〇○零一二三四五六七八九]{2}年)")
+# (a fiscal year may open a span: 二〇二二／二三至二〇二四／二五年度)
+_CN_YEAR = re.compile(r"[一二][〇○零一二三四五六七八九]{3}(?:年|(?:至|/|／|-|—)[〇○零一二三四五六七八九]{2}(?:年|至|到))")
 _CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
