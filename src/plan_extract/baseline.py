@@ -99,7 +99,8 @@ _SHARE = regex.compile(r"占(?!地面|用|有|领)")
 _SHARE_OF_WHOLE = regex.compile(_SHARE.pattern + r"[^占比较]+(?<![重例额率])$")
 
 
-_ONLY_RATE = regex.compile(rf"^(?:{_RATE_KINDS})$")
+# …or any rate of an action alone (核准率, 下架率, 进驻率, 涵盖率), but a rate that is its own subject (失业率)
+_ONLY_RATE = regex.compile(rf"^(?:{_RATE_KINDS}|(?!失业|出生|死亡|汇|利|税)\p{{Han}}{{2}}率)$")
 
 
 def lacks_subject(indicator: str) -> bool:
