@@ -26,10 +26,12 @@ from .records import Record
 @cache
 def _places() -> tuple[regex.Pattern, frozenset[str], tuple[str, ...]]:
     pl = lexicon()["places"]
-    known = alternation(pl["provinces"] + pl["cities"])
+    # (覆盖城市社区, 非六都县市占: 城市 and 县市 are words, not a place's 市; 晋城市 is one, 平江县市场 too)
+    walled = [p for p in pl["prefectures"] if p.endswith("城")]
+    known = alternation(pl["provinces"] + pl["cities"] + walled)
     pattern = regex.compile(
         rf"(?:其中|另外|此外|同时)?(?P<p>(?P<k>{known})(?:省|市|自治区|特别行政区)?"
-        rf"|\p{{Han}}{{2,3}}(?:市|区|县|旗))(?!级|际|域|城|场|民|内|外|委|政府|长|属)"
+        rf"|\p{{Han}}{{2,3}}(?:(?<!城)市|区|县(?!市(?!场))|旗))(?!级|际|域|城|场|民|内|外|委|政府|长|属)"
     )
     return pattern, frozenset(pl["not_places"]), tuple(lexicon()["catalogue"]["not_districts"])
 

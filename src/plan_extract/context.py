@@ -114,6 +114,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     lx = lexicon()
     ind, ctx, places = lx["indicator"], lx["context"], lx["places"]
     place_names = places["provinces"] + places["cities"]
+    walled = [p for p in places["prefectures"] if p.endswith("城")]
     return {
         # the data's patterns strip one word; these strip every word in a row, in one pass
         "strip_left": re.compile(f"^(?:{ind['strip_left'].removeprefix('^')})+"),
@@ -158,7 +159,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
-            rf"(?P<known>{alternation(place_names)})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市|自治区)"
+            rf"(?P<known>{alternation(place_names + walled)})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市|自治区)(?<!城(?=市))"
         ),
         "not_in_names": re.compile(places["not_in_names"]),
         "prefecture": re.compile(alternation(places["prefectures"])),
@@ -168,8 +169,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         # opens with a literal, which the engine skips ahead to
         "place_name": re.compile("|".join([alternation(place_names)] + [
             f"{m}(?<=[^{_SCOPE}]{{2}}{m})" for m in ("自治区", "省", "市", "州", "县")])),
+        # (覆盖城市社区, 非六都县市: 城市 and 县市 are words, unless the 城 ends a prefecture's name: 晋城市)
         "place_prefix": regex.compile(
-            rf"^(?:数字|智慧)?(?P<p>{alternation(place_names)}|\p{{Han}}{{2,3}}?(?=省|市|自治区|州|县))"
+            rf"^(?:数字|智慧)?(?P<p>{alternation(place_names + walled)}"
+            r"|\p{Han}{2,3}?(?=省|市|自治区|州|县)(?<!城(?=市))(?!县市(?!场)))"
         ),
     }
 
