@@ -139,6 +139,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "incentive_class": re.compile(ind["incentive_class"]),
         "incentive_class_after": re.compile(ind["incentive_class_after"]),
         "class_nouns": re.compile(ind["class_nouns"]),
+        "purpose": re.compile(lx["blocks"]["PURPOSE"] + "(?:[^的]{1,12}的)?"),
         "threshold_before": re.compile(ind["threshold_before"]),
         "threshold_after": re.compile(ind["threshold_after"]),
         "rank_before": re.compile(ind["rank_before"]),
@@ -615,6 +616,11 @@ _OWN_SHARE = re.compile(r"约?占$")
 def clean_noun(noun: str) -> str:
     """A noun phrase right of a quantity ends before the next verb (文化馆具备服务能力 -> 文化馆)."""
     s = _QUOTES.sub("", noun)
+    # 3幅专作数据中心用途的用地: a purpose clause is the name's, its verb no end; without its 的 the
+    # noun is still to come (12个用于数据中心|的地块)
+    if purpose := _patterns()["purpose"].match(s):
+        rest = clean_noun(s[purpose.end():]) if purpose.group().endswith("的") else ""
+        return purpose.group() + rest if rest else ""
     # a name in quotes may hold anything, a count too (28个「一户通」自助服务站)
     quoted = _LEADING_NAME.match(noun)
     if quoted is None and _patterns()["noun_bad_start"].match(s):
@@ -738,6 +744,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
             not (raw.endswith(measure_words()) and not _THEN_OF.match(view, q_end, right)):
         # 年销售额超过100万元的有126个, 在职员工少于10名的场所: a class's bound; 逾4 600個項目 counts them
         return True
+    if view.startswith("以下", q_end) and raw.endswith(measure_words()) and pats["threshold_after"].match(view, q_end, right):
+        return True  # 6班以下偏远学校, 50人以下小微企业: a size class (nobody plans "100家以下企业")
     if pats["noise_nouns"].match(view, q_end, right):
         # 9个部门的120项服务: the departments that offer counted services are a count themselves, and so
         # are the ones a platform connects (已连接26个部门)
