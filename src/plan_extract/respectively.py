@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from .canon import split_place
-from .context import _CLAUSE_BREAK, clean_indicator
+from .context import _CLAUSE_BREAK, clean_indicator, clean_noun
+from .grammar import scan
 from .lexicon import alternation, lexicon
 from .numerals import parse_numeral
 
 _LAST_AND = re.compile(r"(?<=.)(?:以及|和|(?<!普)及|与)(?=(?:[^和及与]|普及)+$)")
 _YEAR = re.compile(r"^((?:19|20)[0-9]{2})年(?:底|末)?")
+_BEFORE_YEAR = re.compile(r"^(?:截至|[^、]{0,12}?[于在])(?=(?:19|20)[0-9]{2}年)")
 _COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领域|行业|产业|板块|类|方面)")
 # how a list of items fared, said before the clause that measures them
 _TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表现|发展)?(?:良好|较好|强劲|向好|亮眼|突出|迅猛|较快)$"
@@ -38,6 +40,7 @@ class Group:
     words: str  # between 分别 and the first figure: 达到, 新增数字化改造项目, 增长
     name: str = ""  # the indicator years or places share (2023年、2024年全市数字经济规模; 红花岗区、汇川区数字经济规模)
     counted: bool = False  # the items are kinds counted (三大产业) and what of them is measured may follow 分别
+    tail: str = ""  # the noun after the last figure (分别处理7 811宗、10 767宗及12 536宗网络安全事故)
 
 
 @cache
@@ -117,6 +120,8 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
                 group = Group(previous.items, "years", words, name)
         if group is None:
             continue
+        if group.of != "indicators":
+            group.tail = _tail(view, rows[members[-1]][0], sent[1])
         previous, previous_at = group, p
         for k, i in enumerate(members):
             out[i] = _name_and_place(group, k)
@@ -148,7 +153,9 @@ _SPAN = re.compile(r"^(?:在|于)?(?P<a>(?:19|20)[0-9]{2})(?:/[0-9]{2})?年?度?
 
 
 def _group(subject: str, n: int, words: str) -> Group | None:
-    subject = subject[:_skip().search(subject).start()]
+    cut = _skip().search(subject).start()
+    if not subject[:cut].endswith(("、", "和", "及", "与")):  # (2022年、2023年及2024年: the last year is an item)
+        subject = subject[:cut]
     if (span := _SPAN.match(subject)) and (a := int(span.group("a"))) < (b := int(span.group("b"))) \
             and b - a + 1 == n:
         return Group([f"{y}年" for y in range(a, b + 1)], "years", words, subject[span.end():])
@@ -159,8 +166,9 @@ def _group(subject: str, n: int, words: str) -> Group | None:
         items = items[:-1] + _LAST_AND.split(items[-1], maxsplit=1)
     if len(items) != n or not all(items):
         return None
-    if _YEAR.match(items[0].removeprefix("截至")) and _YEAR.match(items[-1]):  # 2023年、2024年全市数字经济规模分别为…
-        items[0] = items[0].removeprefix("截至")  # 截至2022年底、2023年底及2024年底，…分别约为…
+    first = _BEFORE_YEAR.sub("", items[0], count=1)  # 截至2022年底、2023年底…; HKCERT于2022年、2023年…
+    if _YEAR.match(first) and _YEAR.match(items[-1]):  # 2023年、2024年全市数字经济规模分别为…
+        items[0] = first
         m = _YEAR.match(items[-1])
         items, name = items[:-1] + [m.group()], items[-1][m.end():]
         if all(_YEAR.fullmatch(s) for s in items):
@@ -209,13 +217,21 @@ def _prefecture() -> re.Pattern:
     return re.compile(rf"({alternation(lexicon()['places']['prefectures'])})市?")
 
 
+def _tail(view: str, last: int, end: int) -> str:
+    """The noun right after the last figure of a list, to the end of its clause (…及12 536宗网络安全事故)."""
+    end = min((m.start() for m in _CLAUSE_BREAK.finditer(view, last, end)), default=end)
+    q = next(scan(view, last, end), None)
+    return clean_noun(view[q.outer_end:end]) if q is not None and q.start == last else ""
+
+
 def _name_and_place(group: Group, k: int) -> Named:
     if group.of in ("places", "members"):  # the shared name, else the words after 分别: 新增数字化改造项目, 同比增长
-        return clean_indicator(group.name + group.words) or None, _place(group.items[k]) if group.items[k] else None, None
+        return clean_indicator(group.name + group.words + group.tail) or None, _place(group.items[k]) if group.items[k] else None, None
     change = _CHANGE.search(group.words.strip())
     change = change.group() if change else ""
     if group.of == "years":
-        return (clean_indicator(group.name) + change) or None, None, int(_YEAR.match(group.items[k]).group(1))
+        name = clean_indicator(group.name) + change or group.tail and clean_indicator(group.words + group.tail)
+        return name or None, None, int(_YEAR.match(group.items[k]).group(1))
     # 软件、集成电路三大产业分别实现营收…: what the words after 分别 name is measured of each item
     measure = clean_indicator(_CHANGE.sub("", group.words.strip())) if group.counted else ""
     return (clean_indicator(group.items[k]) or group.items[k]) + measure + change, None, None
