@@ -358,7 +358,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     return ctx.of_programme(view, q.outer_start, sent[0], indicator)
 
 
-_AVERAGE = re.compile("[日月周人户]均")
+_AVERAGE = re.compile("[日月周人户]均|每[日天周月]平均|平均每[日天周月]")
 # a set counted before a part of it (全澳52个公共泊车场中，已有48个…; 15个重点项目中，已完成的有11个)
 _SET = re.compile(r"[0-9零一二两三四五六七八九十百千万,.]+\s*(?P<c>[个家所项间座条])(?P<set>[^，。；、0-9（）()的]{2,16}?)"
                   r"中[，,](?:(?P<vp>[^，。；0-9]{1,12}?)的)?(?:已有|共有|有|其中)?$")
