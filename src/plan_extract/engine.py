@@ -297,6 +297,17 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
+    if prev and prev["unit"] == q.unit and q.unit in ctx.measure_words() and _THEN_PART.fullmatch(view, clause, q.outer_start) \
+            and (what := _what_after(view, q, sent).removeprefix("已")):
+        return f"{what}的{prev['indicator']}"  # 规上工业企业1200家，其中860家完成数字化改造: the part doing it
+    if indicator.endswith("占比") and q.unit in ctx.measure_words():
+        # 热点增至936个，其中澳门半岛占512个，氹仔占341个: each part's count of the whole before 其中
+        parts = view.rfind("其中", sent[0], q.outer_start)
+        parts = parts if parts >= 0 else clause
+        whole = _last_before(pending, len(pending), lambda j, f: pending[j][1] < parts and f["unit"] == q.unit
+                             and not baseline.says_change(f["indicator"]), sentence)
+        if whole:
+            return indicator[:-2] + whole["indicator"]
     if q.unit == "%" and pending and view[q.outer_start - 1:q.outer_start] in ("（", "(") \
             and pending[-1][0]["sentence"] == sentence and view[q.outer_start - 2] == pending[-1][0]["unit"][-1:] \
             and _SET.search(view, max(sent[0], pending[-1][1] - 40), pending[-1][1]):
@@ -360,8 +371,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
 
 _AVERAGE = re.compile("[日月周人户]均|每[日天周月]平均|平均每[日天周月]")
 # a set counted before a part of it (全澳52个公共泊车场中，已有48个…; 15个重点项目中，已完成的有11个)
+# (…共提供逾5 800个数据集，当中约2 300个以API形式提供: the set, then 当中 or 其中)
 _SET = re.compile(r"[0-9零一二两三四五六七八九十百千万,.]+\s*(?P<c>[个家所项间座条])(?P<set>[^，。；、0-9（）()的]{2,16}?)"
-                  r"中[，,](?:(?P<vp>[^，。；0-9]{1,12}?)的)?(?:已有|共有|有|其中)?$")
+                  r"(?:中[，,](?:(?P<vp>[^，。；0-9]{1,12}?)的)?(?:已有|共有|有|其中)?|[，,](?:当中|其中)(?:约|有|共有|逾|超过)?)$")
 
 
 def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
@@ -370,12 +382,17 @@ def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
     m = _SET.search(view, lo, q.outer_start) if view.find("中", lo, q.outer_start) >= 0 else None
     if m is None or m.group("c") != q.unit:
         return None
-    what = m.group("vp")
-    if not what:  # …，已有48个接入智慧泊车系统: the words after the count, to the clause's end
-        end = ctx._CLAUSE_BREAK.search(view, q.outer_end, sent[1])
-        what = ctx._QUOTES.sub("", ctx._REMARK.sub("", view[q.outer_end:end.start() if end else sent[1]]))[:16]
-    what = what.removeprefix("已")
+    what = (m.group("vp") or _what_after(view, q, sent)).removeprefix("已")
     return f"{what}的{m.group('set')}" if what else None
+
+
+def _what_after(view: str, q: Quantity, sent: tuple[int, int]) -> str:
+    """The words after a part's count, to the clause's end (…，已有48个接入智慧泊车系统)."""
+    end = ctx._CLAUSE_BREAK.search(view, q.outer_end, sent[1])
+    return ctx._QUOTES.sub("", ctx._REMARK.sub("", view[q.outer_end:end.start() if end else sent[1]]))[:16]
+
+
+_THEN_PART = re.compile(r"(?:其中|当中)(?:约|有|共有|逾|超过|近)?")
 
 
 # the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
