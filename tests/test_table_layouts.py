@@ -340,6 +340,35 @@ def test_a_single_spaced_header_whose_cells_wrap_one_per_line_and_categories_on_
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
+def test_a_single_spaced_header_whose_periods_all_wrap_below_it_and_a_category_a_word_a_line(script):
+    # the first header line holds no period at all (类别 序号 指标 单位 / 2025年 / 基期值 …), a
+    # category's name takes three lines, a row's name wraps before its values
+    text = SCRIPTS[script]("专栏1　主要指标\n"
+                           "类别 序号 指标 单位\n2025年\n基期值\n2030年\n目标值\n属性\n"
+                           "数字\n基础\n设施\n"
+                           "1 5G基站数 万个 1.5 8 预期性\n"
+                           "2 千兆宽带用户数 万户 640 6000 约束性\n"
+                           "3 数字经济核心产业增加值占地区\n生产总值比重 % 5.7 9 预期性\n"
+                           "注：2025年为初步核算数。\n")
+    got = full_rows(text)
+    assert [r[:6] for r in got[:4]] == [(n, v, u, "=", k, y + 5) for n, v, u, k, y, _a, _c in BASE]
+    assert [r[:6] for r in got[4:]] == [("数字经济核心产业增加值占地区生产总值比重", 5.7, "%", "=", "actual", 2025),
+                                        ("数字经济核心产业增加值占地区生产总值比重", 9, "%", "=", "target", 2030)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("level", ["年末数", "期末数"])
+def test_a_single_spaced_statistics_table_of_year_end_figures(level, script):
+    text = SCRIPTS[script]("表9　2025年年末全市主要通信能力和用户情况\n"
+                           f"指标 单位 {level} 比上年末增长（%）\n"
+                           "5G基站 个 16100 17.3\n"
+                           "物联网终端用户 万户 486.2 22.8\n")
+    assert [r[:6] for r in full_rows(text)] == [
+        ("5G基站", 16100, "个", "=", "actual", 2025), ("5G基站增长", 17.3, "%", "=", "actual", 2025),
+        ("物联网终端用户", 4862000, "户", "=", "actual", 2025), ("物联网终端用户增长", 22.8, "%", "=", "actual", 2025)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 def test_a_single_spaced_statistics_table_of_levels_and_growth_takes_the_year_of_its_title(script):
     text = SCRIPTS[script]("表10 2025年邮电通信主要指标\n"
                            "指标 单位 绝对数 比上年增长（%）\n"

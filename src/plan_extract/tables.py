@@ -166,7 +166,7 @@ def _wrapped(raw: list[Column], line: list[Column]) -> list[Column] | None:
             if not (last.role == "period" and last.dated and not last.labelled and c.labelled):
                 return None
             out[-1] = _merge(last, c)
-        elif c.role == "period" and not (last.role == "period" and last.dated and last.labelled):
+        elif c.role == "period" and last.role == "period" and not (last.dated and last.labelled):
             return None  # 2025年 under 十四五: a year a cell above spans (_splice)
         else:
             out.append(c)
@@ -257,14 +257,17 @@ def _header(view: str, cells: list[tuple[int, int]]) -> list[Column] | None:
     return cols
 
 
-def _spaced_header(view: str, line: tuple[int, int], cells: list[tuple[int, int]]) -> list[Column] | None:
+def _spaced_header(view: str, line: tuple[int, int], cells: list[tuple[int, int]],
+                   stacked: bool = False) -> list[Column] | None:
     """The columns of a header whose cells single spaces separate: every word a header label (no
     other text, unlike a header split at real cell boundaries: a prose line has many words), with
-    an indicator column and a period column. None for a line whose cells `split_cells` finds."""
+    an indicator column and a period column (or, `stacked`, the periods on the lines below: 指标 单位
+    / 2025年 / 基期值 …, which `_wrapped` adds). None for a line whose cells `split_cells` finds."""
     if len(cells) > 1 and _header(view, cells) is not None:
         return None
     cols = _labels(view, spaced.tokens(view, *line))
-    if len(cols) < 2 or not any(c.role == "period" for c in cols) or not any(c.role == "indicator" for c in cols) \
+    if len(cols) < 1 + (not stacked) or not (stacked or any(c.role == "period" for c in cols)) \
+            or not any(c.role == "indicator" for c in cols) \
             or any(c.role == "other" or c.role == "skip" and not c.label for c in cols):
         return None
     return cols
@@ -406,15 +409,17 @@ def _assign(cells, xs, columns) -> list[tuple[int, int] | None]:
 # side by side: 2021　　2022). Tables are looked for only from the first such line, so that prose pays
 # one regex search.
 _HINT = re.compile(r"(?:[\t|｜\u3000]| {2})\s*(?:(?:19|20|１９|２０)\S{2}\s*(?:[-–/]\s*\d{2}\s*)?年|本期|1[01][0-9]年|基期|基準|基准|現狀|现状|目標|目标"
-                   r"|預期|预期|年均|十[三四五]五|絕對[數值]|绝对[数值]|(?:比上年|同比)增[长長]|(?:19|20)\d{2}(?=(?:[\t|｜\u3000]| {2})\s*(?:19|20)\d{2}(?![\d.])))")
+                   r"|預期|预期|年均|十[三四五]五|絕對[數值]|绝对[数值]|[年期]末[数數]|(?:比上年|同比)增[长長]|(?:19|20)\d{2}(?=(?:[\t|｜\u3000]| {2})\s*(?:19|20)\d{2}(?![\d.])))")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # A header whose cells single spaces separate (text extracted from a PDF): an indicator column's
 # label, then a year or period word after a space. On the text (Traditional too), since it is
 # searched before the view; first the space and what follows it, which most web text lacks (a
 # literal first character lets the regex engine skip ahead), then the whole from before there.
-_PERIOD_AFTER_SPACE = r" (?:(?:19|20|１９|２０)\d{2} ?年|基期|基[准準]|[现現][状狀]|目[标標]|[预預]期|十[三四五]五|[绝絕]对[数值]|絕對[數值])"
+_PERIOD_AFTER_SPACE = r" (?:(?:19|20|１９|２０)\d{2} ?年|基期|基[准準]|[现現][状狀]|目[标標]|[预預]期|十[三四五]五|[绝絕]对[数值]|絕對[數值]|[年期]末[数數])"
 _SPACED_PRE = re.compile(_PERIOD_AFTER_SPACE)
 _SPACED_HINT = re.compile(r"(?:指标|指標|名称|名稱|项目|項目)[^\n]{0,40}?" + _PERIOD_AFTER_SPACE)
+# …and one whose period cells wrap onto lines of their own from the first (指标 单位 / 2025年 / 基期值 …)
+_STACKED_HINT = re.compile(r"(?:(?:类别|類別|分类|分類|领域|領域|序号|序號|编号|編號|序) )*(?:指标|指標|名称|名稱)(?: \S{1,6}){0,3}\n(?:19|20|１９|２０)\d{2} ?年\n")
 
 
 def _hint(text: str):
@@ -427,7 +432,8 @@ def _first_hint(text: str) -> int | None:
     """Where the first line that may be a header (of either kind) is."""
     pre = _SPACED_PRE.search(text)
     spaced_hint = _SPACED_HINT.search(text, max(0, pre.start() - 48)) if pre else None
-    found = [m.start() for m in (_hint(text), spaced_hint) if m]
+    stacked = _STACKED_HINT.search(text) if any(w in text for w in ("指标", "指標", "名称", "名稱")) else None
+    found = [m.start() for m in (_hint(text), spaced_hint, stacked) if m]
     return min(found) if found else None
 
 
@@ -492,8 +498,8 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
             table, lone, above = None, [], None
             continue
         cells = split_cells(text, *line)
-        if _SPACED_HINT.search(text, *line) and not _TAB_OR_PIPE.search(text, *line) and \
-                (columns := _spaced_header(view, line, cells)) is not None:
+        if (_SPACED_HINT.search(text, *line) or _STACKED_HINT.match(text, line[0])) and not _TAB_OR_PIPE.search(text, *line) and \
+                (columns := _spaced_header(view, line, cells, stacked=end < n and _STACKED_HINT.match(text, line[0]) is not None)) is not None:
             years, title_unit = _title(view, line[0], plan_years)
             table, last, lone, above = _Table(columns, _settle_here(columns, years), title_unit, spaced=True), None, [], None
             _date_stats(table.columns, view, line[0], report_year or ref_year)
@@ -542,7 +548,9 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
                 continue
             if table is not None and line[0] == line[1]:
                 continue
-            if table is not None and len(cells) == 1 and _is_note(view, *cells[0]) and len(lone) < 2:
+            # (a category's name a word a line in a PDF's spaced table: 数字 / 基础 / 设施)
+            if table is not None and len(cells) == 1 and _is_note(view, *cells[0]) and \
+                    (len(lone) < 2 or table.spaced and len(lone) < 5 and cells[0][1] - cells[0][0] <= 4):
                 # A cell's text wrapped onto a line of its own: the end of the previous row's
                 # indicator when that one lacks its unit, else the start of the next row's.
                 if last is not None and not lone and not _named_unit(view, last[0], table.columns):
