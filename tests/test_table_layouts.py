@@ -357,6 +357,29 @@ def test_a_single_spaced_header_whose_periods_all_wrap_below_it_and_a_category_a
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
+def test_a_table_of_categories_by_year_names_each_row_by_its_category(script):
+    # 类别 heads the column of what the rows measure; numbers with a space between thousands
+    text = SCRIPTS[script]("表一　网络安全事故（按类别划分）\n"
+                           "类别　　　　2022年　　2023年　　2024年\n"
+                           "网络钓鱼　　4 126　　6 530　　8 142\n"
+                           "恶意软件　　1 372　　1 605　　1 718\n")
+    assert [r[:6] for r in full_rows(text)] == [
+        ("网络钓鱼", 4126, "", "=", "actual", 2022), ("网络钓鱼", 6530, "", "=", "actual", 2023),
+        ("网络钓鱼", 8142, "", "=", "actual", 2024), ("恶意软件", 1372, "", "=", "actual", 2022),
+        ("恶意软件", 1605, "", "=", "actual", 2023), ("恶意软件", 1718, "", "=", "actual", 2024)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_columns_of_the_first_three_quarters_of_two_years(script):
+    text = SCRIPTS[script]("表：智慧医疗主要指标\n"
+                           "指标　　　　　　2024年首三季　　2025年首三季　　按年变动\n"
+                           "平台登记居民（万人）　33.9　　41.2　　+21.6%\n")
+    assert [r[:6] for r in full_rows(text)] == [
+        ("平台登记居民", 339000, "人", "=", "actual", 2024), ("平台登记居民", 412000, "人", "=", "actual", 2025),
+        ("平台登记居民按年变动", 21.6, "%", "=", "actual", 2025)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("level", ["年末数", "期末数"])
 def test_a_single_spaced_statistics_table_of_year_end_figures(level, script):
     text = SCRIPTS[script]("表9　2025年年末全市主要通信能力和用户情况\n"

@@ -26,8 +26,8 @@ _TAB_OR_PIPE = re.compile(r"[\t|｜]")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值, 2024-25年度 (a fiscal
-# year: its first year, as down the rows of a transposed table).
-_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度))?\s*年?度?\s*(?:底|末)?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
+# year: its first year, as down the rows of a transposed table), 2025年首三季 (what the year has done so far).
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度))?\s*年?度?\s*(?:底|末|(?P<sofar>首[一二三]季度?|前[一二三]季度?))?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
                      rf"|(?P<fy>十三五|十四五|十五五)(?:时期|期间|期末|末)?(?P<lab3>目标|预期目标|预期)?(?:值)?)$")
@@ -42,6 +42,7 @@ _CHANGE = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同�
 _INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
+_ITEM_HEADS = ("类别", "類別", "分类", "分類", "项目", "項目")
 _SKIP = re.compile(r"^(?:序号|编号|类别|分类|领域|一级指标|二级指标|维度|备注|说明|序|达成情形|达成情况|完成情况|进度评价|进展情况|评价)$")
 ATTRIBUTES = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
 
@@ -197,7 +198,7 @@ def _settle(raw: list[Column], plan_years: tuple[int, ...], ref_year: int | None
     cols = [replace(c) for c in raw]
     if not any(c.role == "indicator" for c in cols):
         first = next((c for c in cols if c.role in ("other", "skip") and c.label not in ("序号", "编号", "序")), None)
-        if first is None or first.role == "skip" and first.label:
+        if first is None or first.role == "skip" and first.label and first.label not in _ITEM_HEADS:
             first = next((c for c in cols if c.role == "other"), None)
         if first is not None:
             first.role = "indicator"
@@ -251,6 +252,8 @@ def _header(view: str, cells: list[tuple[int, int]]) -> list[Column] | None:
     periods = [c for c in cols if c.role == "period"]
     if len(cols) < 2 or not periods or sum(c.role == "other" for c in cols) > 1:
         return None
+    if cols[0].role == "skip" and cols[0].label in _ITEM_HEADS and all(c.role != "skip" for c in cols[1:]):
+        return cols  # 类别 | 2022年 | 2023年: the categories are what the rows measure
     if not any(c.role == "indicator" for c in cols) and not any(
             c.role == "other" or c.role == "skip" and not c.label for c in cols):
         return None
@@ -296,7 +299,7 @@ def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
             lab = m.group("lab1") or m.group("lab2") or m.group("lab3") or ""
             fy = _FIVE_YEAR.get(m.group("fy") or "")
             cols.append(Column("period", label, gregorian(year) if year else fy,  # 113年: Republic era
-                               "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") else
+                               "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") or m.group("sofar") else
                                "target" if lab or fy else None, dated=bool(year), labelled=bool(lab)))
         elif _CUMULATIVE.match(re.sub("[“”\"]", "", label)):
             cols.append(Column("cumulative", label))
