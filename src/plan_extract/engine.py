@@ -297,6 +297,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
+    if q.unit == "%" and view[q.outer_start - 1:q.outer_start] in ("（", "(") and \
+            (ranked := _ranked_category(view, q, sent, pending, sentence)) is not None:
+        return ranked
     if prev and prev["unit"] == q.unit and q.unit in ctx.measure_words() and _THEN_PART.fullmatch(view, clause, q.outer_start) \
             and (what := _what_after(view, q, sent).removeprefix("已")):
         return f"{what}的{prev['indicator']}"  # 规上工业企业1200家，其中860家完成数字化改造: the part doing it
@@ -384,6 +387,31 @@ def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
         return None
     what = (m.group("vp") or _what_after(view, q, sent)).removeprefix("已")
     return f"{what}的{m.group('set')}" if what else None
+
+
+# categories ranked with their shares in brackets (付款方式为流动支付（89.6%），其次为信用卡（37.2%）):
+# what is divided (the words before the first 为) and each category
+_RANK_HEAD = re.compile(r"(?P<head>[^，。；,;（）()]{2,30}?)(?:为|是)(?P<cat>[^，。；,;（）()为是]{1,16})[（(]约?[0-9.]+%[）)]")
+_RANK_ORDER = re.compile(r"(?:依次|依序|分别)$")
+_LEADS_CATEGORY = re.compile(r"^(?:[、，,]|以及|及|和|与|其次为|其次是|其次)+")
+
+
+def _ranked_category(view: str, q: Quantity, sent: tuple[int, int], pending: list, sentence: str) -> str | None:
+    """A category's share in brackets after the first of a ranking (…付款方式为流动支付（89.6%），其次为信用卡
+    （37.2%）; 主要用途为餐饮（92.6%）、零售购物（85.3%）): what is divided 为 the category."""
+    head = _RANK_HEAD.search(view, sent[0], q.outer_end + 1)
+    if head is None or head.start("head") > q.outer_start:
+        return None
+    # the category runs from the bracket before (or the 为) to its own (资讯科技、数据分析及电脑（15%）)
+    start = max(head.start("cat"), view.rfind("）", sent[0], q.outer_start - 1) + 1,
+                view.rfind(")", sent[0], q.outer_start - 1) + 1)
+    what = ctx._QUOTES.sub("", _LEADS_CATEGORY.sub("", view[start:q.outer_start - 1]))
+    name = ctx.clean_indicator(_RANK_ORDER.sub("", head.group("head")))
+    if not name or name == "其次" or not what or len(what) > 16 or not what.isalnum() and "、" not in what:
+        return None
+    if len(name) <= 4 and (before := _last_before(pending, len(pending), lambda j, f: pending[j][1] < head.start(), sentence)):
+        name = re.sub(r"的?(?:比例|比重|占比)$", "", before["indicator"]) + name  # 使用流动支付的比例为88.4%，主要用途为…
+    return f"{name}为{what}"
 
 
 def _what_after(view: str, q: Quantity, sent: tuple[int, int]) -> str:
