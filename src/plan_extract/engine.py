@@ -295,6 +295,14 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
                         or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
+    if q.unit == "%" and pending and view[q.outer_start - 1:q.outer_start] in ("（", "(") \
+            and pending[-1][0]["sentence"] == sentence and view[q.outer_start - 2] == pending[-1][0]["unit"][-1:]:
+        return pending[-1][0]["indicator"]  # 有311个（95%）符合…, 共1,318个(62%): the share of the count right before
+    if _BARE_COUNT.fullmatch(indicator):
+        return ""  # (a count that is no row of its own names no share)
+    if indicator.endswith("中") and clause > sent[0] and view[clause - 1] in "，," and clause == q.outer_start \
+            and (what := _what_after(view, q, sent).removeprefix("已")):
+        return f"{what}的{indicator[:-1]}"  # 收费服务中，2,046个已支援转数快: the part doing it
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
     if q.unit == "%" and view[q.outer_start - 1:q.outer_start] in ("（", "(") and \
@@ -311,10 +319,6 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
                              and not baseline.says_change(f["indicator"]), sentence)
         if whole:
             return indicator[:-2] + whole["indicator"]
-    if q.unit == "%" and pending and view[q.outer_start - 1:q.outer_start] in ("（", "(") \
-            and pending[-1][0]["sentence"] == sentence and view[q.outer_start - 2] == pending[-1][0]["unit"][-1:] \
-            and _SET.search(view, max(sent[0], pending[-1][1] - 40), pending[-1][1]):
-        return pending[-1][0]["indicator"]  # 有311个（95%）符合…: the share of the count right before, one indicator
     if indicator.startswith("拉动") and prev:
         # 电子信息制造业增加值增长18.6%，拉动规上工业增长1.3个百分点: what the figure before measured pulled
         level = _last_before(pending, len(pending), lambda j, f: unit_family(f["unit"]) != "percent", sentence)
@@ -372,6 +376,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     return ctx.of_programme(view, q.outer_start, sent[0], indicator)
 
 
+# a count alone before a share in brackets (2,046个（41%）): the share is of what the count's row names
+_BARE_COUNT = re.compile(r"(?:其中|当中)?(?:有|共|共有|约)?[0-9][0-9,.]*\s*[万亿]?[个家项间所名人户座条部台套]")
 _AVERAGE = re.compile("[日月周人户]均|每[日天周月]平均|平均每[日天周月]")
 # a set counted before a part of it (全澳52个公共泊车场中，已有48个…; 15个重点项目中，已完成的有11个)
 # (…共提供逾5 800个数据集，当中约2 300个以API形式提供: the set, then 当中 or 其中)
@@ -379,10 +385,17 @@ _SET = re.compile(r"[0-9零一二两三四五六七八九十百千万,.]+\s*(?P<
                   r"(?:中[，,](?:(?P<vp>[^，。；0-9]{1,12}?)的)?(?:已有|共有|有|其中)?|[，,](?:当中|其中)(?:约|有|共有|逾|超过)?)$")
 
 
+# …or one the clause before names without a count (参与调查的商号中，有2,046间(41%)…)
+_SET_ALONE = re.compile(r"(?:^|(?<=[，；。的]))(?P<set>[^，。；、（）()的]{2,16}?)中[，,](?:已有|共有|有|其中)?$")
+
+
 def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
     """A part counted of a set the clause before counted, named by what sets it apart: 接入智慧泊车系统的公共泊车场."""
     lo = max(sent[0], q.outer_start - 40)
     m = _SET.search(view, lo, q.outer_start) if view.find("中", lo, q.outer_start) >= 0 else None
+    if m is None and (alone := _SET_ALONE.search(view, lo, q.outer_start)):  # 参与调查的商号中，有2,046间
+        what = _what_after(view, q, sent).removeprefix("已")
+        return f"{what}的{ctx.clean_indicator(alone.group('set'))}" if what else None
     if m is None or m.group("c") != q.unit:
         return None
     what = (m.group("vp") or _what_after(view, q, sent)).removeprefix("已")
@@ -522,7 +535,7 @@ def _indicator(rule: CompiledRule, m, ph: int) -> str:
         # 合计126.8亿元, 114年预估突破900亿元: a total's word or a time is taken away by the cleaning, but
         # says the row is named by the sentence before
         return next((w for f in rule.fields if (w := (m.group(f) or "").strip("，, ")) and
-                     (ctx.is_total(w) or baseline.lacks_subject(w))), "")
+                     (ctx.is_total(w) or baseline.lacks_subject(w) or _BARE_COUNT.fullmatch(w))), "")
     return name
 
 
