@@ -18,6 +18,7 @@ from .catalogue import unit_family
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .index_values import index_quantities
+from .shared_unit import shared_unit_quantities
 from .lexicon import alternation, lexicon
 from .records import Record, has_surrogates, without_surrogates
 from .roc_years import gregorian, uses_roc_years
@@ -470,8 +471,13 @@ def _rules_by_unit(rules: list[CompiledRule]) -> dict:
 
 
 def _candidates(view: str):
-    """The grammar's quantities, with the bare values of an index (指数, PUE) merged in by position."""
+    """The grammar's quantities, with the bare values of an index (指数, PUE) and of a list sharing its last
+    figure's unit (分别提高8.6、7.2和6.5个百分点) merged in by position."""
     extra = index_quantities(view) if "指数" in view or "PUE" in view else []
+    if "分别" in view:
+        found = list(scan(view))
+        extra = sorted(extra + shared_unit_quantities(view, found), key=lambda q: q.start)
+        return heapq.merge(found, extra, key=lambda q: q.start) if extra else iter(found)
     if not extra:
         return scan(view)
     return heapq.merge(scan(view), extra, key=lambda q: q.start)
