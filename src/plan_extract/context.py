@@ -450,6 +450,11 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
         return indicator  # a share: join_shares names it after the level it is a share of
     start = max(sent_start, view.rfind(";", sent_start, q_start) + 1)  # the statement's own (not past ；)
     m = last_match(_QUOTED, view, start, q_start)
+    if m is None and (fund := _UNQUOTED_PROGRAMME.search(view, start, q_start)) is not None:
+        # 創科基金共批出逾4 600個項目，涉及資助總額約128億港元: a fund or scheme unquoted, the sentence's subject
+        name = fund.group("abbr") or fund.group("p")
+        named = fund.group("p") in indicator or name in indicator or indicator in name
+        return indicator if named else name + indicator
     if m is None:
         # none in the sentence: the one programme its paragraph opens with, if no other is named since
         # (（一）「智方便」自2020年推出以來，登記用戶持續增加。…登記用戶已超過340萬名)
@@ -470,6 +475,9 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
 
 
 _PARAGRAPH_REACH = 3000
+# a fund, scheme or voucher named at its clause's start before what it did (科学技术发展基金（科技基金）去年共资助…)
+_UNQUOTED_PROGRAMME = re.compile(r"(?:^|(?<=[，,；;]))(?P<p>(?!该|此|本)[\u4e00-\u9fff]{1,10}(?:基金|计划|计画|券))"
+                                 r"(?:[（(](?P<abbr>[\u4e00-\u9fff]{2,8})[）)])?(?=共|累计|已|去年|今年|至今|自)")
 _QUOTE_OPEN = re.compile("[「“『]")  # (most paragraphs open with no quote: one quick look)
 # the paragraph is about the quote: it opens it (（一）「智方便」自…), or what launched it does
 # (金管局於2018年推出的快速支付系統「轉數快」)
