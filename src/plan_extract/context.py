@@ -778,8 +778,14 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
         return "~"
     if pats["over_before"].search(before):
         return ">"  # 逾新臺幣1,500億元, 突破新台币6兆元
-    if "分别约" in view[clause_start:q_start] and _LIST_SO_FAR.fullmatch(view, view.rfind("分别约", clause_start, q_start), q_start):
-        return "~"  # 分別約為210萬、268萬及315萬名: every member is approximate
+    if "分别" in view[clause_start:q_start] and (listed := _LIST_SO_FAR.fullmatch(
+            view, view.rfind("分别", clause_start, q_start), q_start)) is not None:
+        # 分別約為210萬、268萬及315萬名, 分别突破4.2亿元和8000万元: every member is approximate, or over;
+        # 分别控制在20毫秒、18毫秒、22毫秒以内: every member within the bound the last one states
+        if word := listed.group("w") or listed.group("w2"):
+            return _LIST_COMPARATORS[word]
+        if (rest := _LIST_REST.match(view, q_end)) is not None if q_end is not None else False:
+            return lexicon()["comparators"]["after"][rest.group(1)]
     if "约占" in view[clause_start:q_start] and view[q_start - 1:q_start] == "的":
         return "~"  # 约占本澳成年居民的79%: the share the clause opens with 约占 is approximate
     clause = view[clause_start:q_start]
@@ -790,8 +796,12 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
     return comparator
 
 
-# 分别约为 and the list up to the figure: members and their separators only
-_LIST_SO_FAR = re.compile(r"分别约(?:为|是|达)?(?:[^，。；,;、及和与]{1,12}(?:、|及|和|与))*")
+# 分别 (约为, 突破 …) and the list up to the figure: members and their separators only
+_LIST_MEMBER = r"(?:[^，。；,;、及和与]|(?<=[0-9]),(?=[0-9])){1,12}"
+_LIST_SO_FAR = re.compile(rf"分别(?P<w>约|突破|超过|逾)?(?:为|是|达到|达|控制在|保持在)?(?P<w2>约)?(?:{_LIST_MEMBER}(?:、|及|和|与))*")
+# …and the members after the figure, to the comparator after the last (…、22毫秒以内)
+_LIST_REST = re.compile(rf"(?:(?:、|及|和|与){_LIST_MEMBER}?)+?(以内|以下|以上|左右)(?=[，。；,;]|$)")
+_LIST_COMPARATORS = {"约": "~", "突破": ">", "超过": ">", "逾": ">"}
 
 
 def close_spaces(window: str) -> str:
