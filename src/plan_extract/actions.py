@@ -29,10 +29,16 @@ def with_action(view: str, q_end: int, clause_end: int, indicator: str, share: b
     the noun is a bare generic one (企业) or a kind of actor (规上工业企业, 中小企业): 推动200家规上工业企业
     开展数字化改造 counts the enterprises doing it. Other nouns of their own (企业节点) name the count;
     a share of any noun (90%的行政村实现5G覆盖) is of those doing it."""
-    if not share and indicator not in _bare_nouns() and not indicator.endswith(_actors()):
-        return indicator
+    actor = share or indicator in _bare_nouns() or indicator.endswith(_actors())
     at = q_end + (view[q_end] == "的" if q_end < clause_end else 0)
     if not indicator or not view.startswith(indicator, at):
         return indicator
     m = _action().match(view, at + len(indicator), clause_end)
-    return indicator + m.group("act") if m else indicator  # (已完成…: the action without its aspect)
+    # any noun's count is of those that did it when the action is an accomplishment (218个路口完成信号灯
+    # 智能化改造, 43套关键政府资讯系统完成境外异地备份)
+    if m is None or not (actor or m.group("act").startswith(_ACCOMPLISHED)):
+        return indicator
+    return indicator + m.group("act")  # (已完成…: the action without its aspect)
+
+
+_ACCOMPLISHED = ("完成", "实现")
