@@ -321,52 +321,33 @@ def test_single_spaced_headers_in_two_lines(header, script):
     assert rows(SCRIPTS[script](text)) == BASE
 
 
-@pytest.mark.parametrize("script", SCRIPTS)
-def test_a_single_spaced_header_whose_cells_wrap_one_per_line_and_categories_on_lines_of_their_own(script):
+WRAPPED_HEADERS = {
     # pdftotext without -layout: a header cell's words on a line each, a merged category cell's text on
     # lines before its rows (no part of their names: each row opens with its number), a name wrapped
     # over lines before its values with a dash for its unit
-    text = SCRIPTS[script]("表1 主要指标\n"
-                           "类别 序号 指标 单位 2025年\n基期值\n2030年\n目标值\n属性\n"
-                           "数字基础\n设施\n"
-                           "1 5G基站数 万个 1.5 8 预期性\n"
-                           "2 千兆宽带用户数 万户 640 6000 约束性\n"
-                           "3 新建数据中心电能利用效率\n（PUE）\n— 1.32 ≤1.2 约束性\n"
-                           "注：带“≤”的为上限值。\n")
-    got = full_rows(text)
-    assert [r[:6] for r in got[:4]] == [(n, v, u, "=", k, y + 5) for n, v, u, k, y, _a, _c in BASE]
-    assert [r[:6] for r in got[4:]] == [("新建数据中心电能利用效率(PUE)", 1.32, "", "=", "actual", 2025),
-                                        ("新建数据中心电能利用效率(PUE)", 1.2, "", "<=", "target", 2030)]
+    "periods_wrap_after_the_first": (
+        "类别 序号 指标 单位 2025年\n基期值\n2030年\n目标值\n属性\n数字基础\n设施\n",
+        "3 新建数据中心电能利用效率\n（PUE）\n— 1.32 ≤1.2 约束性\n注：带“≤”的为上限值。\n",
+        [("新建数据中心电能利用效率(PUE)", 1.32, "", "=", "actual", 2025),
+         ("新建数据中心电能利用效率(PUE)", 1.2, "", "<=", "target", 2030)]),
+    # the first header line holds no period at all, a category's name takes a line a word
+    "every_period_below_the_first_line": (
+        "类别 序号 指标 单位\n2025年\n基期值\n2030年\n目标值\n属性\n数字\n基础\n设施\n",
+        "3 数字经济核心产业增加值占地区\n生产总值比重 % 5.7 9 预期性\n注：2025年为初步核算数。\n",
+        [("数字经济核心产业增加值占地区生产总值比重", 5.7, "%", "=", "actual", 2025),
+         ("数字经济核心产业增加值占地区生产总值比重", 9, "%", "=", "target", 2030)]),
+}
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
-def test_a_single_spaced_header_whose_periods_all_wrap_below_it_and_a_category_a_word_a_line(script):
-    # the first header line holds no period at all (类别 序号 指标 单位 / 2025年 / 基期值 …), a
-    # category's name takes three lines, a row's name wraps before its values
-    text = SCRIPTS[script]("专栏1　主要指标\n"
-                           "类别 序号 指标 单位\n2025年\n基期值\n2030年\n目标值\n属性\n"
-                           "数字\n基础\n设施\n"
-                           "1 5G基站数 万个 1.5 8 预期性\n"
-                           "2 千兆宽带用户数 万户 640 6000 约束性\n"
-                           "3 数字经济核心产业增加值占地区\n生产总值比重 % 5.7 9 预期性\n"
-                           "注：2025年为初步核算数。\n")
+@pytest.mark.parametrize("layout", WRAPPED_HEADERS.values(), ids=WRAPPED_HEADERS.keys())
+def test_a_single_spaced_header_whose_cells_wrap_one_per_line_and_categories_on_lines_of_their_own(layout, script):
+    header, last, want = layout
+    text = SCRIPTS[script]("表1 主要指标\n" + header + "1 5G基站数 万个 1.5 8 预期性\n"
+                           "2 千兆宽带用户数 万户 640 6000 约束性\n" + last)
     got = full_rows(text)
     assert [r[:6] for r in got[:4]] == [(n, v, u, "=", k, y + 5) for n, v, u, k, y, _a, _c in BASE]
-    assert [r[:6] for r in got[4:]] == [("数字经济核心产业增加值占地区生产总值比重", 5.7, "%", "=", "actual", 2025),
-                                        ("数字经济核心产业增加值占地区生产总值比重", 9, "%", "=", "target", 2030)]
-
-
-@pytest.mark.parametrize("script", SCRIPTS)
-def test_a_table_of_categories_by_year_names_each_row_by_its_category(script):
-    # 类别 heads the column of what the rows measure; numbers with a space between thousands
-    text = SCRIPTS[script]("表一　网络安全事故（按类别划分）\n"
-                           "类别　　　　2022年　　2023年　　2024年\n"
-                           "网络钓鱼　　4 126　　6 530　　8 142\n"
-                           "恶意软件　　1 372　　1 605　　1 718\n")
-    assert [r[:6] for r in full_rows(text)] == [
-        ("网络钓鱼", 4126, "", "=", "actual", 2022), ("网络钓鱼", 6530, "", "=", "actual", 2023),
-        ("网络钓鱼", 8142, "", "=", "actual", 2024), ("恶意软件", 1372, "", "=", "actual", 2022),
-        ("恶意软件", 1605, "", "=", "actual", 2023), ("恶意软件", 1718, "", "=", "actual", 2024)]
+    assert [r[:6] for r in got[4:]] == want
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -377,18 +358,6 @@ def test_columns_of_the_first_three_quarters_of_two_years(script):
     assert [r[:6] for r in full_rows(text)] == [
         ("平台登记居民", 339000, "人", "=", "actual", 2024), ("平台登记居民", 412000, "人", "=", "actual", 2025),
         ("平台登记居民按年变动", 21.6, "%", "=", "actual", 2025)]
-
-
-@pytest.mark.parametrize("script", SCRIPTS)
-@pytest.mark.parametrize("level", ["年末数", "期末数"])
-def test_a_single_spaced_statistics_table_of_year_end_figures(level, script):
-    text = SCRIPTS[script]("表9　2025年年末全市主要通信能力和用户情况\n"
-                           f"指标 单位 {level} 比上年末增长（%）\n"
-                           "5G基站 个 16100 17.3\n"
-                           "物联网终端用户 万户 486.2 22.8\n")
-    assert [r[:6] for r in full_rows(text)] == [
-        ("5G基站", 16100, "个", "=", "actual", 2025), ("5G基站增长", 17.3, "%", "=", "actual", 2025),
-        ("物联网终端用户", 4862000, "户", "=", "actual", 2025), ("物联网终端用户增长", 22.8, "%", "=", "actual", 2025)]
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -407,11 +376,13 @@ def test_a_single_spaced_statistics_table_of_levels_and_growth_takes_the_year_of
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize("change", ["比上年末增长（%）", "较上年同期增长（%）"])
-def test_a_statistics_tables_change_over_the_year_end_before_is_the_rows_growth(change, script):
+@pytest.mark.parametrize("level", ["年末数", "期末数"])
+@pytest.mark.parametrize("sep", ["　", " "], ids=["full_width", "single_spaces"])
+def test_a_statistics_tables_change_over_the_year_end_before_is_the_rows_growth(sep, level, change, script):
     text = SCRIPTS[script]("表8　2025年末通信用户情况\n"
-                           f"指标　单位　年末数　{change}\n"
-                           "移动电话用户　万户　438.6　3.2\n"
-                           "　#5G移动电话用户　万户　281.4　17.2\n")
+                           + sep.join(["指标", "单位", level, change]) + "\n"
+                           + sep.join(["移动电话用户", "万户", "438.6", "3.2"]) + "\n"
+                           + "　#" + sep.join(["5G移动电话用户", "万户", "281.4", "17.2"]) + "\n")
     assert [r[:6] for r in full_rows(text)] == [
         ("移动电话用户", 4386000, "户", "=", "actual", 2025), ("移动电话用户增长", 3.2, "%", "=", "actual", 2025),
         ("5G移动电话用户", 2814000, "户", "=", "actual", 2025), ("5G移动电话用户增长", 17.2, "%", "=", "actual", 2025)]
@@ -450,10 +421,12 @@ def test_a_change_column_with_signed_cells_is_the_rows_change_in_its_periods_yea
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
-def test_fiscal_years_across_the_header_over_rows_named_without_a_header_cell(script):
-    # a government answer's table: the years three fiscal years, each named by its first year
+@pytest.mark.parametrize("corner", ["", "类别"], ids=["empty", "category"])
+def test_fiscal_years_across_the_header_over_rows_named_without_a_header_cell(corner, script):
+    # a government answer's table: the years three fiscal years, each named by its first year; the
+    # rows' column headed by nothing or by 类别 (what the rows measure)
     text = SCRIPTS[script]("（一）过去三个财政年度，两个机构培育计划录取的初创企业数目如下：\n\n"
-                           "　　　　　　　　2022-23年度　2023-24年度　2024-25年度\n"
+                           + (corner or "　") + "　　　　　　　2022-23年度　2023-24年度　2024-25年度\n"
                            "科技园公司　　　　178　　　196　　　214\n"
                            "数码港　　　　　　162　　　171　　　189\n\n"
                            "　　从上表可见，录取数目均呈上升趋势。\n")
