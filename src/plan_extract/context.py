@@ -784,7 +784,7 @@ def outer_comparator(view: str, q_start: int, clause_start: int, comparator: str
         # 分别控制在20毫秒、18毫秒、22毫秒以内: every member within the bound the last one states
         if word := listed.group("w") or listed.group("w2"):
             return _LIST_COMPARATORS[word]
-        if (rest := _LIST_REST.match(view, q_end)) is not None if q_end is not None else False:
+        if q_end is not None and (rest := _LIST_REST.match(view, q_end)):
             return lexicon()["comparators"]["after"][rest.group(1)]
     if "约占" in view[clause_start:q_start] and view[q_start - 1:q_start] == "的":
         return "~"  # 约占本澳成年居民的79%: the share the clause opens with 约占 is approximate

@@ -18,11 +18,11 @@ from .catalogue import unit_family
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
 from .index_values import index_quantities
-from .shared_unit import shared_unit_quantities
 from .lexicon import alternation, lexicon
 from .records import Record, has_surrogates, without_surrogates
 from .roc_years import gregorian, uses_roc_years
 from .rules import PLACEHOLDER, CompiledRule
+from .shared_unit import shared_unit_quantities
 from .view import search_view
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -301,9 +301,6 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return pending[-1][0]["indicator"]  # 有311个（95%）符合…, 共1,318个(62%): the share of the count right before
     if _BARE_COUNT.fullmatch(indicator):
         return ""  # (a count that is no row of its own names no share)
-    if indicator.endswith("中") and clause > sent[0] and view[clause - 1] in "，," and clause == q.outer_start \
-            and (what := _what_after(view, q, sent).removeprefix("已")):
-        return f"{what}的{indicator[:-1]}"  # 收费服务中，2,046个已支援转数快: the part doing it
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
     if q.unit == "%" and view[q.outer_start - 1:q.outer_start] in ("（", "(") and \
@@ -387,7 +384,7 @@ _SET = re.compile(r"[0-9零一二两三四五六七八九十百千万,.]+\s*(?P<
 
 
 # …or one the clause before names without a count (参与调查的商号中，有2,046间(41%)…)
-_SET_ALONE = re.compile(r"(?:^|(?<=[，；。的]))(?P<set>[^，。；、（）()的]{2,16}?)中[，,](?:已有|共有|有|其中)?$")
+_SET_ALONE = re.compile(r"(?:^|(?<=[，；。的,;]))(?P<set>[^，。；、（）()的,;]{2,16}?)中[，,](?:已有|共有|有|其中)?$")
 
 
 def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:

@@ -219,7 +219,7 @@ def _prefecture() -> re.Pattern:
 
 def _tail(view: str, last: int, end: int) -> str:
     """The noun right after the last figure of a list, to the end of its clause (…及12 536宗网络安全事故)."""
-    end = min((m.start() for m in _CLAUSE_BREAK.finditer(view, last, end)), default=end)
+    end = b.start() if (b := _CLAUSE_BREAK.search(view, last, end)) else end
     q = next(scan(view, last, end), None)
     return clean_noun(view[q.outer_end:end]) if q is not None and q.start == last else ""
 

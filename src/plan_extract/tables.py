@@ -42,7 +42,7 @@ _CHANGE = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同�
 _INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
-_ITEM_HEADS = ("类别", "類別", "分类", "分類", "项目", "項目")
+_ITEM_HEADS = ("类别", "分类", "项目")  # (labels come from the view: Simplified)
 _SKIP = re.compile(r"^(?:序号|编号|类别|分类|领域|一级指标|二级指标|维度|备注|说明|序|达成情形|达成情况|完成情况|进度评价|进展情况|评价)$")
 ATTRIBUTES = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
 
