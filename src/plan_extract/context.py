@@ -1269,9 +1269,10 @@ def status_now(c: Cues, pos: int, sent_start: int, kind_cue: str | None) -> bool
 
 
 def status_year(kind_cue: str | None, facts: DocFacts) -> int | None:
-    """An actual whose cue is a status verb (已, 现已) and that no year dates is as of the page's date."""
+    """An actual whose cue is a status verb (已, 现已) and that no year dates is as of the page's date:
+    on a page of January to March, the year just ended (the status a page then reports is that year's)."""
     if kind_cue in _STATUS_NOW and facts.ref_year is not None:
-        return facts.ref_year
+        return reviewed_year(facts)
     return None
 
 
@@ -1334,7 +1335,12 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
                 c.years[k][2] <= ref and (c.years[k][0] >= lower or c.sections and c.years[k][0] >= section > 0):
             return c.years[k][2]
         return reviewed_year(facts) if _patterns()["reviewed_year"].match(c.years[j][3]) else ref
-    return ref if typ == "now" else ref + _RELATIVE_YEARS[typ]
+    if typ == "now":  # 目前 as 已 (status_year), unless set against a 去年 before it (去年新增…，目前已涵盖…)
+        k = j - 1
+        while k >= 0 and c.years[k][0] >= lower and c.years[k][1] != "lastyear":
+            k -= 1
+        return ref if k >= 0 and c.years[k][0] >= lower else reviewed_year(facts)
+    return ref + _RELATIVE_YEARS[typ]
 
 
 def reviewed_year(facts: DocFacts) -> int | None:
