@@ -143,6 +143,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "threshold_before": re.compile(ind["threshold_before"]),
         "threshold_after": re.compile(ind["threshold_after"]),
         "rank_before": re.compile(ind["rank_before"]),
+        "ranked_scope": re.compile(ind["ranked_scope"]),
         "subsidy_cap": re.compile(ind["subsidy_cap"]),
         "subsidy_rate": re.compile(ind["subsidy_rate"]),
         "process": re.compile(ind["process_verbs"]),
@@ -683,6 +684,7 @@ def _recaps_list(view: str, clause: int, q_start: int, q_end: int, value: float)
     return all(items) and len(items) == value
 
 
+_RANKED = re.compile(r"依次|依序|分别|为|是")
 _FULL_MARKS = ("满分", "满分为", "总分", "总分为")
 
 
@@ -724,6 +726,9 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     if raw.endswith(tuple(lexicon()["indicator"]["rank_units"])) and \
             pats["rank_before"].search(view, max(left, q_start - 4), q_start):
         return True  # 居全省第3位, 位次前移2位: a rank
+    if raw.endswith(measure_words()) and pats["ranked_scope"].search(view, max(left, q_start - 8), q_start) \
+            and _RANKED.search(view, q_end, right):
+        return True  # 前三类数位工具依序为…, 最多的五个地点依次为…: the members a ranking names
     if value is not None and view.find("+", sent[0], q_start) >= 0 and _spells_formula(view, sent[0], q_start, q_end, value):
         return True  # 构建“1+3+N”格局，即1个核心区、3个产业带: the parts of a structure
     if view.startswith(("对", "凡"), left) and _incentive_bound(view, left, q_start, q_end, right, pats):

@@ -110,6 +110,7 @@ class Indicator(Section):
     threshold_after: Regex
     rank_before: Regex
     rank_units: Words
+    ranked_scope: Regex
     subsidy_cap: Regex
     subsidy_rate: Regex
     bare_names: Words
