@@ -351,6 +351,19 @@ def test_a_single_spaced_header_whose_cells_wrap_one_per_line_and_categories_on_
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
+def test_a_table_whose_every_cell_is_a_line_of_its_own(script):
+    # pdftotext of a table without its layout: the header's cells, then each row's, a line each; a
+    # category's name only before its group's first row
+    text = SCRIPTS[script]("表1　主要指标\n类别\n指标\n单位\n2025年\n基期值\n2030年\n目标值\n属性\n"
+                           "数字基础设施\n5G基站数\n万个\n1.5\n8\n预期性\n千兆宽带用户数\n万户\n640\n6000\n约束性\n"
+                           "投资\n新型基础设施累计投资\n亿元\n[286]\n[500]\n预期性\n注：[ ]内为五年累计数。\n")
+    got = rows(text)
+    assert got[:4] == [(n, v, u, k, y + 5, a, c) for n, v, u, k, y, a, c in BASE]
+    assert got[4:] == [("新型基础设施累计投资", 2.86e10, "元", "actual", 2025, "expected", True),
+                       ("新型基础设施累计投资", 5e10, "元", "target", 2030, "expected", True)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
 def test_columns_of_the_first_three_quarters_of_two_years(script):
     text = SCRIPTS[script]("表：智慧医疗主要指标\n"
                            "指标　　　　　　2024年首三季　　2025年首三季　　按年变动\n"

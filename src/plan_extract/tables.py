@@ -457,6 +457,9 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
     if listed.may_hold(text):  # 千兆宽带用户数（万户）：2025年650，2030年1,200: one line per indicator
         more, lines = listed.find_values(view, plan_years, page_year)
         values, covered = _claim(values, covered, more, lines)
+    if cell_lines.may_hold(view):  # 指标 / 单位 / 2025年 / … / 5G基站总数 / 个 / 8960 / …: a cell a line
+        more, lines = cell_lines.find_values(text, view, plan_years, page_year, report_year)
+        values, covered = _claim(values, covered, more, lines)
     if transposed.may_hold(text):  # periods down the rows: that reader claims its lines
         more, lines = transposed.find_values(text, view, plan_years, published, ref_year)
         values, covered = _claim(values, covered, more, lines)
@@ -729,4 +732,4 @@ def row_text(text: str, a: int, b: int) -> str:
 
 
 # Last: the transposed and listed layouts' readers are built from this module's pieces.
-from . import listed, transposed  # noqa: E402
+from . import cell_lines, listed, transposed  # noqa: E402
