@@ -17,7 +17,7 @@ import regex
 
 from .baseline import CHANGE_VERBS, is_share, lacks_share_noun, says_change, subject_of
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
-from .context import _CLAUSE_BREAK, defined, last_match, strip_left
+from .context import _CLAUSE_BREAK, defined, known_places, last_match, strip_left
 from .lexicon import alternation, lexicon
 from .records import Record
 
@@ -27,8 +27,7 @@ from .records import Record
 def _places() -> tuple[regex.Pattern, frozenset[str], tuple[str, ...]]:
     pl = lexicon()["places"]
     # (覆盖城市社区, 非六都县市占: 城市 and 县市 are words, not a place's 市; 晋城市 is one, 平江县市场 too)
-    walled = [p for p in pl["prefectures"] if p.endswith("城")]
-    known = alternation(pl["provinces"] + pl["cities"] + walled)
+    known = alternation(known_places())
     pattern = regex.compile(
         rf"(?:其中|另外|此外|同时)?(?P<p>(?P<k>{known})(?:省|市|自治区|特别行政区)?"
         rf"|\p{{Han}}{{2,3}}(?:(?<!城)市|区|县(?!市(?!场))|旗))(?!级|际|域|城|场|民|内|外|委|政府|长|属)"

@@ -17,7 +17,6 @@ from . import tables
 # on the view: a header's first cells, each alone on its line (类别 / 指标 / 单位 / 2025年)
 _PRE = re.compile(r"(?:^|\n)[ \u3000]*(?:指标|指标名称)[ \u3000]*\n(?:[ \u3000]*\S{1,6}[ \u3000]*\n){1,3}?"
                   r"[ \u3000]*(?:19|20)[0-9]{2}[ \u3000]*年")
-_LINE = re.compile(r"[^\n]*")
 _ROW_LIMIT = 12  # lines a row and the category before it may take
 
 

@@ -110,11 +110,18 @@ def _flat(pattern: str) -> str:
 
 
 @cache
+def known_places() -> list[str]:
+    """Provinces, cities, and the prefectures whose name ends in 城 (晋城, 运城): named outright, since
+    城市 is a word and no place's 市 (覆盖城市社区)."""
+    places = lexicon()["places"]
+    return places["provinces"] + places["cities"] + [p for p in places["prefectures"] if p.endswith("城")]
+
+
+@cache
 def _patterns() -> dict[str, regex.Pattern]:
     lx = lexicon()
     ind, ctx, places = lx["indicator"], lx["context"], lx["places"]
     place_names = places["provinces"] + places["cities"]
-    walled = [p for p in places["prefectures"] if p.endswith("城")]
     return {
         # the data's patterns strip one word; these strip every word in a row, in one pass
         "strip_left": re.compile(f"^(?:{ind['strip_left'].removeprefix('^')})+"),
@@ -161,7 +168,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
-            rf"(?P<known>{alternation(place_names + walled)})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市|自治区)(?<!城(?=市))"
+            rf"(?P<known>{alternation(known_places())})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市|自治区)(?<!城(?=市))"
         ),
         "not_in_names": re.compile(places["not_in_names"]),
         "prefecture": re.compile(alternation(places["prefectures"])),
@@ -173,7 +180,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             f"{m}(?<=[^{_SCOPE}]{{2}}{m})" for m in ("自治区", "省", "市", "州", "县")])),
         # (覆盖城市社区, 非六都县市: 城市 and 县市 are words, unless the 城 ends a prefecture's name: 晋城市)
         "place_prefix": regex.compile(
-            rf"^(?:数字|智慧)?(?P<p>{alternation(place_names + walled)}"
+            rf"^(?:数字|智慧)?(?P<p>{alternation(known_places())}"
             r"|\p{Han}{2,3}?(?=省|市|自治区|州|县)(?<!城(?=市))(?!县市(?!场)))"
         ),
     }

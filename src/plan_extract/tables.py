@@ -504,8 +504,9 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
             table, lone, above = None, [], None
             continue
         cells = split_cells(text, *line)
-        if (_SPACED_HINT.search(text, *line) or _STACKED_HINT.match(text, line[0])) and not _TAB_OR_PIPE.search(text, *line) and \
-                (columns := _spaced_header(view, line, cells, stacked=end < n and _STACKED_HINT.match(text, line[0]) is not None)) is not None:
+        stacked = end < n and _STACKED_HINT.match(text, line[0]) is not None
+        if (stacked or _SPACED_HINT.search(text, *line)) and not _TAB_OR_PIPE.search(text, *line) and \
+                (columns := _spaced_header(view, line, cells, stacked=stacked)) is not None:
             years, title_unit = _title(view, line[0], plan_years)
             table, last, lone, above = _Table(columns, _settle_here(columns, years), title_unit, spaced=True), None, [], None
             _date_stats(table.columns, view, line[0], report_year or ref_year)
