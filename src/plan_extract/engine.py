@@ -358,6 +358,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
             return prev["indicator"].removesuffix("企业") + indicator
         if prev["indicator"].endswith(head) and prev["indicator"] != head:
             indicator = prev["indicator"] + indicator[len(head):]  # …营业收入32.74亿元，增长12.1%
+    if prev and (owner := _owner(pending, sentence, indicator)):
+        indicator = owner + indicator  # 全市软件企业实现利润总额…；从业人员平均人数21.6万人: the firms' staff
     indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
     total = indicator.startswith("总")
     spent = None if total else _SPENT.search(view, max(sent[0], q.outer_start - 12), q.outer_start)
@@ -372,6 +374,30 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
             pending, len(pending), lambda j, f: unit_family(f["unit"]) == unit_family(q.unit), sentence)):
         indicator = baseline.with_parent_measure(indicator, whole["indicator"], heads)
     return ctx.of_programme(view, q.outer_start, sent[0], indicator)
+
+
+@cache
+def _owned() -> re.Pattern:
+    return re.compile(alternation(lexicon()["indicator"]["owned_measures"]))
+
+
+def _owner(pending: list, sentence: str, name: str) -> str | None:
+    """Whose measure a name that is only a measure is: the owner of the sentence's first measure
+    (软件企业利润总额 -> 软件企业), when the name does not name it already."""
+    if not _owned().match(name):
+        return None
+    first = None
+    for fields, *_ in reversed(pending):  # (the sentence's rows are the last ones)
+        if fields["sentence"] != sentence:
+            break
+        first = fields["indicator"]
+    m = _owned().search(first) if first else None
+    owner = _OWNER_VERB.sub("", first[:m.start()]) if m else ""
+    return owner if len(owner) >= 2 and owner not in name else None
+
+
+# (园区内的山东云启公司去年实现营业收入: the company)
+_OWNER_VERB = re.compile(r"^.*的|(?:去年|今年|上年|全年|前三季度|上半年)?(?:共|累计)?(?:完成|实现|投入|录得)?$")
 
 
 # a count alone before a share in brackets (2,046个（41%）): the share is of what the count's row names

@@ -100,6 +100,7 @@ class Indicator(Section):
     respectively_skip: Words
     share_heads: Words
     item_heads: Words
+    owned_measures: Words
     admin_all: Regex
     admin_scope: Regex
     routine_before: Regex
