@@ -224,6 +224,7 @@ class Layout:
     blocked: list[tuple[int, int]]
     length: int
     item_ends: list[int] = field(default_factory=list)  # after a clause break or an enumeration's 、
+    para_places: dict[int, str | None] = field(default_factory=dict)  # paragraph_region's, found once each
     _blocked_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self):
@@ -365,23 +366,31 @@ def _region(view: str, plan: str | None) -> str | None:
         m = pats["place_prefix"].search(plan)
         if m and m.group("p") not in not_places():
             return m.group("p")
-    found = None
+    found = filed = None
     for m in pats["place"].finditer(view, 0, min(len(view), 1500)):
         name = m.group()
         if name + view[m.end(): m.end() + 1] in not_places() or name in not_places():
             continue
         if not m.group("known") and (_NOT_A_NAME.search(name) or pats["not_in_names"].search(name)):
             continue
+        if filed and name not in lexicon()["places"]["provinces"]:
+            continue  # (a report filed from the capital is about the province it names, not a city in passing)
         if name in ("中国", "全国"):
+            continue
+        if filed is None and _DATELINE.match(view, m.end()):
+            filed = m  # (新华社北京1月29日电: where the report was filed; a place it names after is what it is about)
             continue
         found = m
         break
     # a city named earlier in the page's head (遵义网, 来源：绍兴日报) that the lists above lack
-    head = pats["prefecture"].search(view, 0, min(len(view), _HEAD, found.start() if found else _HEAD))
+    first = filed or found
+    head = pats["prefecture"].search(view, 0, min(len(view), _HEAD, first.start() if first else _HEAD))
+    found = found or filed
     return (head or found).group() if head or found else None
 
 
 _HEAD = 600  # a page's masthead, headline and source line
+_DATELINE = re.compile(r"(?:[0-9一二三四五六七八九十]{1,3}月)?[0-9一二三四五六七八九十]{1,3}日[电電]")
 
 
 def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None, lay: Layout) -> str | None:
@@ -390,7 +399,7 @@ def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None, 
     lo = max(sent[0], pos - 40)
     back = max(sent[0], pos - _PLACE_BACK)
     if not hint.search(view, lo, pos):  # most rows: no place word near, no clause to find
-        return default
+        return paragraph_region(view, pos, lay) or default
     breaks = lay.item_breaks(lo, pos)
     start = breaks[-1] if breaks else sent[0]
     if hint.search(view, start, pos):
@@ -407,7 +416,46 @@ def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None, 
             place = _clause_place(view[a:b], light=True)
             if place:
                 return place
-    return default
+    return paragraph_region(view, pos, lay) or default
+
+
+def paragraph_region(view: str, pos: int, lay: Layout) -> str | None:
+    """The place a paragraph opens with (浙江是…, 广东省工业和信息化厅介绍，…), or else the heading line
+    right above it (浙江：核心产业增加值再上台阶): a report on several places speaks of that one there."""
+    para = lay.paragraph_start(pos)
+    if para not in lay.para_places:
+        place = _line_place(view, para)
+        end = para - 1
+        while end > 0 and view[end - 1] in " \t\u3000\r\n":  # the heading above, past blank lines
+            end -= 1
+        head = view.rfind("\n", 0, end) + 1
+        if place is None and 0 < end - head <= _HEADING and view[end - 1] not in "。；，.;,":
+            place = _line_place(view, head)
+        lay.para_places[para] = place
+    return lay.para_places[para]
+
+
+_HEADING = 40  # a heading line's length at most
+
+
+def _line_place(view: str, start: int) -> str | None:
+    end = _CLAUSE_BREAK.search(view, start, start + 40)
+    line = view[start:end.start() if end else start + 40]
+    if m := _named_heading().match(line):  # 高雄：智慧港口
+        return m.group("p")
+    place = _clause_place(line)
+    return place if place in _named() else None  # (not 建立省…专班 nor 以县市来看: names only)
+
+
+@cache
+def _named() -> frozenset[str]:
+    places = lexicon()["places"]
+    return frozenset(places["provinces"] + places["cities"] + places["prefectures"])
+
+
+@cache
+def _named_heading() -> re.Pattern:
+    return re.compile(rf"[ \t\u3000]*(?P<p>{alternation(_named())})(?:省|市|县|自治区)?(?:[：:]|$)")
 
 
 _PLACE_BACK = 80  # how far back a place opening an earlier clause still names a row (a bounded look)
