@@ -35,6 +35,8 @@ _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
 _CN_DAY = "[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"  # 8, 十一, 二十八: a month or day
 _DATE = re.compile(rf"((?:19|20)[0-9]{{2}})\s*(?:年\s*({_CN_DAY})\s*月\s*({_CN_DAY})(?=\s*[日号])|年\s*([0-9]{{1,2}})\s*月\s*([0-9]{{1,2}})"
                    r"|([-/.])\s*([0-9]{1,2})\s*\6\s*([0-9]{1,2}))")  # 2025年1-10月 is a stretch
+_DATE_LINE = re.compile(r"^[ \t\u3000]*(中华民国|民国)?\s*((?:19|20)[0-9]{2}|1[01][0-9])\s*年\s*([0-9]{1,2})\s*月"
+                        r"(?:\s*([0-9]{1,2})\s*日)?[ \t\u3000]*$", re.M)
 _DAY_FIRST = re.compile(r"(?<![0-9/.-])(3[01]|[12][0-9]|0?[1-9])/(1[0-2]|0?[1-9])/((?:19|20)[0-9]{2})(?![0-9/])")
 _MONTH_AS_OF = re.compile(r"((?:19|20)[0-9]{2})\s*年\s*[0-9]{1,2}\s*月(?:底|末|份|中旬|上旬|下旬)?(?![0-9]{1,2}日)")
 _LEADING_NAME = re.compile(r"[「“《]([^」”》]{1,16})[」”》]")
@@ -67,6 +69,8 @@ _SEMICOLON = re.compile(r"[；;]")
 _COMMA = re.compile(r"[，,]")
 _REGION_SCOPE = re.compile(r"全(?:市|省|区|县|国|港|澳|台|镇)")
 _MONTH = re.compile(r"(上个?月|本月)(?:底|末|初|中旬)?")
+# 全年 not said of a named year (2025年全年, 今年全年)
+_WHOLE_YEAR = re.compile(r"(?<![0-9〇零一二三四五六七八九十年今去明上本当])全年(?!度)")
 _DAY = re.compile(r"([1-9][0-9]?)月[0-9]{1,2}日")
 _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之内|左右|上下)")
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
@@ -305,6 +309,13 @@ def doc_facts(view: str) -> DocFacts:
     if published is None and (dmy := _DAY_FIRST.search(head)):  # 發佈日期：20/11/2025 (Macau, Hong Kong)
         published = f"{dmy[3]}-{int(dmy[2]):02d}-{int(dmy[1]):02d}"
     roc = None  # looked up only when a three-digit year needs it: most texts have none
+    if published is None and (line := _DATE_LINE.search(head)):
+        # a report's own line of date (中華民國115年3月), before any date its text quotes (114年1月17日…函)
+        year = int(line[2])
+        if line[1] or year < 1000:
+            year = gregorian(line[2])
+        if 1 <= int(line[3]) <= 12:
+            published = f"{year}-{int(line[3]):02d}" + (f"-{int(line[4]):02d}" if line[4] else "")
     if published is None and (era_date := roc_date(head)) and (roc := uses_roc_years(view)):
         published = era_date  # 發布日期：114年6月18日
     plan = _main_plan(view)
@@ -1040,7 +1051,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
         y = periods[m.group("name")]
         words = m.group()
         if m.group("end") == "以来":  # “十四五”以来: a review since the period began, dated by nothing
-            years.append((m.start(), "since", None, words))
+            years.append((m.start(), "since", y if ref and y < ref else None, words))  # (or by its end, if past)
             kind.append((m.start(), "actual", words))
             continue
         if to or m.group("end") in ("末", "期末", "时期末"):
@@ -1246,6 +1257,10 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
                 _OPENS_CLAUSE.search(c.view, max(0, c.years[j][0] - 12), c.years[j][0]):
             year -= 1  # 年末全市共有… on a page of March 2026: the end of 2025, the latest year-end past
         return year, c.years[j][3]
+    if kind == "actual" and _early_in_year(facts) and _WHOLE_YEAR.search(c.view, para, pos):
+        # a paragraph on the whole year (全年出口主要由…带动) after one that dated a history (2024年回升至…):
+        # the year the page looks back on, not the last one its history named
+        return reviewed_year(facts), "全年"
     if j >= 0 and kind == "actual" and (_continues(c, para) or _reports_on(c, j) and facts.default_kind == "actual"):
         # a paragraph that breaks the one before down (从区域看，…; 其中，…) keeps its date; a report's
         # 截至2025年12月底 (截至今年六月底, 目前) dates the paragraphs after it until another date
@@ -1361,6 +1376,8 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
         return year
     if typ == "thisyear" and facts.report_year and words.startswith("本年"):
         return facts.report_year  # 本年度 in 114年度施政绩效报告, published in 115: the year reported on
+    if typ == "since" and year is not None:
+        return year  # “十四五”以来 after the period: through its last year
     if typ == "since" and not facts.published:
         return None  # “十四五”以来, 2018年以来: as of the page's date (or of its review section's year)
     if typ == "sameyear":  # 2022年…年底前, 今年…年内: the year named just before, else the document's year
