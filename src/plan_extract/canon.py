@@ -251,8 +251,8 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
             continue
         # the share of the level stated last before it in the sentence (集成电路产业营业收入1675.3亿元，
         # 增长13.6%，占…的比重为43.4%; 曾使用互联网的有64.7万人，占该年龄组人口的93.5%)
-        level = next((p for p in reversed(out[:i]) if p.sentence == r.sentence
-                      and unit_family(p.unit) not in ("percent", "times")), None)
+        level = next((p for p in reversed(out[:i]) if p.sentence == r.sentence and p.measure != "difference"
+                      and unit_family(p.unit) not in ("percent", "times")), None)  # (nor a change: 较2020年增加…亿元)
         if level is not None:
             name = level.indicator
         elif says_change(prev.indicator) and not is_share(prev.indicator):

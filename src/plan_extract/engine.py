@@ -299,6 +299,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if q.unit == "%" and pending and view[q.outer_start - 1:q.outer_start] in ("（", "(") \
             and pending[-1][0]["sentence"] == sentence and view[q.outer_start - 2] == pending[-1][0]["unit"][-1:]:
         return pending[-1][0]["indicator"]  # 有311个（95%）符合…, 共1,318个(62%): the share of the count right before
+    if indicator == "占比" and (subject := _clause_before(view, sent, clause)):
+        return subject + indicator  # 付款方式以流动支付为主，占79.5%: the clause before without a figure
     if _BARE_COUNT.fullmatch(indicator):
         return ""  # (a count that is no row of its own names no share)
     if (part := _part_of_set(view, q, sent)) is not None:
@@ -340,7 +342,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         if prev["unit"] == q.unit:
             # (…283.4万户，比上年末增加41.2万户: a change, named so as its rate would be)
             change = view[clause:q.outer_start].strip()
-            if baseline.says_change(change) and baseline.lacks_subject(change) and not any(ch.isdigit() for ch in change):
+            if baseline.says_change(change) and baseline.lacks_subject(change) and \
+                    not any(ch.isdigit() for ch in _YEARS.sub("", change)):  # (较2024年增加0.3次: a change)
                 return baseline.rate_of(prev["indicator"], change)
             return prev["indicator"]
         # 产值达820亿元，年增11.5%，目标于119年达到1,500亿元 / 比去年全年的1452亿元: the level's name, not the rate's
@@ -398,6 +401,20 @@ def _owner(pending: list, sentence: str, name: str) -> str | None:
 
 # (园区内的山东云启公司去年实现营业收入: the company)
 _OWNER_VERB = re.compile(r"^.*的|(?:去年|今年|上年|全年|前三季度|上半年)?(?:共|累计)?(?:完成|实现|投入|录得)?$")
+
+
+_YEARS = re.compile(r"[0-9]{4}年")
+_LAST_CLAUSE = re.compile(r"[^，,；;：:]*$")
+
+
+def _clause_before(view: str, sent: tuple[int, int], clause: int) -> str | None:
+    """The subject the clause right before says, when it holds no figure (付款方式以流动支付为主，占…)."""
+    if clause <= sent[0] + 1:
+        return None
+    words = _LAST_CLAUSE.search(view, sent[0], clause - 1).group()
+    if not words or next(iter(scan(words)), None) is not None:
+        return None
+    return ctx.clean_indicator(words) or None
 
 
 # a count alone before a share in brackets (2,046个（41%）): the share is of what the count's row names
