@@ -27,6 +27,7 @@ _COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领
 _TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表现|发展)?(?:良好|较好|强劲|向好|亮眼|突出|迅猛|较快)$"
                          r"|(?:保持|实现|呈现)(?:较快|快速|稳定|平稳|两位数)?(?:增长|发展)(?:态势)?$")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
+_MOVES = re.compile(r"增长|提高|提升|下降|增加|减少|降低|上升|回落|按年|同比|环比")
 # unnamed members counted in the subject (三家基础电信企业, 两所高校): the words after 分别 name their figures
 _MEMBERS = re.compile(r"(?<![第前])([两三四五六七八九])(?:家|所|个|座|间)(?:[\u4e00-\u9fff]{2,10})?$")
 _COUNTY = re.compile(r"[\u4e00-\u9fff]{1,3}(?:县|区|旗)")
@@ -120,8 +121,7 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
                 group = Group(previous.items, "years", words, name)
         if group is None:
             continue
-        if group.of != "indicators":
-            group.tail = _tail(view, rows[members[-1]][0], sent[1])
+        group.tail = _tail(view, rows[members[-1]][0], sent[1])
         previous, previous_at = group, p
         for k, i in enumerate(members):
             out[i] = _name_and_place(group, k)
@@ -232,6 +232,9 @@ def _name_and_place(group: Group, k: int) -> Named:
     if group.of == "years":
         name = clean_indicator(group.name) + change or group.tail and clean_indicator(group.words + group.tail)
         return name or None, None, int(_YEAR.match(group.items[k]).group(1))
-    # 软件、集成电路三大产业分别实现营收…: what the words after 分别 name is measured of each item
-    measure = clean_indicator(_CHANGE.sub("", group.words.strip())) if group.counted else ""
-    return (clean_indicator(group.items[k]) or group.items[k]) + measure + change, None, None
+    # 软件、集成电路三大产业分别实现营收…, 中国移动、中国电信分别完成投资…: what the words after 分别 name is
+    # measured of each item, or the noun after the last figure (运输署、税务局分别提供86项及65项电子服务)
+    measure = "" if change or _MOVES.search(group.words) or "，" in group.words \
+        else group.tail or clean_indicator(group.words.strip())
+    item = clean_indicator(group.items[k]) or group.items[k]
+    return item + (measure if measure not in item else "") + change, None, None
