@@ -554,12 +554,15 @@ _OPENS_PARAGRAPH = re.compile(rf"[\s\u3000]*(?:{_NUMBERING}[\s\u3000]*)?"
 _REPORTED = re.compile("报告|指出|表示|介绍|宣布|说明|透露")
 
 
+_CLASS_OF_FIRMS = re.compile(r"(?:企业|公司|工厂)(?!版|号|端|账户|帐户)")
+
+
 def programme_named(view: str, m: re.Match, start: int, launched: bool = False) -> bool:
     """Is the quote `m` a programme, platform or campaign its clause is about (not a period, a structure,
     a slogan a policy verb leads to, a report's topic, nor the name of what a figure before it counts)?
     One `launched` (…推出的快速支付系統「轉數快」，…) is a programme whatever follows it."""
-    if _NOT_PROGRAMME.match(m.group(1)):
-        return False
+    if _NOT_PROGRAMME.match(m.group(1)) or _CLASS_OF_FIRMS.match(view, m.end()):
+        return False  # (专精特新“小巨人”企业, “链主”企业: a class of firms)
     before = view[start:m.start()]
     lead = before[max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0):]
     # 行政院核定「…推动方案」，预计4年投入…; 至于「科技券」，…: what the clause launches or is about

@@ -295,7 +295,12 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"])
                         or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
-        return prev["indicator"] if prev and prev["unit"] == q.unit else ""
+        if not (prev and prev["unit"] == q.unit):
+            return ""
+        return prev["indicator"]
+    if canon.NEW_WORDS.match(indicator) and (total := _TOTAL_OPENS.match(view, clause, q.outer_start)):
+        # 新增高新技术企业612家，总数达到4380家: the total of what was new is a level, 高新技术企业总数
+        return canon.NEW_WORDS.sub("", indicator, count=1) + ("总数" if total.group(1) == "总数" else "")
     if q.unit == "%" and pending and view[q.outer_start - 1:q.outer_start] in ("（", "(") \
             and pending[-1][0]["sentence"] == sentence and view[q.outer_start - 2] == pending[-1][0]["unit"][-1:]:
         return pending[-1][0]["indicator"]  # 有311个（95%）符合…, 共1,318个(62%): the share of the count right before
@@ -311,6 +316,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if prev and prev["unit"] == q.unit and q.unit in ctx.measure_words() and _THEN_PART.fullmatch(view, clause, q.outer_start) \
             and (what := _what_after(view, q, sent).removeprefix("已")):
         return f"{what}的{prev['indicator']}"  # 规上工业企业1200家，其中860家完成数字化改造: the part doing it
+    if prev and prev["unit"] == q.unit and view.startswith(("其中", "当中"), clause) \
+            and _CATEGORY.fullmatch(indicator) and indicator not in prev["indicator"]:
+        return indicator + prev["indicator"]  # “小巨人”企业达到47家，其中数字经济领域19家: that field's firms
     if indicator.endswith("占比") and q.unit in ctx.measure_words():
         # 热点增至936个，其中澳门半岛占512个，氹仔占341个: each part's count of the whole before 其中
         parts = view.rfind("其中", sent[0], q.outer_start)
@@ -404,6 +412,8 @@ _OWNER_VERB = re.compile(r"^.*的|(?:去年|今年|上年|全年|前三季度|�
 
 
 _YEARS = re.compile(r"[0-9]{4}年")
+_CATEGORY = re.compile(r"[\u4e00-\u9fff]{2,10}(?:领域|行业|产业|板块|类)")
+_TOTAL_OPENS = re.compile(r"(总数|总量|总规模|累计)(?:达到|达|为|增至|增加到|超过|突破)*$")
 _LAST_CLAUSE = re.compile(r"[^，,；;：:]*$")
 
 
@@ -427,7 +437,9 @@ _SET = re.compile(r"[0-9零一二两三四五六七八九十百千万,.]+\s*(?P<
 
 
 # …or one the clause before names without a count (参与调查的商号中，有2,046间(41%)…)
-_SET_ALONE = re.compile(r"(?:^|(?<=[，；。的,;]))(?P<set>[^，。；、（）()的,;]{2,16}?)中[，,](?:已有|共有|有|其中)?$")
+# (国家级专精特新“小巨人”企业中，属于数字经济领域的有58家: what sets the part apart before its 的)
+_SET_ALONE = re.compile(r"(?:^|(?<=[，；。的,;]))(?P<set>[^，。；、（）()的,;]{2,16}?)中[，,]"
+                        r"(?:(?P<vp>[^，。；0-9]{1,12}?)的)?(?:已有|共有|有|其中)?$")
 
 
 def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
@@ -435,7 +447,7 @@ def _part_of_set(view: str, q: Quantity, sent: tuple[int, int]) -> str | None:
     lo = max(sent[0], q.outer_start - 40)
     m = _SET.search(view, lo, q.outer_start) if view.find("中", lo, q.outer_start) >= 0 else None
     if m is None and (alone := _SET_ALONE.search(view, lo, q.outer_start)):  # 参与调查的商号中，有2,046间
-        what = _what_after(view, q, sent).removeprefix("已")
+        what = alone.group("vp") or _what_after(view, q, sent).removeprefix("已")
         return f"{what}的{ctx.clean_indicator(alone.group('set'))}" if what else None
     if m is None or m.group("c") != q.unit:
         return None
