@@ -240,7 +240,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             category=match.rule.rule.category,
             value=q.value,
             value_max=q.value_max,
-            unit=q.unit,
+            unit=_currency(q.unit, facts.region, view, q.outer_start),
             comparator=ctx.outer_comparator(view, q.outer_start, clause, q.comparator, q.outer_end),
             kind=kind,
             year=year,
@@ -283,6 +283,22 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             fields["region"] = region
         records.append(Record.model_validate(fields))
     return records
+
+
+def _currency(unit: str, region: str | None, view: str, start: int) -> str:
+    """A bare 元 in a document of Hong Kong or Macau is its own dollar (预留10亿元: 港元), unless a sign or
+    人民币 says otherwise right before it."""
+    if unit != "元" or region not in _currencies() or _CURRENCY_BEFORE.search(view, max(0, start - 4), start):
+        return unit  # (HK$5亿元, MOP$3亿: canon reads the sign)
+    return _currencies()[region]
+
+
+_CURRENCY_BEFORE = re.compile(r"[$＄]|人民币")
+
+
+@cache
+def _currencies() -> dict[str, str]:
+    return lexicon()["places"]["currencies"]
 
 
 def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator: str, pending: list,

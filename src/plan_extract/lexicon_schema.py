@@ -154,6 +154,7 @@ class Places(Section):
     prefectures: Words
     not_places: Words
     not_in_names: Regex
+    currencies: dict[str, str]
 
 
 class CatalogueWords(Section):
