@@ -46,6 +46,8 @@ TWO_LINE_HEADERS = {
     "period_spanning_with_empty_cells": "指标\t单位\t十四五\t\t属性\n\t\t2020年\t2025年\t\n",
     # the same with the line under holding only the years (a text table, a PDF)
     "period_spanning_years_only": "指标\t单位\t十四五\t属性\n2020年\t2025年\n",
+    # a spreadsheet's header cells with line breaks in them: each line goes on with the last cell above
+    "cells_with_line_breaks": "指标\t单位\t2020年\n（基期）\t2025年\n目标\t属性\n",
 }
 BODY = "5G基站数\t万个\t1.5\t8\t预期性\n千兆宽带用户数\t万户\t640\t6000\t约束性\n"
 

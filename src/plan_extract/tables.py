@@ -574,6 +574,14 @@ def _grid_values(text: str, view: str, plan_years: tuple[int, ...], cell_x, offs
             table, lone, above = None, [], None
             continue
         xs = [cell_x.get(offset + a) for a, _ in cells] if cell_x else None
+        if table is not None and not table.rows and table.raw[-1].role == "period" and table.raw[-1].dated \
+                and (labels := _labels(view, cells))[0].role == "period" and not labels[0].dated \
+                and (wrapped := _wrapped(table.raw, labels)):
+            # a spreadsheet's header cells with line breaks in them (2025年⏎（基期）<tab>2026年⏎目标): each
+            # line goes on with the last cell of the line above
+            table = _Table(wrapped, _settle_here(wrapped, _title(view, line[0], plan_years)[0]), table.unit)
+            covered.append(line)
+            continue
         if table is not None and not table.rows and (spliced := _splice(table.raw, _labels(view, cells), xs)):
             # years under a period cell that spans them (十四五 over 2020年 / 2025年), fewer cells than
             # the header's: they take its place
