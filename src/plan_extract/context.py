@@ -948,10 +948,14 @@ def _cue_words() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, .
     return kinds, ctx["not_after"], {w: tuple(v) for w, v in ctx["not_before"].items()}
 
 
+_DIRECTIVE = re.compile("要求|将|计划|力争|确保|争取|目标|部署")  # (会议要求，年内新增…: the new year's goal)
+
+
 def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     pats = _patterns()
     kinds, not_after, not_before = _cue_words()
     ref = facts.now_year
+    looks_back = facts.report_year is not None and facts.ref_year is not None and facts.report_year < facts.ref_year
     kind, years = [], []
     for m in pats["kind"].finditer(view):
         word, start = m.group(), m.start()
@@ -959,6 +963,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             continue
         if view.startswith(not_before.get(word, ()), m.end()) or lay.is_blocked(start, m.end()):
             continue
+        if word == "年内" and looks_back and not _DIRECTIVE.search(view, max(0, start - 8), start):
+            continue  # 年内 in a report on a year past (公布2025年主要发展数据, 2026-02): during that year
         # 截至 and …以来 (今年以来, 2018年以来) date a report: as strong as a deadline
         kind.append((start, "actual_strong" if word in ("截至", "截止", "以来") else kinds[word], word))
     for m in _year_matches(view, pats["year"]):
