@@ -360,6 +360,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if prev and (part := baseline.scope(indicator)) and prev["unit"] == q.unit:
         # 全市新建5G基站1200个，其中城区新建980个: 城区5G基站
         return prev["indicator"] if prev["indicator"].startswith(part) else part + prev["indicator"]
+    if prev and prev["unit"] == q.unit and canon.split_place(indicator + "的")[1] == "的":
+        # …覆盖率均超过88%，其中青岛市达到92.6%: that place's (row_region names it), the other's place left out
+        return canon.split_place(prev["indicator"])[1] or prev["indicator"]
     if prev and (lacks or prev["unit"] == q.unit and ctx.bare_verb(indicator)):
         # 累计达到1.9万个，比2022年底的1.2万个增加7000个: the subject's name; a rate of it keeps its words
         # (产值1.86兆元，较113年成长62.4% -> 产值较113年成长)
