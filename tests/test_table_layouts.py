@@ -698,3 +698,32 @@ def test_a_transposed_tables_columns_are_of_the_programme_its_introduction_says_
                            "2022-23　1,980　24,600\n"
                            "2023-24　2,150　28,900\n")
     assert [r[0] for r in full_rows(text)][:2] == ["长者数码外展计划拨款", "长者数码外展计划受惠长者人数"]
+
+
+CROSS = ("表一：2025年按行业统计之企业资讯科技使用比例\n单位：%\n"
+         "行业\t使用电脑\t使用互联网\t拥有网页或\n社交媒体专页\n"
+         "总体\t89.3\t88.1\t64.7\n制造业\t86.5\t85.9\t52.4\n")
+CROSS_PLACES = ("表2 2025年各县（市、区）信息通信主要指标\n"
+                "县（市、区）\t5G基站（个）\t千兆宽带用户（万户）\n"
+                "越城区\t3120\t18.6\n柯桥区\t2860\t15.2\n")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_categories_down_the_rows_and_indicators_across_give_category_and_column_names(script):
+    text = CROSS if script == "simplified" else opencc.OpenCC("s2t").convert(CROSS)
+    got = [(r.indicator, r.value, r.unit, r.kind, r.year) for r in extract(text, "survey.txt") if r.rule == "TABLE"]
+    assert got == [("使用电脑", 89.3, "%", "actual", 2025), ("使用互联网", 88.1, "%", "actual", 2025),
+                   ("拥有网页或社交媒体专页", 64.7, "%", "actual", 2025),
+                   ("制造业使用电脑", 86.5, "%", "actual", 2025), ("制造业使用互联网", 85.9, "%", "actual", 2025),
+                   ("制造业拥有网页或社交媒体专页", 52.4, "%", "actual", 2025)]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_places_down_the_rows_become_the_rows_regions(script):
+    text = CROSS_PLACES if script == "simplified" else opencc.OpenCC("s2t").convert(CROSS_PLACES)
+    doc = decode(text.encode("utf-8"), "bulletin.txt")
+    recs = [r for r in extract(doc.text, "bulletin.txt") if r.rule == "TABLE"]
+    assert all(doc.text[r.start:r.end] == r.raw for r in recs)
+    assert [(r.region, r.indicator, r.value, r.unit, r.year) for r in recs] == [
+        ("越城区", "5G基站", 3120, "个", 2025), ("越城区", "千兆宽带用户", 186000, "户", 2025),
+        ("柯桥区", "5G基站", 2860, "个", 2025), ("柯桥区", "千兆宽带用户", 152000, "户", 2025)]

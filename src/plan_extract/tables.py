@@ -97,6 +97,7 @@ class TableValue:
     attribute: str | None
     cumulative: bool
     row: tuple[int, int]  # the row's line span (the record's sentence)
+    region: str | None = None  # a place the row is of (a table of districts), else the document's
 
 
 @dataclass
@@ -441,7 +442,8 @@ def _first_hint(text: str) -> int | None:
 
 
 def may_hold_table(text: str) -> bool:
-    return _first_hint(text) is not None or transposed.may_hold(text) or listed.may_hold(text)
+    return _first_hint(text) is not None or transposed.may_hold(text) or listed.may_hold(text) \
+        or crosstab.may_hold(text)
 
 
 def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
@@ -462,6 +464,9 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (),
         values, covered = _claim(values, covered, more, lines)
     if transposed.may_hold(text):  # periods down the rows: that reader claims its lines
         more, lines = transposed.find_values(text, view, plan_years, published, ref_year)
+        values, covered = _claim(values, covered, more, lines)
+    if crosstab.may_hold(text):  # categories down the rows, indicators across: that reader's lines
+        more, lines = crosstab.find_values(text, view, report_year)
         values, covered = _claim(values, covered, more, lines)
     return values, covered
 
@@ -741,4 +746,4 @@ def row_text(text: str, a: int, b: int) -> str:
 
 
 # Last: the transposed and listed layouts' readers are built from this module's pieces.
-from . import cell_lines, listed, transposed  # noqa: E402
+from . import cell_lines, crosstab, listed, transposed  # noqa: E402
