@@ -727,3 +727,14 @@ def test_places_down_the_rows_become_the_rows_regions(script):
     assert [(r.region, r.indicator, r.value, r.unit, r.year) for r in recs] == [
         ("越城区", "5G基站", 3120, "个", 2025), ("越城区", "千兆宽带用户", 186000, "户", 2025),
         ("柯桥区", "5G基站", 2860, "个", 2025), ("柯桥区", "千兆宽带用户", 152000, "户", 2025)]
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_a_transposed_header_whose_cells_hold_line_breaks_reads_each_unit_with_its_column(script):
+    # a LegCo reply's table: 總電力容量⏎（兆瓦）<tab>總樓面面積⏎（萬平方米）, the units on the lines below
+    text = SCRIPTS_T(script)("發布日期：2025年11月19日\n\n年份\t數據中心數目\t總電力容量\n（兆瓦）\t總樓面面積\n（萬平方米）\n"
+                             "2023\t54\t890\t96.4\n2024\t58\t1,030\t108.7\n")
+    assert cells(text) == [("数据中心数目", 54, "", "=", "actual", 2023, "54"), ("总电力容量", 890, "兆瓦", "=", "actual", 2023, "890"),
+                           ("总楼面面积", 964000, "平方米", "=", "actual", 2023, "96.4"),
+                           ("数据中心数目", 58, "", "=", "actual", 2024, "58"), ("总电力容量", 1030, "兆瓦", "=", "actual", 2024, "1,030"),
+                           ("总楼面面积", 1087000, "平方米", "=", "actual", 2024, "108.7")]

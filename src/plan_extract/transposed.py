@@ -94,13 +94,26 @@ def _table(text, view, start, plan_years, published, ref_year):
     """The values and lines of the table whose header starts at `start`; None when the header names
     no indicator or no line under it starts with a period."""
     head = _line(view, start)
-    columns = _columns(view, tables.split_cells(text, *head))
+    labels = [view[a:b] for a, b in tables.split_cells(text, *head)]
+    covered = [head]
+    pos = head[1] + 1
+    while pos < len(view):  # header cells with line breaks in them (總電力容量⏎（兆瓦）<tab>總樓面面積⏎（萬平方米）)
+        nxt = _line(view, pos)
+        cells = tables.split_cells(text, *nxt)
+        first = view[cells[0][0]:cells[0][1]].strip()
+        if not first or _period(view, *cells[0], plan_years) is not None or tables._value(view, *cells[0]) \
+                or tables._MD_RULE.match(view[nxt[0]:nxt[1]]) or tables._NOTE.match(view, *nxt):
+            break
+        labels[-1] += first
+        labels += [view[a:b] for a, b in cells[1:]]
+        covered.append(nxt)
+        pos = nxt[1] + 1
+    columns = _columns(labels)
     if columns is None:
         return None
     plan_years, title_unit = tables._title(view, start, plan_years)  # 表1 …（2021-2025年）（單位：萬戶）
     subject = _subject(view, start)
-    values, covered, rows = [], [head], 0
-    pos = head[1] + 1
+    values, rows = [], 0
     while pos < len(view):
         line = _line(view, pos)
         pos = line[1] + 1
@@ -156,16 +169,15 @@ def _subject(view: str, header: int) -> str:
     return ""
 
 
-def _columns(view: str, cells: list[tuple[int, int]]):
-    """The header's columns: None for the period column and for columns naming no indicator, else
-    (indicator, unit from its parentheses or None, labelled as an aim); None when the line is not
-    such a header (its first cell no period label, a year across it, a sentence in a cell)."""
-    if len(cells) < 2 or re.sub(r"\s+", "", view[cells[0][0]:cells[0][1]]) not in \
-            _LABELS:
+def _columns(cells: list[str]):
+    """The header's columns from its cells' words: None for the period column and for columns naming
+    no indicator, else (indicator, unit from its parentheses or None, labelled as an aim); None when
+    the line is not such a header (its first cell no period label, a year across it, a sentence in a cell)."""
+    if len(cells) < 2 or re.sub(r"\s+", "", cells[0]) not in _LABELS:
         return None
     out: list = [None]
-    for a, b in cells[1:]:
-        label = re.sub(r"\s+", "", view[a:b]).rstrip(tables._FOOTNOTE)
+    for cell in cells[1:]:
+        label = re.sub(r"\s+", "", cell).rstrip(tables._FOOTNOTE)
         if not label or _SKIP.match(label):
             out.append(None)
             continue
