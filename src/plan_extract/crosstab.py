@@ -24,7 +24,6 @@ _LINE = (r"[ \t|｜\u3000]*(?:按?(?:行业|行業|产业|產業|类别|類別|�
          r"[ \u3000]*(?:\t|[|｜]|\u3000| {2})")
 _HEAD = re.compile("\n" + _LINE)
 _FIRST = re.compile(_LINE)
-_SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # the row of the whole (总体, 合计): its figures are the indicator's own, without a category
 _WHOLE = re.compile(r"^(?:总体|總體|整体|整體|合计|合計|总计|總計|全部|全市|全省|全区|全區|全港|全澳)$")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
@@ -32,39 +31,16 @@ _PLACES = re.compile(r"地区|区域|县|区县|市州|地市")  # (on the view)
 
 
 def may_hold(text: str) -> bool:
-    return any(sep in text for sep in _SEPARATORS) and next(_heads(text), None) is not None
-
-
-def _heads(text: str):
-    if _FIRST.match(text):
-        yield 0
-    for m in _HEAD.finditer(text):
-        yield m.start() + 1
+    return any(sep in text for sep in transposed._SEPARATORS) and next(transposed.heads(text, _FIRST, _HEAD), None) is not None
 
 
 def find_values(text: str, view: str, report_year: int | None = None):
     """The value cells of every such table in the text, and the lines they cover."""
-    values: list[tables.TableValue] = []
-    covered: list[tuple[int, int]] = []
-    done = 0
-    for start in _heads(text):
-        if start < done:
-            continue
-        found = _table(text, view, start, report_year)
-        if found is not None:
-            values += found[0]
-            covered += found[1]
-            done = found[1][-1][1]
-    return values, covered
-
-
-def _line(view: str, pos: int) -> tuple[int, int]:
-    end = view.find("\n", pos)
-    return pos, len(view) if end < 0 else end
+    return transposed.read_tables(transposed.heads(text, _FIRST, _HEAD), lambda start: _table(text, view, start, report_year))
 
 
 def _table(text, view, start, report_year):
-    head = _line(view, start)
+    head = transposed.line_at(view, start)
     cells = tables.split_cells(text, *head)
     if len(cells) < 3:
         return None
@@ -73,7 +49,7 @@ def _table(text, view, start, report_year):
         return None  # years across the header: the usual layout, tables.py's
     covered = [head]
     pos = head[1] + 1
-    nxt = _line(view, pos)
+    nxt = transposed.line_at(view, pos)
     if len(tables.split_cells(text, *nxt)) == 1 and view[nxt[0]:nxt[1]].strip() and \
             tables._value(view, *nxt) is None:
         labels[-1] += view[nxt[0]:nxt[1]].strip()  # the last header cell wrapped onto a line of its own
@@ -89,7 +65,7 @@ def _table(text, view, start, report_year):
     year = int(named[-1]) if named else report_year
     values, rows = [], 0
     while pos < len(view):
-        line = _line(view, pos)
+        line = transposed.line_at(view, pos)
         pos = line[1] + 1
         row = tables.split_cells(text, *line)
         if len(row) != len(columns) + 1:

@@ -57,27 +57,28 @@ _TAIL = re.compile(rf"\s*(?P<u>[^\W\d_]{{1,6}}?)\s*(?P<after>以上|以下|以�
 
 def may_hold(text: str) -> bool:
     """A cheap test first (most prose has no cell separator), then a search for a header line."""
-    return any(sep in text for sep in _SEPARATORS) and next(_heads(text), None) is not None
+    return any(sep in text for sep in _SEPARATORS) and next(heads(text, _FIRST, _HEAD), None) is not None
 
 
-def _heads(text: str):
-    """The starts of the lines that may be a transposed table's header."""
-    if _FIRST.match(text):
+def heads(text: str, first: re.Pattern, head: re.Pattern):
+    """The starts of the lines that may be a table's header: `first` matched at the text's start,
+    `head` (which opens with the line break) after it."""
+    if first.match(text):
         yield 0
-    for m in _HEAD.finditer(text):
+    for m in head.finditer(text):
         yield m.start() + 1
 
 
-def find_values(text: str, view: str, plan_years: tuple[int, ...] = (), published: str | None = None,
-                ref_year: int | None = None) -> tuple[list[tables.TableValue], list[tuple[int, int]]]:
-    """The value cells of every transposed table in the text, and the lines they cover."""
+def read_tables(starts, read) -> tuple[list[tables.TableValue], list[tuple[int, int]]]:
+    """The values and covered lines of the tables `read(start)` finds at the header starts, a table's
+    own lines never read again as another's header."""
     values: list[tables.TableValue] = []
     covered: list[tuple[int, int]] = []
     done = 0
-    for start in _heads(text):
+    for start in starts:
         if start < done:
             continue
-        found = _table(text, view, start, plan_years, published, ref_year)
+        found = read(start)
         if found is not None:
             values += found[0]
             covered += found[1]
@@ -85,7 +86,13 @@ def find_values(text: str, view: str, plan_years: tuple[int, ...] = (), publishe
     return values, covered
 
 
-def _line(view: str, pos: int) -> tuple[int, int]:
+def find_values(text: str, view: str, plan_years: tuple[int, ...] = (), published: str | None = None,
+                ref_year: int | None = None) -> tuple[list[tables.TableValue], list[tuple[int, int]]]:
+    """The value cells of every transposed table in the text, and the lines they cover."""
+    return read_tables(heads(text, _FIRST, _HEAD), lambda start: _table(text, view, start, plan_years, published, ref_year))
+
+
+def line_at(view: str, pos: int) -> tuple[int, int]:
     end = view.find("\n", pos)
     return pos, len(view) if end < 0 else end
 
@@ -93,12 +100,12 @@ def _line(view: str, pos: int) -> tuple[int, int]:
 def _table(text, view, start, plan_years, published, ref_year):
     """The values and lines of the table whose header starts at `start`; None when the header names
     no indicator or no line under it starts with a period."""
-    head = _line(view, start)
+    head = line_at(view, start)
     labels = [view[a:b] for a, b in tables.split_cells(text, *head)]
     covered = [head]
     pos = head[1] + 1
     while pos < len(view):  # header cells with line breaks in them (總電力容量⏎（兆瓦）<tab>總樓面面積⏎（萬平方米）)
-        nxt = _line(view, pos)
+        nxt = line_at(view, pos)
         cells = tables.split_cells(text, *nxt)
         first = view[cells[0][0]:cells[0][1]].strip()
         if not first or _period(view, *cells[0], plan_years) is not None or tables._value(view, *cells[0]) \
@@ -115,7 +122,7 @@ def _table(text, view, start, plan_years, published, ref_year):
     subject = _subject(view, start)
     values, rows = [], 0
     while pos < len(view):
-        line = _line(view, pos)
+        line = line_at(view, pos)
         pos = line[1] + 1
         if not rows and view[line[0]:line[1]].strip() and tables._MD_RULE.match(view[line[0]:line[1]]):
             covered.append(line)  # |---|---| under the header
