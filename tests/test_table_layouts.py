@@ -738,3 +738,25 @@ def test_a_transposed_header_whose_cells_hold_line_breaks_reads_each_unit_with_i
                            ("总楼面面积", 964000, "平方米", "=", "actual", 2023, "96.4"),
                            ("数据中心数目", 58, "", "=", "actual", 2024, "58"), ("总电力容量", 1030, "兆瓦", "=", "actual", 2024, "1,030"),
                            ("总楼面面积", 1087000, "平方米", "=", "actual", 2024, "108.7")]
+
+
+BULLETIN = ("表9　2025年年末主要通信用户情况\n指标\t单位\t年末数\t比上年末\n增长（%）\n"
+            "移动电话用户\t万户\t692.8\t2.6\n　其中：5G移动电话用户\t万户\t418.6\t17.5\n")
+ROW_UNITS = ("附表：智慧交通主要指标（截至2025年9月底）\n指标　　数值　　按年变动\n"
+             "即时到站电子站牌（个）　　418　　+63\n公共充电泊车位（个）　　2,940　　+21.5%\n")
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_bulletins_table_of_indicators_with_a_unit_column_and_a_wrapped_header(script):
+    text = BULLETIN if script == "simplified" else opencc.OpenCC("s2t").convert(BULLETIN)
+    got = [(r.indicator, r.value, r.unit, r.year) for r in extract(text, "bulletin.txt") if r.rule == "TABLE"]
+    assert got == [("移动电话用户", 6928000, "户", 2025), ("移动电话用户增长", 2.6, "%", 2025),
+                   ("5G移动电话用户", 4186000, "户", 2025), ("5G移动电话用户增长", 17.5, "%", 2025)]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_units_in_the_row_labels_of_a_table_of_indicators(script):
+    text = ROW_UNITS if script == "simplified" else opencc.OpenCC("s2t").convert(ROW_UNITS)
+    got = [(r.indicator, r.value, r.unit) for r in extract(text, "release.txt") if r.rule == "TABLE"]
+    assert got == [("即时到站电子站牌", 418, "个"), ("即时到站电子站牌按年变动", 63, "个"),
+                   ("公共充电泊车位", 2940, "个"), ("公共充电泊车位按年变动", 21.5, "%")]

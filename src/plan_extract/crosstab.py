@@ -20,7 +20,8 @@ from . import tables, transposed
 
 # A header line: a category label as its first cell, then a cell boundary (on the text, either script).
 _LINE = (r"[ \t|｜\u3000]*(?:按?(?:行业|行業|产业|產業|类别|類別|分类|分類|员工人数|員工人數|企业规模|企業規模|"
-         r"地区|地區|区域|區域|县（市、区）|縣（市、區）|县市区|縣市區|县区|縣區|区县|區縣|市州|地市)(?:别|別)?)"
+         r"地区|地區|区域|區域|县（市、区）|縣（市、區）|县市区|縣市區|县区|縣區|区县|區縣|市州|地市|"
+         r"指标|指標|指标名称|指標名稱|项目|項目)(?:别|別)?)"
          r"[ \u3000]*(?:\t|[|｜]|\u3000| {2})")
 _HEAD = re.compile("\n" + _LINE)
 _FIRST = re.compile(_LINE)
@@ -28,6 +29,9 @@ _FIRST = re.compile(_LINE)
 _WHOLE = re.compile(r"^(?:总体|總體|整体|整體|合计|合計|总计|總計|全部|全市|全省|全区|全區|全港|全澳)$")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _PLACES = re.compile(r"地区|区域|县|区县|市州|地市")  # (on the view)
+_PART = re.compile(r"^(?:(?:其中|内)[：:]|[#＃])")  # (其中：5G用户, #5G用户: a part of the row above)
+_UNIT_LABELS = ("单位", "單位", "计量单位", "計量單位")
+_LEVEL = re.compile(r"^(?:年末数|期末数|年末值|绝对数|数值|总量|数量|本年|全年|本期累计|本期)$")  # (on the simplified label)
 
 
 def may_hold(text: str) -> bool:
@@ -42,22 +46,31 @@ def find_values(text: str, view: str, report_year: int | None = None):
 def _table(text, view, start, report_year):
     head = transposed.line_at(view, start)
     cells = tables.split_cells(text, *head)
-    if len(cells) < 3:
-        return None
     labels = [re.sub(r"\s+", "", view[a:b]) for a, b in cells[1:]]
-    if any(not tables._HAN.search(x) or tables._PERIOD.match(x) for x in labels):
-        return None  # years across the header: the usual layout, tables.py's
     covered = [head]
     pos = head[1] + 1
-    nxt = transposed.line_at(view, pos)
-    if len(tables.split_cells(text, *nxt)) == 1 and view[nxt[0]:nxt[1]].strip() and \
-            tables._value(view, *nxt) is None:
-        labels[-1] += view[nxt[0]:nxt[1]].strip()  # the last header cell wrapped onto a line of its own
+    while pos < len(view):  # header cells with line breaks in them (增加值⏎（亿元）<tab>比上年⏎增长（%）)
+        nxt = transposed.line_at(view, pos)
+        more = tables.split_cells(text, *nxt)
+        if not view[nxt[0]:nxt[1]].strip() or any(tables._value(view, a, b) for a, b in more):
+            break
+        labels[-1] += re.sub(r"\s+", "", view[more[0][0]:more[0][1]])
+        labels += [re.sub(r"\s+", "", view[a:b]) for a, b in more[1:]]
         covered.append(nxt)
         pos = nxt[1] + 1
-    columns = _labels(labels)
+    if len(labels) < 2 or any(not tables._HAN.search(x) or tables._PERIOD.match(x) or _YEAR.search(x) for x in labels):
+        return None  # years across the header: the usual layout, tables.py's
+    # a unit column (单位 | 万户) gives each row's unit; a level's column (年末数) names no more than its row
+    unit_at = next((j for j, x in enumerate(labels) if x in _UNIT_LABELS), None)
+    columns = _labels([x for j, x in enumerate(labels) if j != unit_at])
     if columns is None:
         return None
+    for j, (name, unit) in enumerate(columns):
+        # 比上年增长（%）: the growth of the measure before it (增加值（亿元） | 比上年增长: 增加值增长), else of
+        # the row's level, named as tables.py names it
+        if change := tables._CHANGE.match(name):
+            before = columns[j - 1][0] if j and not _LEVEL.match(columns[j - 1][0]) else ""
+            columns[j] = (before + change.group("name"), unit)
     places = _PLACES.search(view, *cells[0]) is not None  # 县（市、区） | 5G基站: each row a district's
     _years, title_unit = tables._title(view, start, ())
     title = view[max(0, start - 160):start]
@@ -67,11 +80,15 @@ def _table(text, view, start, report_year):
     while pos < len(view):
         line = transposed.line_at(view, pos)
         pos = line[1] + 1
-        row = tables.split_cells(text, *line)
-        if len(row) != len(columns) + 1:
+        indent = len(view[line[0]:line[1]]) - len(view[line[0]:line[1]].lstrip(" \u3000"))
+        row = tables.split_cells(text, line[0] + indent, line[1])  # (　其中：5G移动电话用户, indented)
+        if len(row) != len(labels) + 1:
             break
-        category = re.sub(r"\s+", "", view[row[0][0]:row[0][1]])
-        found = [transposed._cell(view, a, b) for a, b in row[1:]]
+        category = _PART.sub("", re.sub(r"\s+", "", view[row[0][0]:row[0][1]]))
+        row_unit = tables._unit(view[row[unit_at + 1][0]:row[unit_at + 1][1]].strip()) if unit_at is not None else None
+        if (m := tables._PAREN_UNIT.search(category)) and m.start() > 0 and (u := tables._unit(m.group("u"))):
+            category, row_unit = category[:m.start()], row_unit or u  # 公共充电泊车位（个） | 2,940
+        found = [transposed._cell(view, a, b) for j, (a, b) in enumerate(row[1:]) if j != unit_at]
         if not category or not tables._HAN.search(category) or any(v is None for v in found):
             break  # prose, or a line whose cells are no figures
         rows += 1
@@ -82,10 +99,11 @@ def _table(text, view, start, report_year):
         for v, (name, col_unit) in zip(found, columns):
             s, e, value, cmp, cumulative, unit = v
             scale = 1.0
-            if unit != "%" and (col_unit or unit is None and title_unit):
-                scale, unit = col_unit or title_unit
+            if unit != "%" and (col_unit or unit is None and (row_unit or title_unit)):
+                scale, unit = col_unit or row_unit or title_unit
+            label = (prefix or name) if _LEVEL.match(name) else prefix + name
             values.append(tables.TableValue(s, e, float(f"{value * scale:.12g}"), unit or "", cmp, "actual", year,
-                                            prefix + name, None, cumulative, line, region))
+                                            label, None, cumulative, line, region))
     return (values, covered) if rows >= 2 else None
 
 
