@@ -425,6 +425,8 @@ def row_region(view: str, pos: int, sent: tuple[int, int], default: str | None, 
             if not hint.search(view, a, b):
                 continue
             place = _clause_place(view[a:b], light=True)
+            if place and view[a - 1:a] == "、":
+                break  # the last of places listed (济南、青岛、潍坊分别新增…，累计达到58家): the total is no one place's
             if place:
                 return place
     return paragraph_region(view, pos, lay) or default
