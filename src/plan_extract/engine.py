@@ -269,10 +269,12 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         indicator, region, year = named.get(i, (None, None, None))
         if fields.pop("total"):  # named now that the row before is (分别…: each member's own name)
             indicator = canon.NEW_WORDS.sub("", names[-1])  # the total of what was new is a level
-        if region and not indicator and (before := _last_before(
+        if region and (not indicator or ctx.bare_verb(indicator)) and (before := _last_before(
                 pending, i, lambda j, f: f["unit"] == fields["unit"] and j not in named)):
             # 醴陵市、攸县分别建成1046个、892个: what each place built is what the sentence counted before
-            indicator = before["indicator"]
+            # (分别新增146个 after 新建5G基站1200个: 新增5G基站)
+            new = indicator and canon.NEW_WORDS.match(indicator)
+            indicator = indicator + canon.NEW_WORDS.sub("", before["indicator"], count=1) if new else before["indicator"]
         if indicator:  # (分别…: each member named as the list is, by the programme its sentence is about)
             fields["indicator"] = ctx.of_programme(view, pos, sent[0], indicator) if i in named else indicator
         names.append(fields["indicator"])
