@@ -313,9 +313,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"])
                         or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
-        if not (prev and prev["unit"] == q.unit):
-            return ""
-        return prev["indicator"]
+        return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     if canon.NEW_WORDS.match(indicator) and (total := _TOTAL_OPENS.match(view, clause, q.outer_start)):
         # 新增高新技术企业612家，总数达到4380家: the total of what was new is a level, 高新技术企业总数
         return canon.NEW_WORDS.sub("", indicator, count=1) + ("总数" if total.group(1) == "总数" else "")
