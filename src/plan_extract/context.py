@@ -935,6 +935,7 @@ class Cues:
     semicolons: list[int] = field(default_factory=list)  # ； ends a statement inside a sentence
     openers: list[int] = field(default_factory=list)  # paragraphs that go on with the one before (其中，…)
     view: str = ""
+    whole_years: list[int] = field(default_factory=list)  # where 全年 is said of no named year
     _kind_pos: list[int] = field(default_factory=list)
     _year_pos: list[int] = field(default_factory=list)
 
@@ -1080,7 +1081,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
     years.sort(key=lambda y: y[0])
     semis = [m.start() for m in _SEMICOLON.finditer(view)] if "；" in view or ";" in view else []
     openers = _opener_ends(view) if "看" in view or "其中" in view else []
-    return Cues(kind, years, sections(view), semis, openers, view)
+    whole = [m.start() for m in _WHOLE_YEAR.finditer(view)] if "全年" in view else []
+    return Cues(kind, years, sections(view), semis, openers, view, whole)
 
 
 def _day(s: str) -> int:
@@ -1195,8 +1197,7 @@ def _section_as_of(c: Cues, j: int, pos: int) -> bool:
 
 def _semicolon_between(c: Cues, a: int, b: int) -> bool:
     """…按年增长28%；邮电局预计明年将再扩容: a cue in the next statement is that statement's."""
-    k = bisect.bisect_right(c.semicolons, a)
-    return k < len(c.semicolons) and c.semicolons[k] < b
+    return _between(c.semicolons, a + 1, b)
 
 
 def _figure_between(view: str | None, a: int, b: int) -> bool:
@@ -1268,7 +1269,7 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
                 _OPENS_CLAUSE.search(c.view, max(0, c.years[j][0] - 12), c.years[j][0]):
             year -= 1  # 年末全市共有… on a page of March 2026: the end of 2025, the latest year-end past
         return year, c.years[j][3]
-    if kind == "actual" and _early_in_year(facts) and _WHOLE_YEAR.search(c.view, para, pos):
+    if kind == "actual" and _early_in_year(facts) and _between(c.whole_years, para, pos):
         # a paragraph on the whole year (全年出口主要由…带动) after one that dated a history (2024年回升至…):
         # the year the page looks back on, not the last one its history named
         return reviewed_year(facts), "全年"
@@ -1287,6 +1288,12 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
 
 
 _TO_POINT = re.compile(r"(?:增|提高|提升|上升|增长|增加|扩大|下降|降低|减少|降|减|升)(?:至|到)")
+
+
+def _between(positions: list[int], a: int, b: int) -> bool:
+    """Is one of the sorted positions in [a, b)?"""
+    i = bisect.bisect_left(positions, a)
+    return i < len(positions) and positions[i] < b
 
 
 def _as_of(typ: str) -> bool:

@@ -44,20 +44,7 @@ def find_values(text: str, view: str, report_year: int | None = None):
 
 
 def _table(text, view, start, report_year):
-    head = transposed.line_at(view, start)
-    cells = tables.split_cells(text, *head)
-    labels = [re.sub(r"\s+", "", view[a:b]) for a, b in cells[1:]]
-    covered = [head]
-    pos = head[1] + 1
-    while pos < len(view):  # header cells with line breaks in them (增加值⏎（亿元）<tab>比上年⏎增长（%）)
-        nxt = transposed.line_at(view, pos)
-        more = tables.split_cells(text, *nxt)
-        if not view[nxt[0]:nxt[1]].strip() or any(tables._value(view, a, b) for a, b in more):
-            break
-        labels[-1] += re.sub(r"\s+", "", view[more[0][0]:more[0][1]])
-        labels += [re.sub(r"\s+", "", view[a:b]) for a, b in more[1:]]
-        covered.append(nxt)
-        pos = nxt[1] + 1
+    (corner, *labels), covered, pos = transposed.header(text, view, start)
     if len(labels) < 2 or any(not tables._HAN.search(x) or tables._PERIOD.match(x) or _YEAR.search(x) for x in labels):
         return None  # years across the header: the usual layout, tables.py's
     # a unit column (单位 | 万户) gives each row's unit; a level's column (年末数) names no more than its row
@@ -71,7 +58,7 @@ def _table(text, view, start, report_year):
         if change := tables._CHANGE.match(name):
             before = columns[j - 1][0] if j and not _LEVEL.match(columns[j - 1][0]) else ""
             columns[j] = (before + change.group("name"), unit)
-    places = _PLACES.search(view, *cells[0]) is not None  # 县（市、区） | 5G基站: each row a district's
+    places = _PLACES.search(corner) is not None  # 县（市、区） | 5G基站: each row a district's
     _years, title_unit = tables._title(view, start, ())
     title = view[max(0, start - 160):start]
     named = _YEAR.findall(title[title.rfind("表"):] if "表" in title else title[-80:])  # 表一：2025年按行業…

@@ -234,7 +234,7 @@ def _name_and_place(group: Group, k: int) -> Named:
         return name or None, None, int(_YEAR.match(group.items[k]).group(1))
     # 软件、集成电路三大产业分别实现营收…, 中国移动、中国电信分别完成投资…: what the words after 分别 name is
     # measured of each item, or the noun after the last figure (运输署、税务局分别提供86项及65项电子服务)
-    measure = "" if change or _MOVES.search(group.words) or "，" in group.words \
+    measure = "" if _MOVES.search(group.words) or "，" in group.words \
         else group.tail or clean_indicator(group.words.strip())
     item = clean_indicator(group.items[k]) or group.items[k]
     return item + (measure if measure not in item else "") + change, None, None

@@ -97,24 +97,32 @@ def line_at(view: str, pos: int) -> tuple[int, int]:
     return pos, len(view) if end < 0 else end
 
 
+def header(text: str, view: str, start: int, plan_years: tuple[int, ...] = ()):
+    """(the header's cells' words, its lines, where the lines under it start) for the header line at
+    `start` whose cells may hold line breaks (總電力容量⏎（兆瓦）<tab>總樓面面積⏎（萬平方米）): each line
+    under it that holds no figure and starts no row goes on with the last cell above."""
+    head = line_at(view, start)
+    labels = [re.sub(r"\s+", "", view[a:b]) for a, b in tables.split_cells(text, *head)]
+    covered = [head]
+    pos = head[1] + 1
+    while pos < len(view):
+        line = line_at(view, pos)
+        cells = tables.split_cells(text, *line)
+        if not view[line[0]:line[1]].strip() or _period(view, *cells[0], plan_years) is not None \
+                or any(tables._value(view, a, b) for a, b in cells) \
+                or tables._MD_RULE.match(view[line[0]:line[1]]) or tables._NOTE.match(view, *line):
+            break
+        labels[-1] += re.sub(r"\s+", "", view[cells[0][0]:cells[0][1]])
+        labels += [re.sub(r"\s+", "", view[a:b]) for a, b in cells[1:]]
+        covered.append(line)
+        pos = line[1] + 1
+    return labels, covered, pos
+
+
 def _table(text, view, start, plan_years, published, ref_year):
     """The values and lines of the table whose header starts at `start`; None when the header names
     no indicator or no line under it starts with a period."""
-    head = line_at(view, start)
-    labels = [view[a:b] for a, b in tables.split_cells(text, *head)]
-    covered = [head]
-    pos = head[1] + 1
-    while pos < len(view):  # header cells with line breaks in them (總電力容量⏎（兆瓦）<tab>總樓面面積⏎（萬平方米）)
-        nxt = line_at(view, pos)
-        cells = tables.split_cells(text, *nxt)
-        first = view[cells[0][0]:cells[0][1]].strip()
-        if not first or _period(view, *cells[0], plan_years) is not None or tables._value(view, *cells[0]) \
-                or tables._MD_RULE.match(view[nxt[0]:nxt[1]]) or tables._NOTE.match(view, *nxt):
-            break
-        labels[-1] += first
-        labels += [view[a:b] for a, b in cells[1:]]
-        covered.append(nxt)
-        pos = nxt[1] + 1
+    labels, covered, pos = header(text, view, start, plan_years)
     columns = _columns(labels)
     if columns is None:
         return None
