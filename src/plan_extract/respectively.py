@@ -174,15 +174,15 @@ def _group(subject: str, n: int, words: str) -> Group | None:
         if all(_YEAR.fullmatch(s) for s in items):
             return Group(items, "years", words, name)
         return None
-    if all(place_of(s) for s in items[:-1]):
+    if all(_place(s) for s in items[:-1]):
         last = _PLACES_COUNTED.sub("", items[-1], count=1)  # 绵阳、宜宾、南充三市电信业务收入: no place 南充三
-        if place_of(last):
+        if _place(last):
             return Group(items[:-1] + [last], "places", words)
         places, rest = split_place(last)  # 红花岗区、汇川区数字经济规模: the places share the name
         if not places and (m := _prefecture().match(last)) and m.end() < len(last):
             places, rest = [m.group(1)], last[m.end():]
         if places:
-            return Group(items[:-1] + [place_of(last[:len(last) - len(rest)])], "places", words, rest)
+            return Group(items[:-1] + [_place(last[:len(last) - len(rest)])], "places", words, rest)
     # 固定宽带和移动宽带普及率, 制造业、服务业增加值: the last item's head noun is the others' too;
     # A集群和B集群的算力规模: so is what the last one measures after its 的
     # 数位内容、资安、电子商务四大领域营收: the items are counted (四大领域) before what they share (营收)
@@ -202,7 +202,7 @@ def _group(subject: str, n: int, words: str) -> Group | None:
     return Group(items, "indicators", words)
 
 
-def place_of(item: str) -> str | None:
+def _place(item: str) -> str | None:
     """The place an item is: a known one, or a county or district name (攸县, 炎陵县) among places."""
     places, rest = split_place(item + "的")  # split_place keeps a name that is all place
     if places and rest == "的":
@@ -226,7 +226,7 @@ def _tail(view: str, last: int, end: int) -> str:
 
 def _name_and_place(group: Group, k: int) -> Named:
     if group.of in ("places", "members"):  # the shared name, else the words after 分别: 新增数字化改造项目, 同比增长
-        return clean_indicator(group.name + group.words + group.tail) or None, place_of(group.items[k]) if group.items[k] else None, None
+        return clean_indicator(group.name + group.words + group.tail) or None, _place(group.items[k]) if group.items[k] else None, None
     change = _CHANGE.search(group.words.strip())
     change = change.group() if change else ""
     if group.of == "years":
