@@ -247,16 +247,26 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
         if r.measure == "difference" and (_COMPARISON.match(r.indicator) or share.startswith("占") and prev.indicator.endswith(share)):
             out[i] = r.model_copy(update={"indicator": prev.indicator, "indicator_id": prev.indicator_id})
             continue
-        if not r.indicator.startswith(("占", "相当于")):
+        before = [p for p in reversed(out[:i]) if p.sentence == r.sentence]
+        # 增加值增长18.2%，高于全市规模以上工业9.5个百分点: the growth's gap to a reference the text names
+        growth = next((p for p in before if says_change(p.indicator) and p.unit == "%"), None) \
+            if r.unit == "百分点" and _ABOVE.match(r.indicator) else None
+        if growth is not None:
+            out[i] = r.model_copy(update={"indicator": subject_of(growth.indicator) + "增速" + r.indicator})
+            continue
+        if not _SHARE_OPENS.match(r.indicator):
             continue
         # the share of the level stated last before it in the sentence (集成电路产业营业收入1675.3亿元，
         # 增长13.6%，占…的比重为43.4%; 曾使用互联网的有64.7万人，占该年龄组人口的93.5%)
-        level = next((p for p in reversed(out[:i]) if p.sentence == r.sentence and p.measure != "difference"
+        level = next((p for p in before if p.measure != "difference"
                       and unit_family(p.unit) not in ("percent", "times")), None)  # (nor a change: 较2020年增加…亿元)
+        # …or the figure whose growth was said last (核心产业增加值增长14.5%，占…比重达到5.2%; …增长18.2%，高于
+        # 全市规模以上工业9.5个百分点，占…的比重为9.6%)
+        grown = next((p for p in before if says_change(p.indicator) and p.unit == "%"), None)
         if level is not None:
             name = level.indicator
-        elif says_change(prev.indicator) and not is_share(prev.indicator):
-            name = subject_of(prev.indicator)  # 核心产业增加值增长14.5%，占…比重达到5.2%: the growing figure's
+        elif grown is not None and not is_share(grown.indicator):
+            name = subject_of(grown.indicator)
         else:
             continue
         joined = name + share
@@ -270,6 +280,9 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
 
 _BARE_CHANGE = re.compile(r"(?:[(（][A-Za-z0-9+\-]+[)）])?(?:年增长?|年增幅|同比(?:增长|增加|增幅)?|按年(?:增长|上升|增加)|增长|增速|增幅)")
 _COMPARISON = re.compile(r"^(?:比|较|高于|低于|超出|领先|落后)")
+_ABOVE = re.compile(r"(?:高于|低于|快于|慢于)(?!.*(?:比重|占比))")
+# a share's name without its subject (占…比重, 相当于…的, 在电信业务收入中的占比)
+_SHARE_OPENS = re.compile(r"占|相当于|在[^，。；0-9]{1,12}中的?(?:占比|比重|比例|份额)")
 _ENDS_IN_CHANGE = re.compile(r"(?:增长|增速|增幅)$")
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
 

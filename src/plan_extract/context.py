@@ -609,6 +609,9 @@ def strip_left(name: str) -> str:
     return _patterns()["strip_left"].sub("", name, count=1) or name
 
 
+_IN_WHOLE = re.compile(r"(?:工业|企业|其|当)中(?![央国心小])")
+
+
 def clean_indicator(phrase: str) -> str:
     """Trims an indicator phrase to the noun phrase: no time, place, verbs or connectives around it."""
     pats = _patterns()
@@ -633,8 +636,9 @@ def clean_indicator(phrase: str) -> str:
         s = _DISPOSAL.sub("", s)
     if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
         s = pats["bound_inside"].sub("", s)
-    if len(s) > 24:
-        s = s[-24:]
+    if len(s) > 24:  # a longer phrase has prose before the name: cut after its 工业中 / 其中 if it has one
+        cut = _IN_WHOLE.search(s, 0, len(s) - 4)
+        s = s[cut.end():] if cut and len(s) - cut.end() <= 24 else s[-24:]
     return s
 
 
