@@ -685,7 +685,10 @@ def _cut_at_quantities(s: str) -> str:
     last = None
     for last in scan(s):  # the phrase comes from the search view already
         pass
-    if last is None or _in_definition(s, last.start):
+    if last is None:  # an index's value without a unit (数字经济发展指数达到86.5): the name before it
+        bare = _BARE_VALUE.search(s)
+        return s[:bare.start()] if bare else s
+    if _in_definition(s, last.start):
         return s
     if _CLASS_UNIT.search(s, 0, last.end) and _patterns()["class_nouns"].match(s, last.end):
         return s  # 营收超十亿元企业: the amount names a class, it is part of the name
@@ -695,6 +698,7 @@ def _cut_at_quantities(s: str) -> str:
 
 
 _OWN_SHARE = re.compile(r"约?占$")
+_BARE_VALUE = re.compile(r"(?:达到|达|为|降至|降到|提高到|提高至|提升至|升至|增至)约?[0-9]+(?:\.[0-9]+)?$")
 
 
 def clean_noun(noun: str) -> str:

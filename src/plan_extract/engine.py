@@ -17,7 +17,7 @@ from . import respectively, tables, unwrap
 from .catalogue import unit_family
 from .errors import PlanExtractError
 from .grammar import Quantity, scan
-from .index_values import index_quantities
+from .index_values import INDEX_WORDS, index_quantities
 from .lexicon import alternation, lexicon
 from .records import Record, has_surrogates, without_surrogates
 from .roc_years import gregorian, uses_roc_years
@@ -544,7 +544,7 @@ def _rules_by_unit(rules: list[CompiledRule]) -> dict:
 def _candidates(view: str):
     """The grammar's quantities, with the bare values of an index (指数, PUE) and of a list sharing its last
     figure's unit (分别提高8.6、7.2和6.5个百分点) merged in by position."""
-    extra = index_quantities(view) if "指数" in view or "PUE" in view else []
+    extra = index_quantities(view) if any(w in view for w in INDEX_WORDS) else []
     if "分别" in view:
         found = list(scan(view))
         extra = sorted(extra + shared_unit_quantities(view, found), key=lambda q: q.start)
