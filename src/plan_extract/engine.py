@@ -324,6 +324,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return subject + indicator  # 付款方式以流动支付为主，占79.5%: the clause before without a figure
     if _BARE_COUNT.fullmatch(indicator):
         return ""  # (a count that is no row of its own names no share)
+    if indicator in _PART_WORDS and (part := _part_of_whole(view, q, sent, indicator, pending)):
+        return part
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
     if q.unit == "%" and view[q.outer_start - 1:q.outer_start] in ("（", "(") and \
@@ -497,6 +499,34 @@ def _ranked_category(view: str, q: Quantity, sent: tuple[int, int], pending: lis
     if len(name) <= 4 and (before := _last_before(pending, len(pending), lambda j, f: pending[j][1] < head.start(), sentence)):
         name = re.sub(r"的?(?:比例|比重|占比)$", "", before["indicator"]) + name  # 使用流动支付的比例为88.4%，主要用途为…
     return f"{name}为{what}"
+
+
+_PART_WORDS = ("当中", "其中", "其余", "余下", "剩余", "剩下")
+_COUNTED = re.compile(r"[0-9][0-9,.]*\s*([个家项间所名条座台套])([\u4e00-\u9fff]{1,10})")
+# the verb after a part's noun (当中221条乡村已完成…): what sets the part apart follows it
+_PART_VERB = re.compile(r"(?:已经|已|将|正在|正|预计|计划|均|亦|可)+")
+
+
+def _part_of_whole(view: str, q: Quantity, sent: tuple[int, int], word: str, pending: list) -> str | None:
+    """A part named only 当中 / 其余 (…涵盖130项措施，截至2025年底，当中112项已经完成，其余18项正按计划推展;
+    …初创企业211家，当中约四成从事人工智能相关业务): what sets it apart, of the whole counted before the
+    first 当中 of its paragraph; a share of it when the part is a share."""
+    para = view.rfind("\n", 0, q.start) + 1
+    opens = max(view.rfind("当中", para, q.outer_start), view.rfind("其中", para, q.outer_start), para)
+    share = unit_family(q.unit) == "percent"
+    whole = next((f["indicator"] for f, pos, _, _ in reversed(pending) if para <= pos < opens and
+                  (unit_family(f["unit"]) != "percent" if share else f["unit"] == q.unit)), None)
+    if whole is None and not share:  # a whole that is no row of its own (涵盖130项措施)
+        counted = [m for m in _COUNTED.finditer(view, para, opens) if m.group(1) == q.unit]
+        whole = ctx.clean_noun(counted[-1].group(2)) if counted else None
+    if not whole:
+        return None
+    if word not in ("当中", "其中"):
+        return word + whole  # (其余18项正按计划推展: the rest, whatever is said of it)
+    what = _what_after(view, q, sent)
+    verb = _PART_VERB.search(what)
+    vp = what[verb.end():] if verb and verb.start() <= 4 else what
+    return f"{vp}的{whole}" + ("占比" if share else "") if vp else None
 
 
 def _what_after(view: str, q: Quantity, sent: tuple[int, int]) -> str:
