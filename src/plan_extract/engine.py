@@ -324,8 +324,6 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return subject + indicator  # 付款方式以流动支付为主，占79.5%: the clause before without a figure
     if _BARE_COUNT.fullmatch(indicator):
         return ""  # (a count that is no row of its own names no share)
-    if indicator in _PART_WORDS and (part := _part_of_whole(view, q, sent, indicator, pending)):
-        return part
     if (part := _part_of_set(view, q, sent)) is not None:
         return part
     if q.unit == "%" and view[q.outer_start - 1:q.outer_start] in ("（", "(") and \
@@ -334,6 +332,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if prev and prev["unit"] == q.unit and q.unit in ctx.measure_words() and _THEN_PART.fullmatch(view, clause, q.outer_start) \
             and (what := _what_after(view, q, sent).removeprefix("已")):
         return f"{what}的{prev['indicator']}"  # 规上工业企业1200家，其中860家完成数字化改造: the part doing it
+    if indicator in _PART_WORDS and (part := _part_of_whole(view, q, sent, indicator, pending)):
+        return part
     if prev and prev["unit"] == q.unit and view.startswith(("其中", "当中"), clause) \
             and _CATEGORY.fullmatch(indicator) and indicator not in prev["indicator"]:
         return indicator + prev["indicator"]  # “小巨人”企业达到47家，其中数字经济领域19家: that field's firms
