@@ -760,3 +760,17 @@ def test_units_in_the_row_labels_of_a_table_of_indicators(script):
     got = [(r.indicator, r.value, r.unit) for r in extract(text, "release.txt") if r.rule == "TABLE"]
     assert got == [("即时到站电子站牌", 418, "个"), ("即时到站电子站牌按年变动", 63, "个"),
                    ("公共充电泊车位", 2940, "个"), ("公共充电泊车位按年变动", 21.5, "%")]
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_a_table_of_funding_schemes_by_measures_in_a_hong_kong_reply(script):
+    # the schemes down the first column (資助計劃), the year in the line above (截至…), not a numbered title;
+    # the table's 元 is the document's dollar, as its text's is
+    text = ("香港特別行政區政府新聞公報\n創新及科技基金撥款約12億元。主要資助計劃的累計資助情況（截至2025年9月30日）表列如下：\n"
+            "資助計劃\t獲批項目數目\t資助額（億元）\n企業支援計劃\t1 146\t37.8\n研究人才庫\t15 930\t64.2\n")
+    text = text if script == "traditional" else to_simplified(text)
+    got = {r.raw: r for r in extract(text, "hk.txt")}
+    assert got["12億元" if script == "traditional" else "12亿元"].unit == "港元"
+    assert (got["37.8"].indicator, got["37.8"].value, got["37.8"].unit, got["37.8"].year) == \
+        ("企业支援计划资助额", 3.78e9, "港元", 2025)
+    assert (got["15 930"].indicator, got["15 930"].value) == ("研究人才库获批项目数目", 15930)

@@ -1,5 +1,5 @@
-"""Tables of categories by indicators: the categories (industries, firm sizes, districts) down the
-first column, one indicator per other column, one year for the whole table (its title's), as
+"""Tables of categories by indicators: the categories (industries, firm sizes, districts, funding
+schemes) down the first column, one indicator per other column, one year for the whole table (its title's), as
 statistics releases print a survey's breakdowns.
 
     表一：2025年按行業統計之企業資訊科技使用比例
@@ -21,13 +21,14 @@ from . import tables, transposed
 # A header line: a category label as its first cell, then a cell boundary (on the text, either script).
 _LINE = (r"[ \t|｜\u3000]*(?:按?(?:行业|行業|产业|產業|类别|類別|分类|分類|员工人数|員工人數|企业规模|企業規模|"
          r"地区|地區|区域|區域|县（市、区）|縣（市、區）|县市区|縣市區|县区|縣區|区县|區縣|市州|地市|"
-         r"指标|指標|指标名称|指標名稱|项目|項目)(?:别|別)?)"
+         r"指标|指標|指标名称|指標名稱|项目|項目|计划|計劃|计划名称|計劃名稱|资助计划|資助計劃|范畴|範疇|类型|類型)(?:别|別)?)"
          r"[ \u3000]*(?:\t|[|｜]|\u3000| {2})")
 _HEAD = re.compile("\n" + _LINE)
 _FIRST = re.compile(_LINE)
 # the row of the whole (总体, 合计): its figures are the indicator's own, without a category
 _WHOLE = re.compile(r"^(?:总体|總體|整体|整體|合计|合計|总计|總計|全部|全市|全省|全区|全區|全港|全澳)$")
 _YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+_NUMBERED = re.compile(r"表\s*[0-9一二三四五六七八九十]")
 _PLACES = re.compile(r"地区|区域|县|区县|市州|地市")  # (on the view)
 _PART = re.compile(r"^(?:(?:其中|内)[：:]|[#＃])")  # (其中：5G用户, #5G用户: a part of the row above)
 _UNIT_LABELS = ("单位", "單位", "计量单位", "計量單位")
@@ -61,7 +62,8 @@ def _table(text, view, start, report_year):
     places = _PLACES.search(corner) is not None  # 县（市、区） | 5G基站: each row a district's
     _years, title_unit = tables._title(view, start, ())
     title = view[max(0, start - 160):start]
-    named = _YEAR.findall(title[title.rfind("表"):] if "表" in title else title[-80:])  # 表一：2025年按行業…
+    numbered = [m.start() for m in _NUMBERED.finditer(title)]  # 表一：2025年按行業… (not 表列如下)
+    named = _YEAR.findall(title[numbered[-1]:] if numbered else title[-80:])
     year = int(named[-1]) if named else report_year
     values, rows = [], 0
     while pos < len(view):

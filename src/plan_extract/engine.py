@@ -178,7 +178,8 @@ def _block(lay: ctx.Layout, spans: list[tuple[int, int]]) -> None:
 def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts: ctx.DocFacts,
                  catalogue=None) -> Record:
     return Record.model_validate(canon.finish_table(dict(doc=name, region=v.region or facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
-                  category="table", value=v.value, value_max=None, unit=v.unit, comparator=v.comparator,
+                  category="table", value=v.value, value_max=None, comparator=v.comparator,
+                  unit=_currencies().get(facts.region or "", "元") if v.unit == "元" else v.unit,
                   kind=v.kind, year=v.year, raw=text[offset + v.start:offset + v.end], start=offset + v.start,
                   end=offset + v.end, sentence=tables.row_text(text, offset + v.row[0], offset + v.row[1]), rule="TABLE",
                   published=facts.published, attribute=v.attribute, cumulative=v.cumulative), catalogue))
