@@ -431,7 +431,7 @@ def test_a_change_column_with_signed_cells_is_the_rows_change_in_its_periods_yea
     # the periods down the rows: the change column is the change of the column before it
     down = SCRIPTS[script]("年份　每月平均活跃用户人数　按年变幅\n2022年　约95万　—\n2023年　约118万　+24%\n")
     assert [r[:7] for r in full_rows(down)][1:] == [
-        ("每月平均活跃用户人数", 1180000, "", "~", "actual", 2023, "118万" if script == "simplified" else "118萬"),
+        ("每月平均活跃用户人数", 1180000, "人", "~", "actual", 2023, "118万" if script == "simplified" else "118萬"),
         ("每月平均活跃用户人数按年变幅", 24, "%", "=", "actual", 2023, "+24%")]
 
 
@@ -479,7 +479,7 @@ def test_a_single_spaced_row_that_does_not_line_up_gives_no_row_and_leaves_the_n
         ("每万人拥有5G基站数", 10, "个/万人", 2020), ("每万人拥有5G基站数", 18, "个/万人", 2022),
         ("每万人拥有5G基站数", 26, "个/万人", 2025), ("IPv6活跃用户数", 5e7, "户", 2020),
         ("IPv6活跃用户数", 8e7, "户", 2022), ("IPv6活跃用户数", 1.2e8, "户", 2025),
-        ("千兆宽带用户", 300, "", 2020), ("千兆宽带用户", 1000, "", 2025)]
+        ("千兆宽带用户", 300, "户", 2020), ("千兆宽带用户", 1000, "户", 2025)]
 
 
 # Transposed tables (Hong Kong, Macau, Taiwan releases and answers): the periods down the first
@@ -496,8 +496,8 @@ def cells(text: str):
 
 
 USERS = "年份\t登記用戶數目\t佔人口比例\n2023年底\t2 870 000\t約43%\n2024年底\t3 260 000\t約49%\n二○二五年底\t3 710 000\t約55%\n"
-USER_ROWS = [("登记用户数目", 2870000, "", "=", "actual", 2023, "2 870 000"), ("占人口比例", 43, "%", "~", "actual", 2023, "43%"),
-             ("登记用户数目", 3260000, "", "=", "actual", 2024, "3 260 000"), ("占人口比例", 49, "%", "~", "actual", 2024, "49%")]
+USER_ROWS = [("登记用户数目", 2870000, "人", "=", "actual", 2023, "2 870 000"), ("占人口比例", 43, "%", "~", "actual", 2023, "43%"),
+             ("登记用户数目", 3260000, "人", "=", "actual", 2024, "3 260 000"), ("占人口比例", 49, "%", "~", "actual", 2024, "49%")]
 
 
 @pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
@@ -505,7 +505,7 @@ USER_ROWS = [("登记用户数目", 2870000, "", "=", "actual", 2023, "2 870 000
 def test_a_transposed_table_gives_one_row_per_cell_its_year_from_the_row(script, sep):
     # the page is dated March 2025: the end of 2025 is still ahead, so its row is a projection
     text = SCRIPTS_T(script)("發布日期：2025年3月1日\n\n" + USERS.replace("\t", sep))
-    assert cells(text) == USER_ROWS + [("登记用户数目", 3710000, "", "=", "target", 2025, "3 710 000"),
+    assert cells(text) == USER_ROWS + [("登记用户数目", 3710000, "人", "=", "target", 2025, "3 710 000"),
                                        ("占人口比例", 55, "%", "~", "target", 2025, "55%")]
     # dated after the end of 2025: every row is a statistic
     later = text.replace("2025年3月1日", "2026年1月20日")

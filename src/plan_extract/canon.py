@@ -147,10 +147,28 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
     if (new := last_match(_NEW_COUNT, view, start, pos)) and new.group() not in name:
         name = new.group() + name  # 全年新建4862个 (of 5G基站): what was new is its own indicator, 新建5G基站
     fields["indicator"] = defined(name)
+    if not fields["unit"]:
+        fields["unit"] = implied_unit(name)
     return fields
 
 
 _NEW_COUNT = re.compile(r"新建|新增|新开通|净增")
+_COUNT_WORD = re.compile(r"(?:数目|数量|总数|数)$")
+
+
+def without_change(name: str) -> str:
+    """A change's name without its change words (…用户较2024年底增加 -> …用户)."""
+    return _CHANGE_TAIL.sub("", name)
+
+
+_CHANGE_TAIL = re.compile(r"(?<=.)(?:(?:比|较)[^比较]{0,8}?|同比|环比|按年|按季)?(?:净增|新增|增加|增长|提高|提升|上升|下降|减少|降低)$")
+
+
+def implied_unit(name: str) -> str:
+    """The measure word a bare count or its change implies by what it counts (智方便登记用户 -> 人), else
+    no unit."""
+    noun = _COUNT_WORD.sub("", without_change(name))  # (…用户较2024年底增加约48万: a change of the count)
+    return next((unit for unit, ends in lexicon()["units"]["implied"].items() if noun.endswith(tuple(ends))), "")
 
 
 _GROWTH = re.compile(r"(?<=.)(?:(?:比|较)(?:上年|去年|[0-9]{4}年(?:底|末)?)(?:同期)?|同比|环比)?(?:增长|增速|增幅|提高|提升|增加|下降|减少|降低)$")
@@ -178,6 +196,8 @@ def finish_table(fields: dict, catalogue: Catalogue | None = None) -> dict:
     if entry is not None and fits(entry, fields["unit"]):
         fields["indicator_id"] = entry.id
     fields["indicator"] = defined(name)
+    if not fields["unit"]:
+        fields["unit"] = implied_unit(name)
     new = fields.get("cumulative") or NEW_WORDS.match(name) is not None
     fields["measure"], fields["reference"] = ("increment" if new else "stock"), None
     return fields

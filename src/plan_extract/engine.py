@@ -353,6 +353,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if indicator in ("增速", "增幅") and prev and unit_family(prev["unit"]) == "percent" and prev["unit"] != q.unit:
         # …同比增长13.8%，增速高于全省2.6个百分点: the growth rate of the figure before
         return baseline.subject_of(prev["indicator"]) + indicator
+    if indicator in ("增速", "增幅") and q.unit == "%" and prev and unit_family(prev["unit"]) != "percent":
+        # …用户约有41万，较2024年底增加约9万，增幅约为28%: the rate of the change just said
+        return canon.without_change(prev["indicator"]) + indicator
     lacks = baseline.lacks_subject(indicator)
     if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
         return subject

@@ -70,6 +70,7 @@ class Units(Section):
     times: Words
     measure: Words
     unit_not_before: dict[str, Words]
+    implied: dict[str, Words]
     letter_units: Words
 
 
