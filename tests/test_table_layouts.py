@@ -774,3 +774,16 @@ def test_a_table_of_funding_schemes_by_measures_in_a_hong_kong_reply(script):
     assert (got["37.8"].indicator, got["37.8"].value, got["37.8"].unit, got["37.8"].year) == \
         ("企业支援计划资助额", 3.78e9, "港元", 2025)
     assert (got["15 930"].indicator, got["15 930"].value) == ("研究人才库获批项目数目", 15930)
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_a_header_of_bare_years_or_fiscal_years_under_a_corner_that_names_them(script):
+    # 年份 | 2022 | … | 2025（截至11月底）: years without 年, the last one so far; 財政年度 | 2021-22: fiscal years
+    text = ("香港特別行政區政府新聞公報\n2025年12月10日\n表二：5G基站數目\n年份\t2022\t2023\t2025（截至11月底）\n"
+            "5G基站數目（個）\t41,200\t52,800\t68,300\n\n表一：培育計劃\n財政年度\t2022-23\t2023-24\t2024-25\n"
+            "獲錄取的初創企業（家）\t178\t195\t211\n")
+    text = text if script == "traditional" else to_simplified(text)
+    got = [(name, value, unit, kind, year) for name, value, unit, kind, year, *_ in rows(text, "hk.txt")]
+    assert got == [("5G基站数目", 41200, "个", "actual", 2022), ("5G基站数目", 52800, "个", "actual", 2023),
+                   ("5G基站数目", 68300, "个", "actual", 2025), ("获录取的初创企业", 178, "家", "actual", 2022),
+                   ("获录取的初创企业", 195, "家", "actual", 2023), ("获录取的初创企业", 211, "家", "actual", 2024)]

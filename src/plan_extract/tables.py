@@ -26,8 +26,10 @@ _TAB_OR_PIPE = re.compile(r"[\t|｜]")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值, 2024-25年度 (a fiscal
-# year: its first year, as down the rows of a transposed table), 2025年首三季 (what the year has done so far).
-_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度))?\s*年?度?\s*(?:底|末|(?P<sofar>首[一二三]季度?|前[一二三]季度?))?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
+# year: its first year, as down the rows of a transposed table; 2024-25 alone too), 2025年首三季 and
+# 2025（截至11月底） (what the year has done so far).
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度|\s*$))?\s*年?度?\s*(?:底|末|(?P<sofar>首[一二三]季度?|前[一二三]季度?))?"
+                     rf"(?:[（(](?P<asof>截至|截止)[^（）()]{{1,12}}[)）])?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
                      rf"|(?P<fy>十三五|十四五|十五五)(?:时期|期间|期末|末)?(?P<lab3>目标|预期目标|预期)?(?:值)?)$")
@@ -39,7 +41,8 @@ _CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(
 # a monthly bulletin's level so far (本期累计, 1-10月) is of the year its title names too.
 _STAT = re.compile(r"^(?:绝对数|绝对值|数值|总量|本年|全年|年末数|期末数|本期(?:累计|数)?|本月(?:累计)?|(?:1?[0-9][-—–至])?1?[0-9]月(?:累计)?|(?P<measure>增加值|营业收入|业务收入|收入|产值|业务量))$")
 _CHANGE = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比|(?=按年))(?P<name>(?:按年)?(?:增长|增速|增幅|增减|变动|变幅))(?:率|速度)?$")
-_INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目)$")
+# (年份 | 2022 | 2023, 财政年度 | 2021-22: the corner names the header's periods, the column the indicators)
+_INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目|年份|财政年度)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _ATTRIBUTE = re.compile(r"^(?:指标)?(?:属性|性质|类型)$")
 _ITEM_HEADS = ("类别", "分类", "项目")  # (labels come from the view: Simplified)
@@ -300,7 +303,8 @@ def _labels(view: str, cells: list[tuple[int, int]]) -> list[Column]:
             lab = m.group("lab1") or m.group("lab2") or m.group("lab3") or ""
             fy = _FIVE_YEAR.get(m.group("fy") or "")
             cols.append(Column("period", label, gregorian(year) if year else fy,  # 113年: Republic era
-                               "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") or m.group("sofar") else
+                               "actual" if lab[:2] in ("基期", "基准", "现状", "基数", "实际") or m.group("sofar")
+                               or m.group("asof") else
                                "target" if lab or fy else None, dated=bool(year), labelled=bool(lab)))
         elif _CUMULATIVE.match(re.sub("[“”\"]", "", label)):
             cols.append(Column("cumulative", label))
