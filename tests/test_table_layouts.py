@@ -787,3 +787,15 @@ def test_a_header_of_bare_years_or_fiscal_years_under_a_corner_that_names_them(s
     assert got == [("5G基站数目", 41200, "个", "actual", 2022), ("5G基站数目", 52800, "个", "actual", 2023),
                    ("5G基站数目", 68300, "个", "actual", 2025), ("获录取的初创企业", 178, "家", "actual", 2022),
                    ("获录取的初创企业", 195, "家", "actual", 2023), ("获录取的初创企业", 211, "家", "actual", 2024)]
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_a_table_of_quarters_down_the_rows_takes_the_year_from_the_row_above_or_the_title(script):
+    text = ("澳門經濟及科技發展局\n2026-02-12\n2025年電子支付交易情況\n季度\t交易筆數（億筆）\t按年變動\n"
+            "第一季\t1.20\t+12.1%\n第二季\t1.23\t+11.8%\n\n智算中心的使用情況\n季度\t使用機構數目（個）\n"
+            "2024年第四季\t33\n2025年第一季\t41\n第二季\t58\n")
+    text = text if script == "traditional" else to_simplified(text)
+    got = [(name, value, unit, year) for name, value, unit, kind, year, *_ in rows(text, "mo.txt")]
+    assert got == [("交易笔数", 1.2e8, "笔", 2025), ("交易笔数按年变动", 12.1, "%", 2025),
+                   ("交易笔数", 1.23e8, "笔", 2025), ("交易笔数按年变动", 11.8, "%", 2025),
+                   ("使用机构数目", 33, "个", 2024), ("使用机构数目", 41, "个", 2025), ("使用机构数目", 58, "个", 2025)]

@@ -22,11 +22,11 @@ from .roc_years import gregorian
 # script, the full-width space unfolded), so the engine can ask before building the view. Searched
 # from the line break before it: a literal first character lets the regex engine skip ahead, twice
 # as fast as `(?m)^` (tried at every position); the text's first line is matched on its own.
-_LINE = r"[ \t|｜\u3000]*(?:年份|(?:[财財]政|[会會][计計]|[学學])?年度?|[财財]年|[时時][间間]|日期|期[间間]|[时時]期)" \
+_LINE = r"[ \t|｜\u3000]*(?:年份|(?:[财財]政|[会會][计計]|[学學])?年度?|[财財]年|[时時][间間]|日期|期[间間]|[时時]期|季度|月份)" \
         r"[ \u3000]*(?:\t|[|｜]|\u3000| {2})"
 _HEAD = re.compile("\n" + _LINE)
 _FIRST = re.compile(_LINE)
-_LABELS = ("年份", "年度", "年", "财政年度", "财年", "会计年度", "学年", "学年度", "时间", "日期", "期间", "时期")
+_LABELS = ("年份", "年度", "年", "财政年度", "财年", "会计年度", "学年", "学年度", "时间", "日期", "期间", "时期", "季度", "月份")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # A label saying a row or column holds an aim or a projection, not a statistic.
 _AIM = r"目标|预计|预期|预测|估计"
@@ -43,7 +43,10 @@ _PERIOD = re.compile(
     rf"\s*(?:年度?)?\s*(?:(?P<m>[0-9]{{1,2}})\s*月份?|(?P<h>上半年|下半年)|第?(?P<q>[一二三四1-4])季度?)?"
     rf"\s*(?:底|末|初)?\s*[)）]?\s*(?:[（(]?\s*(?P<post>{_AIM})(?:值|数字?)?\s*[)）]?)?"
     rf"(?:[（(](?:截至(?P<m2>[0-9]{{1,2}})月底?|{_REMARK})[)）])?\s*[{tables._FOOTNOTE}]*$"
-    rf"|^(?P<bare>{_AIM})(?:值|数字?)?$")
+    rf"|^(?P<bare>{_AIM})(?:值|数字?)?$"
+    # (a quarter or a month alone, under a row or a title that gave its year: 第二季, 10月)
+    rf"|^(?:第?(?P<q2>[一二三四1-4])季度?|(?P<m3>[0-9]{{1,2}})月份?)$")
+_TITLE_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 # A column that holds no indicator: notes, sources, row numbers.
 _SKIP = re.compile(r"^(?:备注|说明|注|附注|资料来源|数据来源|来源|序号|编号)$")
@@ -128,6 +131,8 @@ def _table(text, view, start, plan_years, published, ref_year):
         return None
     plan_years, title_unit = tables._title(view, start, plan_years)  # 表1 …（2021-2025年）（單位：萬戶）
     subject = _subject(view, start)
+    title = view[view.rfind("\n", 0, max(0, start - 1)) + 1:start]  # (2025年電子支付交易情況 | 季度 …)
+    year_before = int(named[-1]) if (named := _TITLE_YEAR.findall(title)) else None
     values, rows = [], 0
     while pos < len(view):
         line = line_at(view, pos)
@@ -139,7 +144,7 @@ def _table(text, view, start, plan_years, published, ref_year):
             covered.append(line)
             break
         cells = tables.split_cells(text, *line)
-        period = _period(view, *cells[0], plan_years) if len(cells) > 1 else None
+        period = _period(view, *cells[0], plan_years, year_before) if len(cells) > 1 else None
         found = [_cell(view, *cell) for cell in cells[1:]] if period is not None else []
         if period is None or any(v is None and not _EMPTY.match(view[a:b].strip()) for v, (a, b) in zip(found, cells[1:])):
             break  # a line of prose, or text in a cell (a timeline of events): not this layout
@@ -148,6 +153,7 @@ def _table(text, view, start, plan_years, published, ref_year):
         if len(cells) != len(columns):  # a cell missing or one too many: which one cannot be told
             continue
         year, end, aim = period
+        year_before = year
         for v, col in zip(found, columns[1:]):
             if col is None or v is None:
                 continue
@@ -215,13 +221,21 @@ def _columns(cells: list[str]):
     return out if any(out) else None
 
 
-def _period(view: str, a: int, b: int, plan_years: tuple[int, ...]):
-    """(year, the period's last day as YYYY-MM-DD, labelled as an aim) of a row's first cell, else None."""
+def _period(view: str, a: int, b: int, plan_years: tuple[int, ...], year_before: int | None = None):
+    """(year, the period's last day as YYYY-MM-DD, labelled as an aim) of a row's first cell, else None;
+    a quarter or a month alone is of `year_before` (the row's above, or the title's)."""
     m = _PERIOD.match(re.sub(r"\s+", "", view[a:b]))
     if m is None:
         return None
     if m.group("bare"):  # 目標 alone: the last year of the plan the title or the document names
         return (plan_years[-1] if plan_years else None), None, True
+    if m.group("q2") or m.group("m3"):
+        if year_before is None:
+            return None
+        month = _QUARTER[m.group("q2")] if m.group("q2") else int(m.group("m3"))
+        if not 1 <= month <= 12:
+            return None
+        return year_before, f"{year_before}-{month:02d}-{calendar.monthrange(year_before, month)[1]:02d}", False
     year = gregorian(m.group("y") or m.group("roc"))
     aim = bool(m.group("pre") or m.group("post"))
     if y2 := m.group("y2"):  # 2025-26年度: the fiscal year from April, named by its first year
