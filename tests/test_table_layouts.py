@@ -799,3 +799,16 @@ def test_a_table_of_quarters_down_the_rows_takes_the_year_from_the_row_above_or_
     assert got == [("交易笔数", 1.2e8, "笔", 2025), ("交易笔数按年变动", 12.1, "%", 2025),
                    ("交易笔数", 1.23e8, "笔", 2025), ("交易笔数按年变动", 11.8, "%", 2025),
                    ("使用机构数目", 33, "个", 2024), ("使用机构数目", 41, "个", 2025), ("使用机构数目", 58, "个", 2025)]
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_a_tab_separated_header_spaced_out_within_its_cell_and_a_bare_change_column(script):
+    # 指　　标 (full-width spaces inside the cell of a tab-separated line) is one cell; 變動（%） the change
+    text = ("淄博市2025年国民经济和社会发展统计公报\n表10　2025年全市通信业主要指标\n\n指\u3000\u3000标\t单位\t绝对数\t比上年增长（%）\n"
+            "移动电话用户\t万户\t583.4\t1.6\n\u3000其中：5G移动电话用户\t万户\t371.5\t14.1\n\n"
+            "表一：资讯及通讯业主要统计指标\n\t2023年\t2024年\t变动（%）\n场所数目（间）\t1 139\t1 186\t4.1\n")
+    text = to_simplified(text) if script == "simplified" else opencc.OpenCC("s2t").convert(text)
+    got = [(name, value, unit, year) for name, value, unit, kind, year, *_ in rows(text, "b.txt")]
+    assert got == [("移动电话用户", 5834000, "户", 2025), ("移动电话用户增长", 1.6, "%", 2025),
+                   ("5G移动电话用户", 3715000, "户", 2025), ("5G移动电话用户增长", 14.1, "%", 2025),
+                   ("场所数目", 1139, "间", 2023), ("场所数目", 1186, "间", 2024), ("场所数目变动", 4.1, "%", 2024)]

@@ -22,6 +22,7 @@ from .view import to_simplified
 
 # A cell boundary: a tab, a pipe, a full-width space, or a run of two or more spaces.
 _SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
+_SEP_STRICT = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*")
 _TAB_OR_PIPE = re.compile(r"[\t|｜]")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
@@ -40,7 +41,7 @@ _CUMULATIVE = re.compile(r"^(?:十[三四五]五)?(?:期间|时期)?(?:五年)?(
 # the year's level, named by what it measures (增加值（亿元）) or not, and its growth over the year before;
 # a monthly bulletin's level so far (本期累计, 1-10月) is of the year its title names too.
 _STAT = re.compile(r"^(?:绝对数|绝对值|数值|总量|本年|全年|年末数|期末数|本期(?:累计|数)?|本月(?:累计)?|(?:1?[0-9][-—–至])?1?[0-9]月(?:累计)?|(?P<measure>增加值|营业收入|业务收入|收入|产值|业务量))$")
-_CHANGE = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比|(?=按年))(?P<name>(?:按年)?(?:增长|增速|增幅|增减|变动|变幅))(?:率|速度)?$")
+_CHANGE = re.compile(r"^(?:(?:比|较)(?:上年|去年)(?:末|底|同期)?|同比|(?=按年|变动|变幅|增减))(?P<name>(?:按年)?(?:增长|增速|增幅|增减|变动|变幅))(?:率|速度)?$")
 # (年份 | 2022 | 2023, 财政年度 | 2021-22: the corner names the header's periods, the column the indicators)
 _INDICATOR = re.compile(r"^(?:主要|绩效|关键|核心|具体)?指标(?:名称|项|内容)?$|^(?:名称|项目|年份|财政年度)$")
 _UNIT = re.compile(r"^(?:计量)?单位$")
@@ -237,7 +238,9 @@ def split_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     line = view[start:end]
     if "\t" not in line and "|" not in line and "  " not in line and "\u3000" not in line and "｜" not in line:
         return [(start, end)]
-    for m in _SEP.finditer(view, start, end):
+    # a line that separates its cells by tabs or pipes spaces out words within them (指　　标)
+    sep = _SEP_STRICT if "\t" in line or "|" in line or "｜" in line else _SEP
+    for m in sep.finditer(view, start, end):
         cells.append((pos, m.start()))
         pos = m.end()
     cells.append((pos, end))
