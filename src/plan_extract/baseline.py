@@ -27,7 +27,7 @@ _BASE_BEFORE = regex.compile(
 _NO_SUBJECT = regex.compile(
     r"^(?:按(?:不变|可比)价格计算)?(?:(?:较|比|相比|与|是)\s*(?:[0-9]{4}\s*(?:(?:至|[-—–/／])\s*[0-9]{2}\s*(?:财政)?)?年|1[01][0-9]\s*年|去年|上年|上一年|前一年|一年前|前年|年初|上月|上季度)"
     r"(?:底|末|初|度)?(?:同期|全年)?(?:的|净增|新增|增加|增长|成长|上升|提高|提升|下降|减少|下跌|回落)?"
-    r"|按年(?:上升|增加|增长|下降|减少)?|翻了?一番|翻番|增加|增长|成长|提高|提升|减少|下降|新增|首度|首次"
+    r"|按[年季月](?:上升|增加|增长|下降|减少)?|翻了?一番|翻番|增加|增长|成长|提高|提升|减少|下降|新增|首度|首次"
     # (较一期下降, 比全国平均水平低: a comparison with anything named, and no subject)
     r"|(?:较|比(?![重例率]))[^，。；0-9]{1,8}?(?:的|高|低|多|少|下降|降低|减少|提高|提升|上升|增加)?)$")
 
@@ -55,7 +55,7 @@ _ONLY_CHANGE = regex.compile(
     r"|^(?:增速|增幅)(?:快于|慢于|高于|低于|比|较|相比)[^，。；]{0,16}$|^是[^，。；]{1,12}$")
 # the change words at the end of a subject's own rate (信息消费规模同比增长), left out when a rate of that
 # rate is named (增速比去年同期加快 -> 信息消费规模增速比去年同期加快)
-_RATE_WORDS = regex.compile(r"(?:同比|环比|按年|较上年|比上年|年均)?(?:增长|成长|提高|提升|上升|下降|减少|增加)$")
+_RATE_WORDS = regex.compile(r"(?:同比|环比|按年|按季|按月|较上年|比上年|年均)?(?:增长|成长|提高|提升|上升|下降|减少|增加)$")
 
 
 def subject_of(indicator: str) -> str:
@@ -107,6 +107,17 @@ _ONLY_RATE = regex.compile(rf"^(?:{_RATE_KINDS}|(?!失业|出生|死亡|汇|利|
 
 def lacks_subject(indicator: str) -> bool:
     return any(p.match(indicator) is not None for p in (_NO_SUBJECT, _ONLY_CHANGE, _ONLY_TIME, _ONLY_RATE))
+
+
+def own_change(indicator: str) -> str:
+    """A change named after the change said before it (按季上升1.2%，按年上升: 按季上升按年上升) is its own
+    change alone, whose subject is the level before both."""
+    m = _TWO_RATES.match(indicator)
+    return m.group(1) if m else indicator
+
+
+_RATE = rf"(?:按[年季月]|同比|环比)(?:{CHANGE_VERBS})"
+_TWO_RATES = regex.compile(rf"^{_RATE}({_RATE})$")
 
 
 # a part of the region alone (其中城区新建980个): that part's share of what the sentence counted before

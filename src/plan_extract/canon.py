@@ -278,8 +278,9 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
             continue
         # the share of the level stated last before it in the sentence (集成电路产业营业收入1675.3亿元，
         # 增长13.6%，占…的比重为43.4%; 曾使用互联网的有64.7万人，占该年龄组人口的93.5%)
-        level = next((p for p in before if p.measure != "difference"
-                      and unit_family(p.unit) not in ("percent", "times")), None)  # (nor a change: 较2020年增加…亿元)
+        # (nor a change: 较2020年增加…亿元; a level before a change of it: 5G用户98.6万户，按季增加4.1万户，占…)
+        levels = [p for p in before if p.measure != "difference" and unit_family(p.unit) not in ("percent", "times")]
+        level = next((p for p in levels if p.measure == "stock"), levels[0] if levels else None)
         # …or the figure whose growth was said last (核心产业增加值增长14.5%，占…比重达到5.2%; …增长18.2%，高于
         # 全市规模以上工业9.5个百分点，占…的比重为9.6%)
         grown = next((p for p in before if says_change(p.indicator) and p.unit == "%"), None)

@@ -308,6 +308,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
           sentence: str) -> str:
     """The row's indicator: the rule's name, or, when that name lacks a subject, the name the sentence gave
     before (a trend's subject, the figure before's, a part of it, its measure)."""
+    indicator = baseline.own_change(indicator)
     # the figure before whose subject this one shares: not a share, unless this changes it in points
     # (用户780万，占总数33%，按年增加110万: the users)
     # (有应用人工智能技术的企业占11.7%，比2023年的6.5%: the share's own base is)
@@ -377,7 +378,10 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
             change = view[clause:q.outer_start].strip()
             if baseline.says_change(change) and baseline.lacks_subject(change) and \
                     not any(ch.isdigit() for ch in _YEARS.sub("", change)):  # (较2024年增加0.3次: a change)
-                return baseline.rate_of(prev["indicator"], change)
+                # (…1,618,432户，按季上升1.2%，按年上升4.5%: the level's, not the other rate's)
+                level = prev if not baseline.lacks_subject(prev["indicator"]) else _last_before(
+                    pending, len(pending), lambda j, f: not baseline.lacks_subject(f["indicator"]), sentence)
+                return baseline.rate_of((level or prev)["indicator"], change)
             return prev["indicator"]
         # 产值达820亿元，年增11.5%，目标于119年达到1,500亿元 / 比去年全年的1452亿元: the level's name, not the rate's
         same = _last_before(pending, len(pending), lambda j, f: f["unit"] == q.unit, sentence)
