@@ -77,6 +77,9 @@ _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
 _RELATIVE_YEARS = {"thisyear": 0, "lastyear": -1, "yearbefore": -2, "nextyear": 1}
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有", "现有"))
 _BASE = re.compile(r"(?:从|由|自)\s*$")
+# …约为112年的3.6倍, 较2020年的…, 比2024年底的…: the year of what the figure is compared with
+_BASE_OF = re.compile(r"(?:较|比|为|是)\s*$")
+_OF_AFTER = re.compile(r"\s*(?:年度?)?(?:底|末|同期|全年)?的")
 _TOWARDS = re.compile(r"(?:距|离|距离|对照|对标)\s*$")
 # 2027年前 (by 2027), not 114年前三季 / 2025年前10个月 (the year's first quarters or months)
 _BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半|[一二三四0-9]季|[一二三四五六七八九十两0-9]{1,2}个?月)")
@@ -997,7 +1000,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
         elif m.group("plain") or m.group("fiscal"):
             y = gregorian(m.group("py") or m.group("fy"))  # 2024-25年度, 二○二四至二五年度: the year it opens
             # 从2022年的320万户提高到800万户: a baseline's year dates the baseline, never a target
-            base = _BASE.search(view, max(0, m.start() - 3), m.start())
+            base = _BASE.search(view, max(0, m.start() - 3), m.start()) or \
+                _BASE_OF.search(view, max(0, m.start() - 3), m.start()) and _OF_AFTER.match(view, m.end())
             years.append((m.start(), "base" if base else "plain", y, words))
             if view.startswith(("底前", "年底前"), m.end()):  # 2022年底前: a deadline
                 kind.append((m.start(), "target_strong", words))
