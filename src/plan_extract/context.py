@@ -175,7 +175,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
-            rf"(?P<known>{alternation(known_places())})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市|自治区)(?<!城(?=市))"
+            # (便利市民: 市民 is the people of a place, not the end of its name)
+            rf"(?P<known>{alternation(known_places())})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市(?!民)|自治区)(?<!城(?=市))"
         ),
         "not_in_names": re.compile(places["not_in_names"]),
         "prefecture": re.compile(alternation(places["prefectures"])),
@@ -400,7 +401,10 @@ def _region(view: str, plan: str | None) -> str | None:
     first = filed or found
     head = pats["prefecture"].search(view, 0, min(len(view), _HEAD, first.start() if first else _HEAD))
     found = found or filed
-    return (head or found).group() if head or found else None
+    if head or found:
+        return (head or found).group()
+    # a page that names no place, but its own (本港, 财政司司长; 本澳, 澳门元: a budget speech, a release)
+    return next((place for place, words in lexicon()["places"]["home_words"].items() if any(w in view for w in words)), None)
 
 
 _HEAD = 600  # a page's masthead, headline and source line

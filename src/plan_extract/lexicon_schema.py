@@ -156,6 +156,7 @@ class Places(Section):
     not_places: Words
     not_in_names: Regex
     currencies: dict[str, str]
+    home_words: dict[str, Words]
 
 
 class CatalogueWords(Section):
