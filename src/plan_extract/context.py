@@ -994,8 +994,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             if not roc_year_ok(m, facts.roc):
                 continue
         words = _year_words(view, m)
-        if m.group("deadline"):
-            y = gregorian(m.group("dy"))
+        if m.group("deadline"):  # 到2028年; 2026—2028年，每年…: a span's figures run to its end
+            y = gregorian(m.group("dy") or m.group("sy"))
             years.append((m.start(), "deadline", y, words))
             # 提升至114年的98.7% in a report of 2026: an end point already passed reports
             kind.append((m.start(), "actual_strong" if ref and y < ref else "target_strong", words))
