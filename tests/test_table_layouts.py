@@ -21,6 +21,11 @@ def rows(text: str, name: str = "plan.txt", data: bytes | None = None):
     return [(r.indicator, r.value, r.unit, r.kind, r.year, r.attribute, r.cumulative) for r in recs]
 
 
+def in_script(text: str, script: str) -> str:
+    """A Traditional test text as written, or in Simplified."""
+    return text if script == "traditional" else to_simplified(text)
+
+
 def trad(s: str) -> str:
     """The same table in Traditional characters (the words the tables use)."""
     for a, b in [("指标", "指標"), ("单位", "單位"), ("属性", "屬性"), ("基站数", "基站數"), ("万个", "萬個"),
@@ -768,8 +773,7 @@ def test_a_table_of_funding_schemes_by_measures_in_a_hong_kong_reply(script):
     # the table's 元 is the document's dollar, as its text's is
     text = ("香港特別行政區政府新聞公報\n創新及科技基金撥款約12億元。主要資助計劃的累計資助情況（截至2025年9月30日）表列如下：\n"
             "資助計劃\t獲批項目數目\t資助額（億元）\n企業支援計劃\t1 146\t37.8\n研究人才庫\t15 930\t64.2\n")
-    text = text if script == "traditional" else to_simplified(text)
-    got = {r.raw: r for r in extract(text, "hk.txt")}
+    got = {r.raw: r for r in extract(in_script(text, script), "hk.txt")}
     assert got["12億元" if script == "traditional" else "12亿元"].unit == "港元"
     assert (got["37.8"].indicator, got["37.8"].value, got["37.8"].unit, got["37.8"].year) == \
         ("企业支援计划资助额", 3.78e9, "港元", 2025)
@@ -782,8 +786,7 @@ def test_a_header_of_bare_years_or_fiscal_years_under_a_corner_that_names_them(s
     text = ("香港特別行政區政府新聞公報\n2025年12月10日\n表二：5G基站數目\n年份\t2022\t2023\t2025（截至11月底）\n"
             "5G基站數目（個）\t41,200\t52,800\t68,300\n\n表一：培育計劃\n財政年度\t2022-23\t2023-24\t2024-25\n"
             "獲錄取的初創企業（家）\t178\t195\t211\n")
-    text = text if script == "traditional" else to_simplified(text)
-    got = [(name, value, unit, kind, year) for name, value, unit, kind, year, *_ in rows(text, "hk.txt")]
+    got = [(name, value, unit, kind, year) for name, value, unit, kind, year, *_ in rows(in_script(text, script), "hk.txt")]
     assert got == [("5G基站数目", 41200, "个", "actual", 2022), ("5G基站数目", 52800, "个", "actual", 2023),
                    ("5G基站数目", 68300, "个", "actual", 2025), ("获录取的初创企业", 178, "家", "actual", 2022),
                    ("获录取的初创企业", 195, "家", "actual", 2023), ("获录取的初创企业", 211, "家", "actual", 2024)]
@@ -794,8 +797,7 @@ def test_a_table_of_quarters_down_the_rows_takes_the_year_from_the_row_above_or_
     text = ("澳門經濟及科技發展局\n2026-02-12\n2025年電子支付交易情況\n季度\t交易筆數（億筆）\t按年變動\n"
             "第一季\t1.20\t+12.1%\n第二季\t1.23\t+11.8%\n\n智算中心的使用情況\n季度\t使用機構數目（個）\n"
             "2024年第四季\t33\n2025年第一季\t41\n第二季\t58\n")
-    text = text if script == "traditional" else to_simplified(text)
-    got = [(name, value, unit, year) for name, value, unit, kind, year, *_ in rows(text, "mo.txt")]
+    got = [(name, value, unit, year) for name, value, unit, kind, year, *_ in rows(in_script(text, script), "mo.txt")]
     assert got == [("交易笔数", 1.2e8, "笔", 2025), ("交易笔数按年变动", 12.1, "%", 2025),
                    ("交易笔数", 1.23e8, "笔", 2025), ("交易笔数按年变动", 11.8, "%", 2025),
                    ("使用机构数目", 33, "个", 2024), ("使用机构数目", 41, "个", 2025), ("使用机构数目", 58, "个", 2025)]

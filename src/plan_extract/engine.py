@@ -518,7 +518,7 @@ _PART_VERB = re.compile(r"(?:已经|已|将|正在|正|预计|计划|均|亦|可
 def _part_of_whole(view: str, q: Quantity, sent: tuple[int, int], word: str, pending: list) -> str | None:
     """A part named only 当中 / 其余 (…涵盖130项措施，截至2025年底，当中112项已经完成，其余18项正按计划推展;
     …初创企业211家，当中约四成从事人工智能相关业务): what sets it apart, of the whole counted before the
-    first 当中 of its paragraph; a share of it when the part is a share."""
+    当中 / 其中 nearest before it in its paragraph; a share of it when the part is a share."""
     para = view.rfind("\n", 0, q.start) + 1
     opens = max(view.rfind("当中", para, q.outer_start), view.rfind("其中", para, q.outer_start), para)
     share = unit_family(q.unit) == "percent"
