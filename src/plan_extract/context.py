@@ -156,6 +156,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "purpose": re.compile(lx["blocks"]["PURPOSE"] + "(?:[^的]{1,12}的)?"),
         "threshold_before": re.compile(ind["threshold_before"]),
         "threshold_after": re.compile(ind["threshold_after"]),
+        "size_class": re.compile(ind["size_class"]),
         "rank_before": re.compile(ind["rank_before"]),
         "ranked_scope": re.compile(ind["ranked_scope"]),
         "subsidy_cap": re.compile(ind["subsidy_cap"]),
@@ -834,6 +835,8 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
                                            or _MEMBERS_OF.match(view, q_end, right)):
         # 三家基础电信企业的移动电话用户总数达18.1亿户, 三家基础电信企业全年分别完成…: the count says whose figures
         return True
+    if raw.endswith(("户", "人")) and pats["size_class"].match(view, q_end, right):
+        return True  # 20户以上自然村: the villages a statement covers, by their size
     if raw.endswith(_CLASS_ENDINGS) and pats["class_nouns"].match(view, q_end, right):
         return True  # 营收超百亿元企业, 1Gbps以上用户: a class's name
     if not raw.endswith("%") and _OR_BOUND_OF.match(view, q_end, right):

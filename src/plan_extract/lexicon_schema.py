@@ -110,6 +110,7 @@ class Indicator(Section):
     class_nouns: Regex
     threshold_before: Regex
     threshold_after: Regex
+    size_class: Regex
     rank_before: Regex
     rank_units: Words
     ranked_scope: Regex
