@@ -62,6 +62,15 @@ def subject_of(indicator: str) -> str:
     return _RATE_WORDS.sub("", indicator) or indicator
 
 
+def without_change(name: str) -> str:
+    """A change's name without its change words, against whatever it is compared with (…用户较2024年底增加
+    -> …用户)."""
+    return _CHANGE_TAIL.sub("", name)
+
+
+_CHANGE_TAIL = regex.compile(rf"(?<=.)(?:(?:比|较)[^比较]{{0,8}}?|同比|环比|按年|按季)?(?:净增|新增|降低|{CHANGE_VERBS})$")
+
+
 def with_parent_measure(indicator: str, parent: str, heads: tuple[str, ...]) -> str:
     """A part named after 其中 without the measure its whole was named by (…制造业增加值增长12.3%，其中
     光电子器件制造业增长18.6%) is measured so too: 光电子器件制造业增加值增长."""

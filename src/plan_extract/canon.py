@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .baseline import CHANGE_VERBS, is_share, lacks_share_noun, says_change, subject_of
+from .baseline import CHANGE_VERBS, is_share, lacks_share_noun, says_change, subject_of, without_change
 from .catalogue import Catalogue, default_catalogue, fits, unit_family
 from .context import _CLAUSE_BREAK, defined, known_places, last_match, strip_left
 from .lexicon import alternation, lexicon
@@ -156,19 +156,16 @@ _NEW_COUNT = re.compile(r"新建|新增|新开通|净增")
 _COUNT_WORD = re.compile(r"(?:数目|数量|总数|数)$")
 
 
-def without_change(name: str) -> str:
-    """A change's name without its change words (…用户较2024年底增加 -> …用户)."""
-    return _CHANGE_TAIL.sub("", name)
-
-
-_CHANGE_TAIL = re.compile(r"(?<=.)(?:(?:比|较)[^比较]{0,8}?|同比|环比|按年|按季)?(?:净增|新增|增加|增长|提高|提升|上升|下降|减少|降低)$")
-
-
 def implied_unit(name: str) -> str:
     """The measure word a bare count or its change implies by what it counts (智方便登记用户 -> 人), else
     no unit."""
     noun = _COUNT_WORD.sub("", without_change(name))  # (…用户较2024年底增加约48万: a change of the count)
-    return next((unit for unit, ends in lexicon()["units"]["implied"].items() if noun.endswith(tuple(ends))), "")
+    return next((unit for unit, ends in _implied() if noun.endswith(ends)), "")
+
+
+@cache
+def _implied() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((unit, tuple(ends)) for unit, ends in lexicon()["units"]["implied"].items())
 
 
 _GROWTH = re.compile(r"(?<=.)(?:(?:比|较)(?:上年|去年|[0-9]{4}年(?:底|末)?)(?:同期)?|同比|环比)?(?:增长|增速|增幅|提高|提升|增加|下降|减少|降低)$")
@@ -268,11 +265,11 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
             out[i] = r.model_copy(update={"indicator": prev.indicator, "indicator_id": prev.indicator_id})
             continue
         before = [p for p in reversed(out[:i]) if p.sentence == r.sentence]
-        # 增加值增长18.2%，高于全市规模以上工业9.5个百分点: the growth's gap to a reference the text names
-        growth = next((p for p in before if says_change(p.indicator) and p.unit == "%"), None) \
-            if r.unit == "百分点" and _ABOVE.match(r.indicator) else None
-        if growth is not None:
-            out[i] = r.model_copy(update={"indicator": subject_of(growth.indicator) + "增速" + r.indicator})
+        # the figure whose growth was said last (…增加值增长18.2%，…)
+        grown = next((p for p in before if says_change(p.indicator) and p.unit == "%"), None)
+        if grown is not None and r.unit == "百分点" and _ABOVE.match(r.indicator):
+            # (…，高于全市规模以上工业9.5个百分点: the growth's gap to a reference the text names)
+            out[i] = r.model_copy(update={"indicator": subject_of(grown.indicator) + "增速" + r.indicator})
             continue
         if not _SHARE_OPENS.match(r.indicator):
             continue
@@ -281,9 +278,8 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
         # (nor a change: 较2020年增加…亿元; a level before a change of it: 5G用户98.6万户，按季增加4.1万户，占…)
         levels = [p for p in before if p.measure != "difference" and unit_family(p.unit) not in ("percent", "times")]
         level = next((p for p in levels if p.measure == "stock"), levels[0] if levels else None)
-        # …or the figure whose growth was said last (核心产业增加值增长14.5%，占…比重达到5.2%; …增长18.2%，高于
-        # 全市规模以上工业9.5个百分点，占…的比重为9.6%)
-        grown = next((p for p in before if says_change(p.indicator) and p.unit == "%"), None)
+        # …or the growing figure's (核心产业增加值增长14.5%，占…比重达到5.2%; …增长18.2%，高于全市规模以上工业
+        # 9.5个百分点，占…的比重为9.6%)
         if level is not None:
             name = level.indicator
         elif grown is not None and not is_share(grown.indicator):

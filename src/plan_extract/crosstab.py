@@ -27,7 +27,6 @@ _HEAD = re.compile("\n" + _LINE)
 _FIRST = re.compile(_LINE)
 # the row of the whole (总体, 合计): its figures are the indicator's own, without a category
 _WHOLE = re.compile(r"^(?:总体|總體|整体|整體|合计|合計|总计|總計|全部|全市|全省|全区|全區|全港|全澳)$")
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
 _NUMBERED = re.compile(r"表\s*[0-9一二三四五六七八九十]")
 _PLACES = re.compile(r"地区|区域|县|区县|市州|地市")  # (on the view)
 _PART = re.compile(r"^(?:(?:其中|内)[：:]|[#＃])")  # (其中：5G用户, #5G用户: a part of the row above)
@@ -46,7 +45,7 @@ def find_values(text: str, view: str, report_year: int | None = None):
 
 def _table(text, view, start, report_year):
     (corner, *labels), covered, pos = transposed.header(text, view, start)
-    if len(labels) < 2 or any(not tables._HAN.search(x) or tables._PERIOD.match(x) or _YEAR.search(x) for x in labels):
+    if len(labels) < 2 or any(not tables._HAN.search(x) or tables._PERIOD.match(x) or transposed.TITLE_YEAR.search(x) for x in labels):
         return None  # years across the header: the usual layout, tables.py's
     # a unit column (单位 | 万户) gives each row's unit; a level's column (年末数) names no more than its row
     unit_at = next((j for j, x in enumerate(labels) if x in _UNIT_LABELS), None)
@@ -63,7 +62,7 @@ def _table(text, view, start, report_year):
     _years, title_unit = tables._title(view, start, ())
     title = view[max(0, start - 160):start]
     numbered = [m.start() for m in _NUMBERED.finditer(title)]  # 表一：2025年按行業… (not 表列如下)
-    named = _YEAR.findall(title[numbered[-1]:] if numbered else title[-80:])
+    named = transposed.TITLE_YEAR.findall(title[numbered[-1]:] if numbered else title[-80:])
     year = int(named[-1]) if named else report_year
     values, rows = [], 0
     while pos < len(view):

@@ -179,7 +179,7 @@ def table_record(text: str, v: tables.TableValue, offset: int, name: str, facts:
                  catalogue=None) -> Record:
     return Record.model_validate(canon.finish_table(dict(doc=name, region=v.region or facts.region, plan=facts.plan, indicator=v.indicator, indicator_id=None,
                   category="table", value=v.value, value_max=None, comparator=v.comparator,
-                  unit=_currencies().get(facts.region or "", "元") if v.unit == "元" else v.unit,
+                  unit=_currency(v.unit, facts.region),
                   kind=v.kind, year=v.year, raw=text[offset + v.start:offset + v.end], start=offset + v.start,
                   end=offset + v.end, sentence=tables.row_text(text, offset + v.row[0], offset + v.row[1]), rule="TABLE",
                   published=facts.published, attribute=v.attribute, cumulative=v.cumulative), catalogue))
@@ -241,7 +241,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             category=match.rule.rule.category,
             value=q.value,
             value_max=q.value_max,
-            unit=_currency(q.unit, facts.region, view, q.outer_start),
+            unit=_currency(q.unit, facts.region, view[max(0, q.outer_start - 4):q.outer_start]),
             comparator=ctx.outer_comparator(view, q.outer_start, clause, q.comparator, q.outer_end),
             kind=kind,
             year=year,
@@ -288,10 +288,10 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     return records
 
 
-def _currency(unit: str, region: str | None, view: str, start: int) -> str:
-    """A bare 元 in a document of Hong Kong or Macau is its own dollar (预留10亿元: 港元), unless a sign or
-    人民币 says otherwise right before it."""
-    if unit != "元" or region not in _currencies() or _CURRENCY_BEFORE.search(view, max(0, start - 4), start):
+def _currency(unit: str, region: str | None, before: str = "") -> str:
+    """A bare 元 in a document of Hong Kong or Macau is its own dollar (预留10亿元: 港元; a table's 億元 too),
+    unless a sign or 人民币 `before` it says otherwise."""
+    if unit != "元" or region not in _currencies() or _CURRENCY_BEFORE.search(before):
         return unit  # (HK$5亿元, MOP$3亿: canon reads the sign)
     return _currencies()[region]
 
@@ -356,7 +356,7 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return baseline.subject_of(prev["indicator"]) + indicator
     if indicator in ("增速", "增幅") and q.unit == "%" and prev and unit_family(prev["unit"]) != "percent":
         # …用户约有41万，较2024年底增加约9万，增幅约为28%: the rate of the change just said
-        return canon.without_change(prev["indicator"]) + indicator
+        return baseline.without_change(prev["indicator"]) + indicator
     lacks = baseline.lacks_subject(indicator)
     if lacks and clause > sent[0] and (subject := baseline.topic(view[sent[0]:clause], ctx.clean_indicator)):
         return subject

@@ -21,8 +21,8 @@ from .roc_years import gregorian
 from .view import to_simplified
 
 # A cell boundary: a tab, a pipe, a full-width space, or a run of two or more spaces.
-_SEP = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*|\u3000+| {2,}")
-_SEP_STRICT = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*")
+_SEP_STRICT = re.compile(r"[ \u3000]*(?:\t|\||｜)[ \u3000]*")  # (in a line that has tabs or pipes)
+_SEP = re.compile(_SEP_STRICT.pattern + r"|\u3000+| {2,}")
 _TAB_OR_PIPE = re.compile(r"[\t|｜]")
 _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"

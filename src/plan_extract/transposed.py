@@ -46,7 +46,7 @@ _PERIOD = re.compile(
     rf"|^(?P<bare>{_AIM})(?:值|数字?)?$"
     # (a quarter or a month alone, under a row or a title that gave its year: 第二季, 10月)
     rf"|^(?:第?(?P<q2>[一二三四1-4])季度?|(?P<m3>[0-9]{{1,2}})月份?)$")
-_TITLE_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+TITLE_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")  # (crosstab's too)
 _QUARTER = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 # A column that holds no indicator: notes, sources, row numbers.
 _SKIP = re.compile(r"^(?:备注|说明|注|附注|资料来源|数据来源|来源|序号|编号)$")
@@ -132,7 +132,7 @@ def _table(text, view, start, plan_years, published, ref_year):
     plan_years, title_unit = tables._title(view, start, plan_years)  # 表1 …（2021-2025年）（單位：萬戶）
     subject = _subject(view, start)
     title = view[view.rfind("\n", 0, max(0, start - 1)) + 1:start]  # (2025年電子支付交易情況 | 季度 …)
-    year_before = int(named[-1]) if (named := _TITLE_YEAR.findall(title)) else None
+    year_before = int(named[-1]) if (named := TITLE_YEAR.findall(title)) else None
     values, rows = [], 0
     while pos < len(view):
         line = line_at(view, pos)
@@ -232,21 +232,20 @@ def _period(view: str, a: int, b: int, plan_years: tuple[int, ...], year_before:
     if m.group("q2") or m.group("m3"):
         if year_before is None:
             return None
+        year, aim = year_before, False
         month = _QUARTER[m.group("q2")] if m.group("q2") else int(m.group("m3"))
-        if not 1 <= month <= 12:
-            return None
-        return year_before, f"{year_before}-{month:02d}-{calendar.monthrange(year_before, month)[1]:02d}", False
-    year = gregorian(m.group("y") or m.group("roc"))
-    aim = bool(m.group("pre") or m.group("post"))
-    if y2 := m.group("y2"):  # 2025-26年度: the fiscal year from April, named by its first year
-        second = gregorian(y2) if len(y2) != 2 else year // 100 * 100 + int(y2)
-        if second != year + 1:
-            return None  # 2021-2025年: a plan period, not one row's period
-        return year, f"{second}-03-31", aim
-    if m.group("m") or m.group("m2"):  # 2024年6月, 2025年（截至5月）
-        month = int(m.group("m") or m.group("m2"))
     else:
-        month = 6 if m.group("h") == "上半年" else _QUARTER[m.group("q")] if m.group("q") else 12
+        year = gregorian(m.group("y") or m.group("roc"))
+        aim = bool(m.group("pre") or m.group("post"))
+        if y2 := m.group("y2"):  # 2025-26年度: the fiscal year from April, named by its first year
+            second = gregorian(y2) if len(y2) != 2 else year // 100 * 100 + int(y2)
+            if second != year + 1:
+                return None  # 2021-2025年: a plan period, not one row's period
+            return year, f"{second}-03-31", aim
+        if m.group("m") or m.group("m2"):  # 2024年6月, 2025年（截至5月）
+            month = int(m.group("m") or m.group("m2"))
+        else:
+            month = 6 if m.group("h") == "上半年" else _QUARTER[m.group("q")] if m.group("q") else 12
     if not 1 <= month <= 12:
         return None
     return year, f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}", aim
