@@ -176,8 +176,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year_part": re.compile(alternation(ctx["year_parts"])),
         "five_year_plan": re.compile(ctx["five_year_plan"]),
         "place": regex.compile(
-            # (便利市民: 市民 is the people of a place, not the end of its name)
-            rf"(?P<known>{alternation(known_places())})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市(?!民)|自治区)(?<!城(?=市))"
+            # (便利市民, 要素市场: 市民 is the people of a place, 市场 a market, not the end of a name)
+            rf"(?P<known>{alternation(known_places())})|(?<![\p{{Han}}0-9])(?!年)\p{{Han}}{{2,3}}?(?=省|市(?![民场值])|自治区)(?<!城(?=市))"
         ),
         "not_in_names": re.compile(places["not_in_names"]),
         "prefecture": re.compile(alternation(places["prefectures"])),
@@ -190,7 +190,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # (覆盖城市社区, 非六都县市: 城市 and 县市 are words, unless the 城 ends a prefecture's name: 晋城市)
         "place_prefix": regex.compile(
             rf"^(?:数字|智慧)?(?P<p>{alternation(known_places())}"
-            r"|\p{Han}{2,3}?(?=省|市|自治区|州|县)(?<!城(?=市))(?!县市(?!场)))"
+            r"|\p{Han}{2,3}?(?=省|市(?![场值])|自治区|州|县)(?<!城(?=市))(?!县市(?!场)))"
         ),
     }
 

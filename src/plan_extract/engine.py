@@ -334,6 +334,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if prev and prev["unit"] == q.unit and q.unit in ctx.measure_words() and _THEN_PART.fullmatch(view, clause, q.outer_start) \
             and (what := _what_after(view, q, sent).removeprefix("已")):
         return f"{what}的{prev['indicator']}"  # 规上工业企业1200家，其中860家完成数字化改造: the part doing it
+    if prev and prev["unit"] == q.unit and q.unit in ctx.measure_words() \
+            and (rel := _PART_BEFORE.fullmatch(view, clause, q.outer_start)):
+        return f"{rel.group('vp')}的{prev['indicator']}"  # 营业网点286处，其中设在农村的198处: those of the whole
     if indicator in _PART_WORDS and (part := _part_of_whole(view, q, sent, indicator, pending)):
         return part
     if prev and prev["unit"] == q.unit and view.startswith(("其中", "当中"), clause) \
@@ -407,7 +410,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
             pending, len(pending), lambda j, f: f["unit"] in ctx.measure_words() and f["unit"] != q.unit, sentence)):
         if total:  # 本港共有逾70个数据中心，总楼面面积约105万平方米: the total of what the count counted
             return counted["indicator"] + indicator
-        if counted["indicator"].endswith(("项目", "工程")):  # 实施…项目1035个，完成投资416亿元: theirs
+        if counted["indicator"].endswith(("项目", "工程")) and not (
+                spent.group("m").startswith("涉及") and ctx.of_programme(view, q.outer_start, sent[0], indicator) != indicator):
+            # 实施…项目1035个，完成投资416亿元: theirs (a programme's, when its sentence names one: 创科基金…涉及资助总额)
             return counted["indicator"].removeprefix(spent.group("m")[:2]) + spent.group("m")  # (签约…项目, 签约金额)
     # the whole measured as the part is (总投资480亿元，其中…6个项目: no measure of the projects' count)
     if view.startswith("其中", clause) and (whole := _last_before(
@@ -544,10 +549,13 @@ def _what_after(view: str, q: Quantity, sent: tuple[int, int]) -> str:
 
 
 _THEN_PART = re.compile(r"(?:其中|当中)(?:约|有|共有|逾|超过|近)?")
+_PART_BEFORE = re.compile(r"(?:其中|当中)(?P<vp>[^，。；、0-9的]{2,12})的(?:有|为|达|共)?(?:约|逾|超过|近)?")
 
 
 # the investment words of a count of projects (…项目56个，1-10月累计完成投资71.8亿元)
-_SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额)"
+# (批出约190个项目，涉及资助额约16亿元: what they involve)
+_SPENT = re.compile(r"(?:^|[，,；;])[^，,；;]{0,6}?(?:累计)?(?P<m>(?:完成|计划|签约)?投资(?:额|总额)?|签约(?:金)?额"
+                    r"|涉及(?:资助|投资)?(?:开支|金额|总额|款额|额))"
                     r"(?:达到|达|为|约|超过|逾|近)*$")
 
 
