@@ -1,7 +1,7 @@
 """Section headings as kind cues: a plan's review section (一、发展基础) reports actuals, its target
 section (二、发展目标) plans. A heading's cue lasts until the next heading of the same or a higher
 level (第一章 > 一、, 01 on a line of its own (一图读懂) or a 【…】 box title on its own line > （一） > 1. or
-a —— bullet > a bare line between blank lines that names a review or a goal (a news page's
+a lead-in line ending in a colon (主要目标是：) > a —— bullet > a bare line between blank lines that names a review or a goal (a news page's
 今年预算与目标)); a nested heading without a cue of its own keeps its parent's.
 
 Headings are found at a line start, or after a sentence end (a page saved as one line).
@@ -25,6 +25,8 @@ _LEVELS = (  # the numbered headings' openers, highest level first
 )
 _HEADING = re.compile(  # after a line or sentence end: a character class the regex engine skips to
     r"[\n。！？!?][ \t\u3000]*(?:" + "|".join(f"(?P<l{i}>{p})" for i, p in enumerate(_LEVELS, 1))
+    # a lead-in (l6) ends its line with a colon (…。主要目标是：), its list below it
+    + r"|(?P<l6>)(?=[^。！？!?\n：:]{2,40}[：:][ \t\u3000]*\n)"
     # a bare line (l5) opens after a blank line, where no numbered heading does
     + r"|(?P<l5>\n)(?![ \t\u3000]*(?:" + "|".join(_LEVELS) + r")))[ \t\u3000]*"
     r"(?P<title>[^。；！？!?\s，,：:]{2,24})",
@@ -85,19 +87,22 @@ def sections(view: str) -> Sections:
     stack: list[tuple[int, str | None, str, int]] = []  # (level, kind, words, start)
     starts, kinds, items = [], [], []
     for m in _HEADING.finditer("\n" + view):  # the text's start is a line start; offsets are one off
-        bare = m.group("l5") is not None
+        bare, lead = m.group("l5") is not None, m.group("l6") is not None
         if bare and not _BLANK_AFTER.match(view, m.end() - 1):
             continue  # a bare line is a heading only between blank lines, with a cue (今年预算与目标)
-        level = 5 if bare else next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
-        title = m.group("title")
+        # (a lead-in sits between a numbered item and the —— bullets it introduces)
+        level = 5 if bare else 3.5 if lead else next(i for i, g in enumerate(("l1", "l2", "l3", "l4"), 1) if m.group(g))
+        title = view[m.start("title") - 1:view.find("\n", m.start("title") - 1)] if lead else m.group("title")
         kind = "actual" if review.search(title) else "target" if target.search(title) else None
         if kind and inside(asked, m.end() - 1):
             kind = None  # a question's item, not a section's heading
-        if bare and not kind:
+        if (bare or lead) and not kind:
             continue
         while stack and stack[-1][0] >= level:
             stack.pop()
         start = m.start()  # the heading starts after the line or sentence end (one off in "\n" + view)
+        if lead:  # (its whole line leads in: 到2028年，…。主要目标是： dates the list)
+            start = max(view.rfind("\n", 0, start) + 1, starts[-1] + 1 if starts else 0)
         stack.append((level, kind, title.strip(), start))
         cue = next(((k, w, s) for _, k, w, s in reversed(stack) if k), (None, "", start))
         starts.append(start)
