@@ -814,3 +814,29 @@ def test_a_tab_separated_header_spaced_out_within_its_cell_and_a_bare_change_col
     assert got == [("移动电话用户", 5834000, "户", 2025), ("移动电话用户增长", 1.6, "%", 2025),
                    ("5G移动电话用户", 3715000, "户", 2025), ("5G移动电话用户增长", 14.1, "%", 2025),
                    ("场所数目", 1139, "间", 2023), ("场所数目", 1186, "间", 2024), ("场所数目变动", 4.1, "%", 2024)]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_years_beside_a_column_labelled_as_the_base_are_goals(script):
+    # (2025年（现状） | 2026年 | 2027年 | 2028年: one base year, then the plan's yearly goals, not a series)
+    text = in_script("發佈日期：2026-03-18\n分年度主要目標\n指標\t2025年（現狀）\t2026年\t2027年\t2028年\n"
+                     "算力總規模（EFLOPS）\t2.8\t4\t6\t8\n智能算力佔比（%）\t45\t55\t65\t75\n", script)
+    got = [(r[1], r[3], r[4]) for r in rows(text)]
+    assert got[:4] == [(2.8, "actual", 2025), (4, "target", 2026), (6, "target", 2027), (8, "target", 2028)]
+    assert got[4:] == [(45, "actual", 2025), (55, "target", 2026), (65, "target", 2027), (75, "target", 2028)]
+
+
+def test_a_series_of_past_years_stays_what_was_achieved():
+    text = "发布日期：2026-03-18\n指标\t2022年\t2023年\t2024年\t2025年\n5G基站（万个）\t1.1\t1.4\t1.6\t1.9\n"
+    assert {r[3] for r in rows(text)} == {"actual"}
+
+
+@pytest.mark.parametrize("script", TRANSPOSED_SCRIPTS)
+def test_years_down_a_year_column_under_a_title_naming_the_measure(script):
+    # (表1 資訊服務業營業額 | 年別 | 營業額（億元） | 年增率（%）: Republic years down the rows, the title's
+    # subject for every column, the rate the level's before it)
+    text = SCRIPTS_T(script)("發布日期：115-02-24\n表1　資訊服務業營業額\n年別\t營業額（億元）\t年增率（%）\n"
+                             "110年\t5,420\t9.2\n114年\t8,126\t12.4\n資料來源：經濟部統計處。\n")
+    assert [(r[0], r[1], r[5]) for r in cells(text)] == [
+        ("资讯服务业营业额", 5.42e11, 2021), ("资讯服务业营业额年增率", 9.2, 2021),
+        ("资讯服务业营业额", 8.126e11, 2025), ("资讯服务业营业额年增率", 12.4, 2025)]

@@ -219,12 +219,15 @@ def _settle(raw: list[Column], plan_years: tuple[int, ...], ref_year: int | None
     # three or more years one after another (2021 2022 2023 2024 2025) are a series of what was achieved
     series = len(years) >= 3 and years == list(range(years[0], years[0] + len(years)))
     target_year = max((c.year or 0 for c in periods if c.kind == "target" and c.labelled), default=None)
+    # beside a column labelled as the base (2025年（现状） | 2026年 | 2027年), later years are goals
+    base_year = max((c.year or 0 for c in periods if c.kind == "actual" and c.labelled), default=None)
     for i, c in enumerate(periods):
         if c.kind is None and target_year and c.year:
             c.kind = "actual" if c.year <= target_year else "target"
         elif c.kind is None:
             past = ref_year is not None and c.year is not None and (c.year < ref_year or not plan and c.year <= ref_year)
-            c.kind = "actual" if past or series or (len(periods) > 1 and i == 0 and c.year != max(years or [0])) \
+            later = c.year is not None and (base_year and c.year > base_year or ref_year is not None and c.year > ref_year)
+            c.kind = "actual" if not later and (past or series or len(periods) > 1 and i == 0 and c.year != max(years or [0])) \
                 else "target"
     return cols
 

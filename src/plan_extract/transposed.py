@@ -22,11 +22,11 @@ from .roc_years import gregorian
 # script, the full-width space unfolded), so the engine can ask before building the view. Searched
 # from the line break before it: a literal first character lets the regex engine skip ahead, twice
 # as fast as `(?m)^` (tried at every position); the text's first line is matched on its own.
-_LINE = r"[ \t|｜\u3000]*(?:年份|(?:[财財]政|[会會][计計]|[学學])?年度?|[财財]年|[时時][间間]|日期|期[间間]|[时時]期|季度|月份)" \
+_LINE = r"[ \t|｜\u3000]*(?:年份|年[別别]|(?:[财財]政|[会會][计計]|[学學])?年度?|[财財]年|[时時][间間]|日期|期[间間]|[时時]期|季度|月份)" \
         r"[ \u3000]*(?:\t|[|｜]|\u3000| {2})"
 _HEAD = re.compile("\n" + _LINE)
 _FIRST = re.compile(_LINE)
-_LABELS = ("年份", "年度", "年", "财政年度", "财年", "会计年度", "学年", "学年度", "时间", "日期", "期间", "时期", "季度", "月份")
+_LABELS = ("年份", "年别", "年度", "年", "财政年度", "财年", "会计年度", "学年", "学年度", "时间", "日期", "期间", "时期", "季度", "月份")
 _SEPARATORS = ("\t", "|", "｜", "\u3000", "  ")
 # A label saying a row or column holds an aim or a projection, not a statistic.
 _AIM = r"目标|预计|预期|预测|估计"
@@ -130,7 +130,7 @@ def _table(text, view, start, plan_years, published, ref_year):
     if columns is None:
         return None
     plan_years, title_unit = tables._title(view, start, plan_years)  # 表1 …（2021-2025年）（單位：萬戶）
-    subject = _subject(view, start)
+    subject = _subject(view, start, next((c[0] for c in columns if c), ""))
     title = view[view.rfind("\n", 0, max(0, start - 1)) + 1:start]  # (2025年電子支付交易情況 | 季度 …)
     year_before = int(named[-1]) if (named := TITLE_YEAR.findall(title)) else None
     values, rows = [], 0
@@ -179,12 +179,20 @@ _OPENED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[)
                      r"(?:[^，。；「“『\n]{0,24}?(?:推行|推出|设立|开展|实施|成立|启动)的?)?[「“『](?P<s>[^」”』\n]{1,20})[」”』]")
 
 
-def _subject(view: str, header: int) -> str:
+# a rate column (年增率, 成长率, 增长率) after a level's
+_RATE = re.compile(r"^(?:年|按年|同比)?(?:增长|成长|增)(?:率|幅)$|^增速$")
+# a title naming the measure of the first column (表1　资讯服务业营业额 | 年别 | 营业额（亿元）): whose it is
+_TITLE_OF = re.compile(r"^[ \t\u3000]*表\s*[0-9一二三四五六七八九十]+[：:\s\u3000]+(?P<t>[^\s（(：:，。]{3,24})")
+
+
+def _subject(view: str, header: int, first: str = "") -> str:
     """What the table is of, when the lines right above its header say so, else ""."""
     above = view[max(0, header - 600):header].rstrip()
     line = above[above.rfind("\n") + 1:]
     if m := _TITLED.match(line):
         return m.group("s")
+    if first and (m := _TITLE_OF.match(line)) and m.group("t").endswith(first) and len(m.group("t")) >= len(first) + 2:
+        return m.group("t")[:-len(first)]
     if line.endswith(("：", ":")) and (m := _OPENED.match(line)):
         return m.group("s")
     return ""
@@ -215,7 +223,8 @@ def _columns(cells: list[str]):
         if not tables._HAN.search(label):
             return None
         name = tables.to_simplified(label)
-        if tables._CHANGE.match(name) and out[-1] is not None:  # 用户人数 | 按年变幅: that column's change
+        if (tables._CHANGE.match(name) or _RATE.match(name)) and out[-1] is not None:
+            # 用户人数 | 按年变幅, 营业额 | 年增率: that column's change
             name = out[-1][0] + name
         out.append((name, unit, aim is not None))
     return out if any(out) else None
