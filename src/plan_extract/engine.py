@@ -264,7 +264,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         last, level = pending[members[-1]][0]["indicator"], pending[levels[-1]][0]["indicator"]
         if last.startswith(level):
             for i, j in zip(members, levels):
-                pending[i][0]["indicator"] = pending[j][0]["indicator"] + last[len(level):]
+                pending[i][0]["indicator"] = pending[j][0]["indicator"] + last[len(level):].replace("分别", "")
     names = []  # each row's name before canon.finish: a total's is that of the row before it
     for i, (fields, pos, sent, clause) in enumerate(pending):
         indicator, region, year = named.get(i, (None, None, None))

@@ -26,6 +26,8 @@ _COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领
 # how a list of items fared, said before the clause that measures them
 _TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表现|发展)?(?:良好|较好|强劲|向好|亮眼|突出|迅猛|较快)$"
                          r"|(?:保持|实现|呈现)(?:较快|快速|稳定|平稳|两位数)?(?:增长|发展)(?:态势)?$")
+# …or where they rank (温岭、玉环、路桥网络零售额位居前三，分别为…)
+_RANK_TAIL = re.compile(r"(?:位居|位列|排名|居)(?:全[市省区州县])?前[二三四五六七八九十]{1,2}(?:位|名)?$")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
 _MOVES = re.compile(r"增长|提高|提升|下降|增加|减少|降低|上升|回落|按年|同比|环比")
 # unnamed members counted in the subject (三家基础电信企业, 两所高校): the words after 分别 name their figures
@@ -103,8 +105,11 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
                 # 电子信息、软件、人工智能三大产业发展势头较好，营业收入分别增长…: the items went before
                 items = _TREND_TAIL.sub("", view[before:start - 1].strip())
                 # 5G基站数排名前三的市州依次为成都、绵阳和南充，分别达到…: the places ranked
-                ranked = _ranked().match(items)
-                earlier = _group(items[ranked.end():] if ranked else items, len(members), words) if "、" in items else None
+                ranked = _ranked().match(items) or _RANK_TAIL.search(items)
+                items = items[ranked.end():] if ranked and ranked.start() == 0 else _RANK_TAIL.sub("", items)
+                earlier = _group(items, len(members), words) if "、" in items else None
+                if ranked and earlier is not None and earlier.of != "places" and ranked.start() > 0:
+                    earlier = _named_places(items, len(members), words)  # 温岭、玉环、路桥网络零售额
                 if ranked and earlier is not None and earlier.of == "places":
                     group = earlier
                 elif earlier is not None and earlier.of == "indicators":
@@ -112,7 +117,8 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
                     group = Group([item + measure for item in earlier.items], "indicators", words)
         if group is None and previous is not None and len(previous.items) == len(members) and sent[0] <= previous_at:
             if _skip().search(subject).start() == 0:
-                group = Group(previous.items, previous.of, previous.words + subject + words, previous.name)
+                link = previous.words.strip() in ("为", "是", "达", "达到")  # (分别为…，同比分别增长…)
+                group = Group(previous.items, previous.of, ("" if link else previous.words) + subject + words, previous.name)
             elif previous.of == "indicators" and "、" not in subject and clean_indicator(subject):
                 # …营收分别为A、B，年增率分别为C、D: the same items, measured otherwise
                 group = Group([item + clean_indicator(subject) for item in previous.items], "indicators", words)
@@ -202,6 +208,16 @@ def _group(subject: str, n: int, words: str) -> Group | None:
     return Group(items, "indicators", words)
 
 
+def _named_places(subject: str, n: int, words: str) -> Group | None:
+    """Ranked items that are places no list knows (温岭、玉环、路桥网络零售额): the first items all as long as
+    a place's name, the last one that long a place, what follows it their measure."""
+    items = subject.split("、")
+    size = len(items[0])
+    if len(items) != n or not 2 <= size <= 3 or any(len(s) != size for s in items[:-1]) or len(items[-1]) <= size + 1:
+        return None
+    return Group(items[:-1] + [items[-1][:size]], "places", words, items[-1][size:])
+
+
 def _place(item: str) -> str | None:
     """The place an item is: a known one, or a county or district name (攸县, 炎陵县) among places."""
     places, rest = split_place(item + "的")  # split_place keeps a name that is all place
@@ -226,7 +242,8 @@ def _tail(view: str, last: int, end: int) -> str:
 
 def _name_and_place(group: Group, k: int) -> Named:
     if group.of in ("places", "members"):  # the shared name, else the words after 分别: 新增数字化改造项目, 同比增长
-        return clean_indicator(group.name + group.words + group.tail) or None, _place(group.items[k]) if group.items[k] else None, None
+        item = group.items[k]
+        return clean_indicator(group.name + group.words + group.tail) or None, (_place(item) or item) if item else None, None
     change = _CHANGE.search(group.words.strip())
     change = change.group() if change else ""
     if group.of == "years":
