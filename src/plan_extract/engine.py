@@ -314,6 +314,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     # (有应用人工智能技术的企业占11.7%，比2023年的6.5%: the share's own base is)
     prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"])
                         or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
+    if prev and prev["unit"] == q.unit and (parallel := _parallel_measure(indicator, prev["indicator"])):
+        return parallel  # …制造业增加值增长12.7%，电气机械和器材制造业增长9.4%: the measure the clause before named
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     if canon.NEW_WORDS.match(indicator) and (total := _TOTAL_OPENS.match(view, clause, q.outer_start)):
@@ -424,6 +426,26 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
 @cache
 def _owned() -> re.Pattern:
     return re.compile(alternation(lexicon()["indicator"]["owned_measures"]))
+
+
+@cache
+def _owned_tail() -> re.Pattern:
+    return re.compile(f"(?:{alternation(lexicon()['indicator']['owned_measures'])})$")
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _parallel_measure(name: str, before: str) -> str | None:
+    """A subject without a measure after a clause that measured one like it (…制造业增加值增长12.7%，电气机械和
+    器材制造业增长9.4%; 透过内地平台的消费额为10.0亿元…；本澳平台1.5亿元): the subject with that measure."""
+    subject, other = baseline.without_change(name), baseline.without_change(before)
+    m = _owned_tail().search(other)
+    head = other[:m.start()].removesuffix("的") if m else ""
+    if not head or len(subject) < 3 or subject[-1] != head[-1] or _owned().search(subject) or subject in head \
+            or not _HAN_ONLY.fullmatch(subject):
+        return None
+    return subject + m.group() + name[len(subject):]
 
 
 def _owner(pending: list, sentence: str, name: str) -> str | None:
