@@ -231,6 +231,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         indicator = _name(view, q, sent, clause, match.indicator, pending, sentence)
         if not indicator:
             continue
+        if q.unit == "人次" and not _PERSON_TIMES.search(indicator):
+            indicator += "人次"  # 培训7,300余人次: a count of attendances, named so (培训人次)
         start, end = (q.start, q.end) if index is None else (index[q.start], index[q.end - 1] + 1)
         pending.append((dict(
             doc=name,
@@ -314,6 +316,11 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     # (有应用人工智能技术的企业占11.7%，比2023年的6.5%: the share's own base is)
     prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"])
                         or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
+    if prev and _JOINED.match(indicator) and prev["unit"] in ("个", "家", "座", "所") \
+            and _HOSTS.search(prev["indicator"]) and not _JOINED.match(prev["indicator"]):
+        return prev["indicator"] + indicator  # 二级节点5个，接入企业2300余家: what they joined
+    if indicator.startswith(("出口", "进口")) and (part := _trade_part(view, q, indicator, pending)):
+        return part  # 跨境电商进出口额38.6亿元…。其中，出口26.1亿元，进口12.5亿元: the total's parts
     if prev and prev["unit"] == q.unit and (parallel := _parallel_measure(indicator, prev["indicator"])):
         return parallel  # …制造业增加值增长12.7%，电气机械和器材制造业增长9.4%: the measure the clause before named
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
@@ -431,6 +438,24 @@ def _owned() -> re.Pattern:
 @cache
 def _owned_tail() -> re.Pattern:
     return re.compile(f"(?:{alternation(lexicon()['indicator']['owned_measures'])})$")
+
+
+# what joins a platform, a node or a park counted right before (…二级节点5个，接入企业2300余家; 电商产业园26个，入驻企业…)
+_JOINED = re.compile(r"(?:已|累计|共)?(?:接入|连接|入驻|接驳|入园)(?:的)?(?:企业|单位|机构|商户|部门|用户|商家)")
+_HOSTS = re.compile(r"(?:平台|节点|园|基地|中心|网络|外网|系统|楼宇|孵化器)$")
+_PERSON_TIMES = re.compile(r"人次|人数|次数|人流|量")
+_TRADE = re.compile(r"进出口(额|总额|总值|值)?")
+_PART_TRADE = re.compile(r"(出口|进口)(额|总额|总值|值)?")
+
+
+def _trade_part(view: str, q: Quantity, name: str, pending: list) -> str | None:
+    """出口 or 进口 after a 进出口 total in its paragraph: the total's part, named as it is."""
+    para = view.rfind("\n", 0, q.start) + 1
+    whole = next((f["indicator"] for f, pos, _, _ in reversed(pending) if pos >= para and "进出口" in f["indicator"]), None)
+    if whole is None:
+        return None
+    w, m = _TRADE.search(whole), _PART_TRADE.match(name)
+    return whole[:w.start()] + m.group(1) + (m.group(2) or w.group(1) or "") + name[m.end():]
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
