@@ -1015,10 +1015,10 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             elif _BEFORE_YEAR.match(view, m.end()) and not base and (ref is None or y >= ref):
                 years[-1] = (m.start(), "deadline", y, words)  # 会在2027年前: a deadline still to come
                 kind.append((m.start(), "target_strong", words))
+            elif ref and m.group("fiscal") and (y == ref or y == ref - 1 and _before_april(facts)):
+                kind.append((m.start(), "target", words))  # 在2026至27年度内…提升至: the budget year under way plans
             elif ref and y < ref and not base:  # a past year's figures are actuals (a baseline's say nothing)
                 kind.append((m.start(), "actual", words))
-            elif ref and y == ref and m.group("fiscal"):  # 在2026至27年度内…提升至: the budget year under way plans
-                kind.append((m.start(), "target", words))
             # 2027年为攻坚阶段，…达到: a year still to come plans (距2025年目标 measures against it)
             elif ref and y > ref and not base and m.group("plain") and \
                     not _TOWARDS.search(view, max(0, m.start() - 3), m.start()):
@@ -1307,6 +1307,11 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
 
 
 _TO_POINT = re.compile(r"(?:增|提高|提升|上升|增长|增加|扩大|下降|降低|减少|降|减|升)(?:至|到)")
+
+
+def _before_april(facts: DocFacts) -> bool:
+    """Is the page from January to March, when the fiscal year opened the April before is still under way?"""
+    return bool(facts.published) and facts.published[5:7] in ("01", "02", "03")
 
 
 def _between(positions: list[int], a: int, b: int) -> bool:
