@@ -87,6 +87,7 @@ _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _SCOPE = "全我本该各今年新这此其"  # 全市, 我省, 本县, 该区 …: a scope, not a place's name
 _NOT_A_NAME = re.compile(f"[{_SCOPE}]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}$")
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)")
 
 
@@ -986,6 +987,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             continue
         if word == "年内" and looks_back and not _DIRECTIVE.search(view, max(0, start - 8), start):
             continue  # 年内 in a report on a year past (公布2025年主要发展数据, 2026-02): during that year
+        if word == "年内" and ref and (y := _YEAR_BEFORE.search(view, max(0, start - 4), start)) and int(y.group()) < ref:
+            continue  # 2025年内 on a page of 2026: during a year past
         # 截至 and …以来 (今年以来, 2018年以来) date a report: as strong as a deadline
         kind.append((start, "actual_strong" if word in ("截至", "截止", "以来") else kinds[word], word))
     for m in _year_matches(view, pats["year"]):
