@@ -154,3 +154,12 @@ def test_a_year_in_chinese_digits_is_read_as_one_in_the_view():
     view = search_view(text)
     assert len(view) == len(text)
     assert view.startswith("2025年全年、2025至26年度、2024年底;一九九八年和二○二五件")  # ； folds to ;
+
+
+def test_the_view_keeps_a_compound_names_own_comma_from_list_commas():
+    from plan_extract.view import JOINED, search_view
+
+    text = "電子、信息傳輸、軟件和信息技術服務業、計算機、通信和其他電子設備製造業、電氣機械"
+    view = search_view(text)
+    assert len(view) == len(text)
+    assert view == f"电子、信息传输{JOINED}软件和信息技术服务业、计算机{JOINED}通信和其他电子设备制造业、电气机械"

@@ -20,6 +20,7 @@ from .catalogue import Catalogue, default_catalogue, fits, unit_family
 from .context import _CLAUSE_BREAK, defined, known_places, last_match, strip_left
 from .lexicon import alternation, lexicon
 from .records import Record
+from .view import JOINED
 
 
 
@@ -118,6 +119,7 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
     reference (a dict, updated in place: the record is built once, after this). `start` is where the
     quantity's clause begins, when the caller knows it."""
     catalogue = catalogue or default_catalogue()
+    fields["indicator"] = fields["indicator"].replace(JOINED, "、")  # (信息传输、软件和信息技术服务业)
     found = fields["indicator"]
     if "$" in found and fields["unit"] in ("", "元") and (sign := _SIGN.search(found)):
         fields["unit"] = _SIGN_UNITS[sign.group(1)]
@@ -188,6 +190,7 @@ def finish_table(fields: dict, catalogue: Catalogue | None = None) -> dict:
     a bracketed cell ([10], a total over the plan period) or a row named 新增… is an increment, any
     other cell a level. The table's own wording stays the name (the table has no sentence to say it)."""
     catalogue = catalogue or default_catalogue()
+    fields["indicator"] = fields["indicator"].replace(JOINED, "、")
     name = _place_out(catalogue, fields)
     entry, _ = _entry(catalogue, defined(name, kept=False))
     if entry is not None and fits(entry, fields["unit"]):

@@ -22,6 +22,7 @@ from .numerals import parse_numeral
 from .pattern_ends import last_chars, with_first_chars
 from .plan_title import first_line_plan
 from .sections import Sections, inside, questions, sections
+from .view import JOINED
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 # a clause with its enumeration (、) kept whole; a comma between thousands (1,031亿元) is none
@@ -645,9 +646,10 @@ def clean_indicator(phrase: str) -> str:
         s = _DISPOSAL.sub("", s)
     if "于" in s or "超过" in s:  # 时延不高于理论时延(1.2倍): the bound's reference is no part of the name
         s = pats["bound_inside"].sub("", s)
-    if len(s) > 24:  # a longer phrase has prose before the name: cut after its 工业中 / 其中 if it has one
+    longest = 32 if JOINED in s else 24  # (规模以上信息传输﹑软件和信息技术服务业企业营业收入)
+    if len(s) > longest:  # a longer phrase has prose before the name: cut after its 工业中 / 其中 if it has one
         cut = _IN_WHOLE.search(s, 0, len(s) - 4)
-        s = s[cut.end():] if cut and len(s) - cut.end() <= 24 else s[-24:]
+        s = s[cut.end():] if cut and len(s) - cut.end() <= longest else s[-longest:]
     return s
 
 

@@ -102,6 +102,7 @@ class Indicator(Section):
     share_heads: Words
     item_heads: Words
     owned_measures: Words
+    compound_names: Words
     admin_all: Regex
     admin_scope: Regex
     routine_before: Regex

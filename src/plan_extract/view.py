@@ -66,8 +66,38 @@ def search_view(text: str) -> str:
         view = text.translate(_table())
     if "〇" in view or "○" in view or "零" in view:  # a year in Chinese digits has a zero (二〇二五)
         view = _CN_YEAR.sub(_arabic_year, view)
+    if "、" in view:
+        view = _join_compounds(view)
     assert len(view) == len(text)
     return view
+
+
+# the 、 inside a name that holds one (信息传输、软件和信息技术服务业), which no list splits
+JOINED = "\ufe51"
+
+
+@cache
+def _compounds() -> dict[str, tuple[str, ...]]:
+    """The words before each compound name's first 、 -> the names."""
+    from .lexicon import lexicon
+
+    out: dict[str, list[str]] = {}
+    for name in lexicon()["indicator"]["compound_names"]:
+        out.setdefault(name[:name.index("、")], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _join_compounds(view: str) -> str:
+    parts, last, pos = [], 0, view.find("、")
+    while pos >= 0:
+        for head, names in _compounds().items():
+            if view.endswith(head, 0, pos) and (name := next((n for n in names if view.startswith(n, pos - len(head))), None)):
+                a = pos - len(head)
+                parts += [view[last:a], name.replace("、", JOINED)]
+                last = a + len(name)
+                break
+        pos = view.find("、", max(pos + 1, last))
+    return "".join(parts) + view[last:] if parts else view
 
 
 def _arabic_year(m: re.Match) -> str:
