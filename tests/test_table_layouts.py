@@ -840,3 +840,18 @@ def test_years_down_a_year_column_under_a_title_naming_the_measure(script):
     assert [(r[0], r[1], r[5]) for r in cells(text)] == [
         ("资讯服务业营业额", 5.42e11, 2021), ("资讯服务业营业额年增率", 9.2, 2021),
         ("资讯服务业营业额", 8.126e11, 2025), ("资讯服务业营业额年增率", 12.4, 2025)]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_quarters_across_the_header_take_their_years(script):
+    text = in_script("發布日期：2026/09/10\n通訊統計主要數字\n指標\t2025年第2季\t2026年第1季\t2026年第2季\t按年變動（%）\n"
+                     "流動電話用戶（萬戶）\t213.6\t217.4\t218.7\t2.4\n", script)
+    assert [(r[1], r[3], r[4]) for r in rows(text)][:3] == [(2136000, "actual", 2025), (2174000, "actual", 2026),
+                                                             (2187000, "actual", 2026)]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_a_line_of_a_quarter_and_its_figure_is_no_header_and_the_prose_after_it_is_read(script):
+    text = in_script("5G用戶數目（萬戶）\n2024年第三季　121.9\n　　　　　第四季　128.4\n\n"
+                     "　　2024年，有使用電腦的企業佔96.8%，有使用互聯網的佔95.9%。\n", script)
+    assert {"96.8%", "95.9%"} <= {r.raw for r in extract(text, "release.txt")}

@@ -81,6 +81,7 @@ _BASE = re.compile(r"(?:从|由|自)\s*$")
 # …约为112年的3.6倍, 较2020年的…, 比2024年底的…: the year of what the figure is compared with
 _BASE_OF = re.compile(r"(?:较|比|为|是)\s*$")
 _OF_AFTER = re.compile(r"\s*(?:年度?)?(?:底|末|同期|全年)?的")
+_COMPARED_WITH = re.compile(r"\s*(?:年度?)?(?:底|末|同期|全年)?(?:比较|相比|对比)")
 _TOWARDS = re.compile(r"(?:距|离|距离|对照|对标)\s*$")
 # 2027年前 (by 2027), not 114年前三季 / 2025年前10个月 (the year's first quarters or months)
 _BEFORE_YEAR = re.compile(r"前(?!后|夕|期|半|[一二三四0-9]季|[一二三四五六七八九十两0-9]{1,2}个?月)")
@@ -1013,7 +1014,8 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             y = gregorian(m.group("py") or m.group("fy"))  # 2024-25年度, 二○二四至二五年度: the year it opens
             # 从2022年的320万户提高到800万户: a baseline's year dates the baseline, never a target
             base = _BASE.search(view, max(0, m.start() - 3), m.start()) or \
-                _BASE_OF.search(view, max(0, m.start() - 3), m.start()) and _OF_AFTER.match(view, m.end())
+                _BASE_OF.search(view, max(0, m.start() - 3), m.start()) and _OF_AFTER.match(view, m.end()) or \
+                _COMPARED_WITH.match(view, m.end())  # 与疫情前的2019年比较，…: the year compared with
             years.append((m.start(), "base" if base else "plain", y, words))
             if view.startswith(("底前", "年底前"), m.end()):  # 2022年底前: a deadline
                 kind.append((m.start(), "target_strong", words))

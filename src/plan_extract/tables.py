@@ -29,7 +29,7 @@ _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值, 2024-25年度 (a fiscal
 # year: its first year, as down the rows of a transposed table; 2024-25 alone too), 2025年首三季 and
 # 2025（截至11月底） (what the year has done so far).
-_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度|\s*$))?\s*年?度?\s*(?:底|末|(?P<sofar>首[一二三]季度?|前[一二三]季度?))?"
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度|\s*$))?\s*年?度?\s*(?:底|末|(?P<sofar>首[一二三]季度?|前[一二三]季度?)|第?[一二三四1-4]季度?)?"
                      rf"(?:[（(](?P<asof>截至|截止)[^（）()]{{1,12}}[)）])?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
@@ -262,6 +262,8 @@ def _header(view: str, cells: list[tuple[int, int]]) -> list[Column] | None:
     periods = [c for c in cols if c.role == "period"]
     if len(cols) < 2 or not periods or sum(c.role == "other" for c in cols) > 1:
         return None
+    if len(cols) == len(cells) and any(c.role != "period" and _value(view, a, b) for c, (a, b) in zip(cols, cells)):
+        return None  # (2024年第三季　121.9: a row of figures, not a header)
     if cols[0].role == "skip" and cols[0].label in _ITEM_HEADS and all(c.role != "skip" for c in cols[1:]):
         return cols  # 类别 | 2022年 | 2023年: the categories are what the rows measure
     if not any(c.role == "indicator" for c in cols) and not any(
