@@ -319,6 +319,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     if prev and _JOINS.match(indicator) and prev["unit"] in ("个", "家", "座", "所") \
             and _HOSTS.search(prev["indicator"]) and not _JOINS.match(prev["indicator"]):
         return prev["indicator"] + indicator  # 二级节点5个，接入企业2300余家: what they joined
+    if _ITS.match(indicator) and (before := _last_before(pending, len(pending), lambda j, f: True, sentence)):
+        # 电子及电器产品占15.9%，其消费额按年上升18.7%: 其 is what the figure before was of
+        return _SHARE_TAIL.sub("", before["indicator"]) + indicator[1:]
     if indicator.startswith(("出口", "进口")) and (part := _trade_part(view, q, indicator, pending)):
         return part  # 跨境电商进出口额38.6亿元…。其中，出口26.1亿元，进口12.5亿元: the total's parts
     if prev and prev["unit"] == q.unit and (parallel := _parallel_measure(indicator, prev["indicator"])):
@@ -443,6 +446,8 @@ def _owned_tail() -> re.Pattern:
 # what joins a platform, a node or a park counted right before (…二级节点5个，接入企业2300余家; 电商产业园26个，入驻企业…)
 _JOINS = re.compile(r"(?:已|累计|共)?(?:接入|连接|入驻|接驳|入园)(?:的)?(?:企业|单位|机构|商户|部门|用户|商家)")
 _HOSTS = re.compile(r"(?:平台|节点|园|基地|中心|网络|外网|系统|楼宇|孵化器)$")
+_ITS = re.compile(r"其(?![中余他次实])[\u4e00-\u9fff]{2}")
+_SHARE_TAIL = re.compile(r"的?(?:占比|比重|比例)$")
 _PERSON_TIMES = re.compile(r"人次|人数|次数|人流|量")
 _TRADE = re.compile(r"进出口(额|总额|总值|值)?")
 _PART_TRADE = re.compile(r"(出口|进口)(额|总额|总值|值)?")
