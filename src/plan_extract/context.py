@@ -89,7 +89,6 @@ _DIGIT = re.compile(r"[0-9零一二两三四五六七八九十百千]")
 _SCOPE = "全我本该各今年新这此其"  # 全市, 我省, 本县, 该区 …: a scope, not a place's name
 _NOT_A_NAME = re.compile(f"[{_SCOPE}]")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_YEAR_BEFORE = re.compile(r"(?:19|20)[0-9]{2}$")
 _ABBREVIATED = re.compile(r"\s*[(（]\s*(?:以下简称|以下称|下称|简称)")
 
 
@@ -990,7 +989,7 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             continue
         if word == "年内" and looks_back and not _DIRECTIVE.search(view, max(0, start - 8), start):
             continue  # 年内 in a report on a year past (公布2025年主要发展数据, 2026-02): during that year
-        if word == "年内" and ref and (y := _YEAR_BEFORE.search(view, max(0, start - 4), start)) and int(y.group()) < ref:
+        if word == "年内" and ref and (y := _YEAR.fullmatch(view, max(0, start - 4), start)) and int(y.group()) < ref:
             continue  # 2025年内 on a page of 2026: during a year past
         # 截至 and …以来 (今年以来, 2018年以来) date a report: as strong as a deadline
         kind.append((start, "actual_strong" if word in ("截至", "截止", "以来") else kinds[word], word))
@@ -1022,8 +1021,9 @@ def cues(view: str, lay: Layout, facts: DocFacts) -> Cues:
             elif _BEFORE_YEAR.match(view, m.end()) and not base and (ref is None or y >= ref):
                 years[-1] = (m.start(), "deadline", y, words)  # 会在2027年前: a deadline still to come
                 kind.append((m.start(), "target_strong", words))
-            elif ref and m.group("fiscal") and (y == ref or y == ref - 1 and _before_april(facts)):
-                kind.append((m.start(), "target", words))  # 在2026至27年度内…提升至: the budget year under way plans
+            elif ref and m.group("fiscal") and (y == ref or y == ref - 1 and _early_in_year(facts)):
+                # 在2026至27年度内…提升至: the budget year under way plans (2025-26年度 on a page of February 2026)
+                kind.append((m.start(), "target", words))
             elif ref and y < ref and not base:  # a past year's figures are actuals (a baseline's say nothing)
                 kind.append((m.start(), "actual", words))
             # 2027年为攻坚阶段，…达到: a year still to come plans (距2025年目标 measures against it)
@@ -1314,11 +1314,6 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
 
 
 _TO_POINT = re.compile(r"(?:增|提高|提升|上升|增长|增加|扩大|下降|降低|减少|降|减|升)(?:至|到)")
-
-
-def _before_april(facts: DocFacts) -> bool:
-    """Is the page from January to March, when the fiscal year opened the April before is still under way?"""
-    return bool(facts.published) and facts.published[5:7] in ("01", "02", "03")
 
 
 def _between(positions: list[int], a: int, b: int) -> bool:

@@ -440,7 +440,7 @@ def _owned() -> re.Pattern:
 
 @cache
 def _owned_tail() -> re.Pattern:
-    return re.compile(f"(?:{alternation(lexicon()['indicator']['owned_measures'])})$")
+    return re.compile(f"(?:{_owned().pattern})$")
 
 
 # what joins a platform, a node or a park counted right before (…二级节点5个，接入企业2300余家; 电商产业园26个，入驻企业…)
@@ -562,7 +562,7 @@ def _ranked_category(view: str, q: Quantity, sent: tuple[int, int], pending: lis
     if not name or name == "其次" or not what or len(what) > 16 or not what.isalnum() and "、" not in what:
         return None
     if len(name) <= 4 and (before := _last_before(pending, len(pending), lambda j, f: pending[j][1] < head.start(), sentence)):
-        name = re.sub(r"的?(?:比例|比重|占比)$", "", before["indicator"]) + name  # 使用流动支付的比例为88.4%，主要用途为…
+        name = _SHARE_TAIL.sub("", before["indicator"]) + name  # 使用流动支付的比例为88.4%，主要用途为…
     return f"{name}为{what}"
 
 

@@ -26,8 +26,6 @@ _COUNTED = re.compile(r"等?[两三四五六七八九十]+(?:大|个|项)?(?:领
 # how a list of items fared, said before the clause that measures them
 _TREND_TAIL = re.compile(r"(?:发展势头|发展态势|增长势头|势头|表现|发展)?(?:良好|较好|强劲|向好|亮眼|突出|迅猛|较快)$"
                          r"|(?:保持|实现|呈现)(?:较快|快速|稳定|平稳|两位数)?(?:增长|发展)(?:态势)?$")
-# …or where they rank (温岭、玉环、路桥网络零售额位居前三，分别为…)
-_RANK_TAIL = re.compile(r"(?:位居|位列|排名|居)(?:全[市省区州县])?前[二三四五六七八九十]{1,2}(?:位|名)?$")
 _CHANGE = re.compile(r"(?:同比|环比|比上年|较上年|比去年|较去年)?(?:增长|提高|提升|下降|增加|减少|降低)$")
 _MOVES = re.compile(r"增长|提高|提升|下降|增加|减少|降低|上升|回落|按年|同比|环比")
 # unnamed members counted in the subject (三家基础电信企业, 两所高校): the words after 分别 name their figures
@@ -50,6 +48,12 @@ class Group:
 def _ranked() -> re.Pattern:
     """排名前三的市州依次为 before the places a ranking lists (the rule GEN-RANKED-PLACES's words)."""
     return re.compile(r".{1,20}?" + lexicon()["blocks"]["RANKED"] + r"的[^、，]{0,4}?(?:依次|分别)?(?:为|是)")
+
+
+@cache
+def _ranked_after() -> re.Pattern:
+    """Where listed items rank, after them (温岭、玉环、路桥网络零售额位居前三; the rule's RANKED_AFTER)."""
+    return re.compile(lexicon()["blocks"]["RANKED_AFTER"] + "$")
 
 
 @cache
@@ -105,12 +109,14 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
                 # 电子信息、软件、人工智能三大产业发展势头较好，营业收入分别增长…: the items went before
                 items = _TREND_TAIL.sub("", view[before:start - 1].strip())
                 # 5G基站数排名前三的市州依次为成都、绵阳和南充，分别达到…: the places ranked
-                ranked = _ranked().match(items) or _RANK_TAIL.search(items)
-                items = items[ranked.end():] if ranked and ranked.start() == 0 else _RANK_TAIL.sub("", items)
+                # …or ranked after them (温岭、玉环、路桥网络零售额位居前三，分别为…)
+                head = _ranked().match(items)
+                tail = None if head else _ranked_after().search(items)
+                items = items[head.end():] if head else items[:tail.start()] if tail else items
                 earlier = _group(items, len(members), words) if "、" in items else None
-                if ranked and earlier is not None and earlier.of != "places" and ranked.start() > 0:
-                    earlier = _named_places(items, len(members), words)  # 温岭、玉环、路桥网络零售额
-                if ranked and earlier is not None and earlier.of == "places":
+                if tail and earlier is not None and earlier.of != "places":
+                    earlier = _named_places(items, len(members), words)  # (places no list knows)
+                if (head or tail) and earlier is not None and earlier.of == "places":
                     group = earlier
                 elif earlier is not None and earlier.of == "indicators":
                     measure = clean_indicator(subject)

@@ -77,27 +77,14 @@ JOINED = "\ufe51"
 
 
 @cache
-def _compounds() -> dict[str, tuple[str, ...]]:
-    """The words before each compound name's first 、 -> the names."""
-    from .lexicon import lexicon
+def _compounds() -> re.Pattern:
+    from .lexicon import alternation, lexicon
 
-    out: dict[str, list[str]] = {}
-    for name in lexicon()["indicator"]["compound_names"]:
-        out.setdefault(name[:name.index("、")], []).append(name)
-    return {k: tuple(v) for k, v in out.items()}
+    return re.compile(alternation(lexicon()["indicator"]["compound_names"]))
 
 
 def _join_compounds(view: str) -> str:
-    parts, last, pos = [], 0, view.find("、")
-    while pos >= 0:
-        for head, names in _compounds().items():
-            if view.endswith(head, 0, pos) and (name := next((n for n in names if view.startswith(n, pos - len(head))), None)):
-                a = pos - len(head)
-                parts += [view[last:a], name.replace("、", JOINED)]
-                last = a + len(name)
-                break
-        pos = view.find("、", max(pos + 1, last))
-    return "".join(parts) + view[last:] if parts else view
+    return _compounds().sub(lambda m: m.group().replace("、", JOINED), view)
 
 
 def _arabic_year(m: re.Match) -> str:
