@@ -187,8 +187,8 @@ def test_values_keep_every_digit_and_lose_float_noise(text, value):
     # the bound included: （含）以上, (含)以下
     ("50万元（含）以上", [(5e5, "元", ">=")]), ("30家(含)以下", [(30, "家", "<=")]), ("10個（含）以內", [(10, "个", "<=")]),
     ("50万元（含）", [(5e5, "元", "=")]),
-    # a currency named after 元 is the unit; 人民币 is 元
-    ("三万元欧元", [(3e4, "欧元", "=")]), ("5億元港幣", [(5e8, "港币", "=")]), ("100元人民币", [(100, "元", "=")]),
+    # a currency named after 元 is the unit, by its one name (港币: 港元); 人民币 is 元
+    ("三万元欧元", [(3e4, "欧元", "=")]), ("5億元港幣", [(5e8, "港元", "=")]), ("100元人民币", [(100, "元", "=")]),
     # financial places after Arabic digits
     ("9佰元", [(900, "元", "=")]), ("3仟万元", [(3e7, "元", "=")]), ("5拾个", [(50, "个", "=")]),
     # codes and what is no numeral: nothing

@@ -63,7 +63,7 @@ def _provinces() -> frozenset[str]:
 _CURRENCY = re.compile(r"(?:达到|达|为|约|超过|突破)?(?:新台币|人民币|港币|港元|澳门元|美元|欧元|HK\$|US\$|MOP\$|NT\$|RMB)$")
 # a currency sign before the figure (HK$28.6亿): the unit when the figure has none of its own, or 元
 _SIGN = re.compile(r"(HK|US|MOP|NT)\$$")
-_SIGN_UNITS = {"HK": "港元", "US": "美元", "MOP": "澳门元", "NT": "元"}
+_SIGN_UNITS = {"HK": "港元", "US": "美元", "MOP": "澳门元", "NT": "新台币元"}
 _TRAILING_MEASURE = re.compile(
     r"(?<=.)(?:(?:较|比)(?:去年|上年|年初|上月)(?:同期|底|末)?|同比)?(?:新增|净增)$|(?<=..)(?:将|已)?(?:增至|增加到|增长到|提高到|提升到|(?<![大激倍])增)$")
 _MEASURE_VERB = re.compile(r"^(?:新建并开通|建成并开通|建成开通|新建设|新建|新增|新开通|累计建成|累计|已建成|建成)")

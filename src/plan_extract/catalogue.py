@@ -19,6 +19,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import RuleError
+from .grammar import UNIT_NAMES
 from .lexicon import alternation, lexicon
 
 UnitFamily = Literal["count", "percent", "money", "length", "area", "data", "energy", "time", "times", "number"]
@@ -117,7 +118,7 @@ def unit_family(unit: str) -> str:
     """The family of a row's unit: count for measure words and bare numbers of things."""
     units = lexicon()["units"]
     for fam in ("percent", "points", "money", "length", "area", "data", "energy", "time", "times"):
-        if unit in units[fam]:
+        if unit in units[fam] or unit in {UNIT_NAMES.get(u, u) for u in units[fam]}:  # (新台币: 新台币元)
             return "percent" if fam == "points" else fam
     return "count"
 

@@ -16,7 +16,7 @@ from . import context as ctx
 from . import respectively, tables, unwrap
 from .catalogue import unit_family
 from .errors import PlanExtractError
-from .grammar import Quantity, scan
+from .grammar import UNIT_NAMES, Quantity, scan
 from .index_values import INDEX_WORDS, index_quantities
 from .lexicon import alternation, lexicon
 from .records import Record, has_surrogates, without_surrogates
@@ -243,7 +243,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
             category=match.rule.rule.category,
             value=q.value,
             value_max=q.value_max,
-            unit=_currency(q.unit, facts.region, view[max(0, q.outer_start - 4):q.outer_start]),
+            unit=q.unit,  # as scanned, for the rows after to compare with; `money` is the row's
+            money=_currency(q.unit, facts.region, view[max(0, q.outer_start - 4):q.outer_start]),
             comparator=ctx.outer_comparator(view, q.outer_start, clause, q.comparator, q.outer_end),
             kind=kind,
             year=year,
@@ -283,6 +284,7 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
         names.append(fields["indicator"])
         if year:
             fields["year"] = year
+        fields["unit"] = fields.pop("money")
         fields = canon.finish(fields, view, pos, sent, catalogue, clause)
         if region:
             fields["region"] = region
@@ -291,14 +293,16 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
 
 
 def _currency(unit: str, region: str | None, before: str = "") -> str:
-    """A bare 元 in a document of Hong Kong or Macau is its own dollar (预留10亿元: 港元; a table's 億元 too),
-    unless a sign or 人民币 `before` it says otherwise."""
-    if unit != "元" or region not in _currencies() or _CURRENCY_BEFORE.search(before):
-        return unit  # (HK$5亿元, MOP$3亿: canon reads the sign)
-    return _currencies()[region]
+    """A bare 元 is in the money a word before it names (新臺幣1,024億元, 人民币), else, in a document of
+    Hong Kong, Macau or Taiwan, in that place's own (预留10亿元: 港元; a table's 億元 too)."""
+    if unit != "元":
+        return unit
+    if named := _CURRENCY_BEFORE.search(before):
+        return UNIT_NAMES.get(named.group(), unit)  # (HK$5亿元, MOP$3亿: canon reads the sign)
+    return _currencies().get(region, unit)
 
 
-_CURRENCY_BEFORE = re.compile(r"[$＄]|人民币")
+_CURRENCY_BEFORE = re.compile(r"[$＄]|人民币|新台币|港币|澳门币")
 
 
 @cache

@@ -482,7 +482,9 @@ def _tenths(a: str, b: str | None):
 _POINTS_NEXT = re.compile(r"\s*(?:和|与|及|、|或)\s*[0-9.零一二两三四五六七八九十]+\s*个百分点")
 _POINTS_LATER = re.compile(r"\s*[、，,；;][^0-9，。；;,、]{0,16}?[0-9.]+\s*个百分点")
 _CHANGED = re.compile(r"(?:提高|提升|上升|下降|增长|加快|回落|降低|增加|减少|高出|高于|低于)\s*$")
-UNIT_NAMES = {"个百分点": "百分点", "个工作日": "工作日", "圆": "元"}
+# one name per unit, so rows group by it: a currency by its one name (港币 and 港元 are one money)
+UNIT_NAMES = {"个百分点": "百分点", "个工作日": "工作日", "圆": "元", "港币": "港元", "澳门币": "澳门元", "新台币": "新台币元",
+              "美金": "美元"}
 
 
 def _round(v: float) -> float:
