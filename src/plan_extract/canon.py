@@ -124,8 +124,12 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
     if "$" in found and fields["unit"] in ("", "元") and (sign := _SIGN.search(found)):
         fields["unit"] = _SIGN_UNITS[sign.group(1)]
     name = _place_out(catalogue, fields)
-    if fields["unit"] in ("%", "百分点") and lacks_share_noun(name):
-        name += "比重"  # 占移动电话用户总数的63.2%(，提高6.8个百分点): the share is measured so, as in 占…比重达到
+    if fields["unit"] in ("%", "百分点"):
+        # 占移动电话用户总数的63.2%(，较上年末提高6.8个百分点): the share is measured so, as in 占…比重达到
+        change = _REFERENCED_CHANGE.search(name)
+        share = name[:change.start()] if change else name
+        if lacks_share_noun(share):
+            name = share + "比重" + name[len(share):]
     if start is None:
         start = max((m.end() for m in _CLAUSE_BREAK.finditer(view, sent[0], pos)), default=sent[0])
     if _DISTRICT_HINT.search(view, start, pos):  # districts: context knows cities and provinces
@@ -293,7 +297,7 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
         entry = catalogue.lookup(joined)
         if entry is not None and fits(entry, r.unit):
             out[i] = r.model_copy(update={"indicator": joined, "indicator_id": entry.id})
-        elif level is None or not is_fragment(level.indicator, level.raw, level.sentence):
+        elif level is None or not is_fragment(level.indicator, level.raw, level.sentence, level.unit):
             out[i] = r.model_copy(update={"indicator": name + r.indicator})
     return out
 
@@ -345,13 +349,15 @@ def is_generic(noun: str) -> bool:
     return noun in _fragment()[0]
 
 
-def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:
+def is_fragment(indicator: str, raw: str = "", sentence: str = "", unit: str = "") -> bool:
     """A phrase that begins with a particle or ends with a verb (了信息化相关政策…, 已经连续举办), or a
     bare generic noun that is the subject of what follows the figure (五家企业入选…百强): what is left
     when a rule's capture missed the noun phrase. 共有企业300家 names its figure, bare as it is."""
     nouns, pattern = _fragment()
     if pattern.search(indicator) is not None:
-        return _REFERENCED_CHANGE.search(indicator) is None  # 占比较上年提升: a change from its reference
+        # 占比较上年提升: a change from its reference; 生产效率提升18.6%: a rate of change, what rose
+        return _REFERENCED_CHANGE.search(indicator) is None \
+            and not (unit in _RATE_UNITS and _CHANGE_END.search(indicator))
     if indicator not in nouns:
         return False
     if not raw:
@@ -365,9 +371,13 @@ def is_fragment(indicator: str, raw: str = "", sentence: str = "") -> bool:
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _REFERENCED_CHANGE = re.compile(
-    r"(?<=.)(?:(?:比|较)(?:上年|上一年|去年|年初|上月|[0-9]{4}年(?:底|末)?|1[01][0-9]年)(?:同期)?|同比|环比|按年)"
+    r"(?<=.)(?:(?:比|较)(?:上年|上一年|去年|年初|上月|[0-9]{4}年|1[01][0-9]年)(?:底|末|同期)?|同比|环比|按年)"
     rf"(?:{CHANGE_VERBS}|降低)$")
 
 
+_CHANGE_END = re.compile(rf"(?<=..)(?:{CHANGE_VERBS})$")
+_RATE_UNITS = ("%", "百分点", "倍")
+
+
 def drop_fragments(records: list[Record]) -> list[Record]:
-    return [r for r in records if r.indicator_id is not None or not is_fragment(r.indicator, r.raw, r.sentence)]
+    return [r for r in records if r.indicator_id is not None or not is_fragment(r.indicator, r.raw, r.sentence, r.unit)]

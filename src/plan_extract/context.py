@@ -306,11 +306,27 @@ def layout(view: str) -> Layout:
 # ---- document facts -----------------------------------------------------------------------------
 
 
+def _in_prose(view: str, date: re.Match) -> bool:
+    """A date a sentence quotes: words of its line before it, none of them a label (发布时间：), and the
+    sentence going on after it (…于2023年6月1日生效至今，…), unlike a masthead's (无障碍阅读　2025年11月18日 星期二)."""
+    line = view[view.rfind("\n", 0, date.start()) + 1:date.start()]
+    end = view.find("\n", date.end())
+    return len(_CJK.findall(line)) >= 8 and not _LABEL_END.search(line) \
+        and _SENTENCE_MARK.search(view, date.end(), end if end >= 0 else len(view)) is not None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LABEL_END = re.compile(r"[：:]\s*$|[日时]间\s*$")
+_SENTENCE_MARK = re.compile(r"[，。；]")
+
+
 def doc_facts(view: str) -> DocFacts:
     head = view[:800]
     date = _DATE.search(head)
-    if date is None and len(view) > 800:  # a page that dates itself in its footer (责任编辑：… 2025-11-19)
-        date = next(reversed(list(_DATE.finditer(view, max(800, len(view) - 400)))), None)
+    if (date is None or _in_prose(view, date)) and len(view) > 800:
+        # a page that dates itself in its footer (责任编辑：… 2025-11-19; a press release's 2025年12月10日（星期三）),
+        # not by a date its text quotes (发牌制度于2023年6月1日生效)
+        date = next(reversed(list(_DATE.finditer(view, max(800, len(view) - 400)))), None) or date
     published = f"{date[1]}-{_day(date[2] or date[4] or date[7]):02d}-{_day(date[3] or date[5] or date[8]):02d}" \
         if date else None
     if published is None and (dmy := _DAY_FIRST.search(head)):  # 發佈日期：20/11/2025 (Macau, Hong Kong)
@@ -1207,6 +1223,10 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
         # a report's figure is not planned by a weak word in an earlier paragraph (…並計劃推出諮詢。
         # ¶ 九月份用量約為15.6萬太字節); a plan's goals do follow their paragraph of 计划/目标
         if default == "actual" and para is not None and prev_pos < para and not prev_kind.endswith("_strong"):
+            return default, None
+        # nor a plan's tasks by a review's year before their heading (2025年，…。¶ 一、… 新开放数据集180个)
+        if default == "target" and prev_kind == "actual" and c.sections \
+                and c.sections.at(prev_pos)[2] != c.sections.at(pos)[2]:
             return default, None
         return prev_kind.removesuffix("_strong"), prev_words
     # 累计 alone: a review's figure in a report, a goal's in a plan (三年累计开放500个)

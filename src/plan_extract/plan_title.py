@@ -8,7 +8,7 @@ import re
 # a title line: (an issuer and) 关于印发 … 的通知 around it, or a period in brackets after it, or nothing
 # at all but the title (a news headline names its verb: 印发, 出台, 解读 … and is no title)
 _PERIOD = r"[（(]\s*(?:19|20)[0-9]{2}\s*(?:年\s*)?[-—–~～至到]{1,2}\s*(?:19|20)[0-9]{2}\s*年?\s*[)）]"
-_PLAN = rf"[^\s，。；：！？!?,;:《》]{{4,60}}?(?:规划|计划|方案|纲要|行动)(?:{_PERIOD})?"  # (“十四五” inside)
+_PLAN = rf"[^\s，。；：！？!?,;:《》]{{4,60}}?(?:规划|计划|方案|纲要|行动|工作要点)(?:{_PERIOD})?"  # (“十四五” inside)
 _NOTICE = re.compile(rf"[^\s，。；：！？!?,;:《》]{{0,30}}?关于印发(?P<t>{_PLAN})的通知")
 _TITLE = re.compile(rf"(?P<t>{_PLAN})")
 _PERIOD_LINE = re.compile(_PERIOD)
