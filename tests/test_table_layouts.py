@@ -851,6 +851,16 @@ def test_quarters_across_the_header_take_their_years(script):
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_month_ends_across_the_header_take_their_years(script):
+    # a release's table set out with ideographic spaces, comparing a month's end with the year before's
+    text = in_script("發佈日期：18/11/2025\n主要電訊統計指標\n"
+                     "　　　　　　　　　　2024年9月　　2025年9月　　按年變動(%)\n"
+                     "流動電話用戶（萬戶）　　　　226.6　　　233.8　　　3.2\n"
+                     "互聯網用戶（萬戶）　　　　　19.2　　　　19.6　　　 2.1\n", script)
+    assert [(r[1], r[3], r[4]) for r in rows(text)][:2] == [(2266000, "actual", 2024), (2338000, "actual", 2025)]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_a_line_of_a_quarter_and_its_figure_is_no_header_and_the_prose_after_it_is_read(script):
     text = in_script("5G用戶數目（萬戶）\n2024年第三季　121.9\n　　　　　第四季　128.4\n\n"
                      "　　2024年，有使用電腦的企業佔96.8%，有使用互聯網的佔95.9%。\n", script)

@@ -151,7 +151,9 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
             rate = catalogue.growth(entry.id) if unit_family(fields["unit"]) == "percent" else None
             fields["indicator_id"] = (rate or entry).id
     if (new := last_match(_NEW_COUNT, view, start, pos)) and new.group() not in name:
-        name = new.group() + name  # 全年新建4862个 (of 5G基站): what was new is its own indicator, 新建5G基站
+        # 全年新建4862个 (of 5G基站): what was new is its own indicator, 新建5G基站; not a total (5G基站总数达到
+        # 6850个，今年以来新建912个: 新建5G基站)
+        name = new.group() + _TOTAL_TAIL.sub("", name)
     fields["indicator"] = defined(name)
     if not fields["unit"]:
         fields["unit"] = implied_unit(name)
@@ -159,6 +161,7 @@ def finish(fields: dict, view: str, pos: int, sent: tuple[int, int], catalogue: 
 
 
 _NEW_COUNT = re.compile(r"新建|新增|新开通|净增")
+_TOTAL_TAIL = re.compile(r"(?<=..)(?:总数|总量|总规模)$")
 _COUNT_WORD = re.compile(r"(?:数目|数量|总数|数)$")
 
 

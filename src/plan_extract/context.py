@@ -34,7 +34,7 @@ _ENUMERATION = re.compile("、")  # with _CLAUSE_BREAK: the items of a clause (L
 _TITLE = re.compile(r"《[^《》\n]{1,80}》")
 _SHORT_QUOTE = re.compile(r"[“「\"][^”」\"\n]{1,12}[”」\"]")
 _CN_DAY = "[0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"  # 8, 十一, 二十八: a month or day
-_DATE = re.compile(rf"((?:19|20)[0-9]{{2}})\s*(?:年\s*({_CN_DAY})\s*月\s*({_CN_DAY})(?=\s*[日号])|年\s*([0-9]{{1,2}})\s*月\s*([0-9]{{1,2}})"
+_DATE = re.compile(rf"((?:19|20)[0-9]{{2}})\s*(?:年\s*({_CN_DAY})\s*月\s*({_CN_DAY})(?=\s*[日号])|年\s*([0-9]{{1,2}})\s*月\s*([0-9]{{1,2}})(?![0-9])"
                    r"|([-/.])\s*([0-9]{1,2})\s*\6\s*([0-9]{1,2}))")  # 2025年1-10月 is a stretch
 _DATE_LINE = re.compile(r"^[ \t\u3000]*(中华民国|民国)?\s*((?:19|20)[0-9]{2}|1[01][0-9])\s*年\s*([0-9]{1,2})\s*月"
                         r"(?:\s*([0-9]{1,2})\s*日)?[ \t\u3000]*$", re.M)
@@ -550,6 +550,8 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
         name = fund.group("abbr") or fund.group("p")
         named = fund.group("p") in indicator or name in indicator or indicator in name
         return indicator if named else name + indicator
+    if m is None and (named := _named_before(view, start, q_start)) is not None:
+        return indicator if named in indicator or indicator in named else named + indicator
     if m is None:
         # none in the sentence: the one programme its paragraph opens with, if no other is named since
         # (（一）「智方便」自2020年推出以來，登記用戶持續增加。…登記用戶已超過340萬名)
@@ -570,6 +572,23 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
 
 
 _PARAGRAPH_REACH = 3000
+# a clause whose subject is a programme named before by its kind alone (截至11月底，計劃共批出42個項目; 该基金已资助…)
+_ANAPHOR = re.compile(r"(?:^|(?<=[，,；;]))(?:该|此|本|有关|相关)?(?P<kind>计划|计画|基金|券|平台|系统|专区)"
+                      r"(?=共|累计|已|自|至今|目前|现已|现时|去年|今年|推出|上线|以来)")
+
+
+def _named_before(view: str, start: int, q_start: int) -> str | None:
+    """The programme a clause names by its kind alone (计划, 该基金): the last quoted one of that kind in the
+    paragraph before (政府於2023年推出「新型工業化資助計劃」，…。截至2025年11月底，計劃共批出42個項目)."""
+    ref = _ANAPHOR.search(view, start, q_start)
+    if ref is None:
+        return None
+    para = view.rfind("\n", max(0, start - _PARAGRAPH_REACH), start) + 1
+    kind = ref.group("kind")
+    return next((q.group(1) for q in reversed(list(_QUOTED.finditer(view, para, ref.start())))
+                 if q.group(1).endswith(kind)), None)
+
+
 # a fund, scheme or voucher named at its clause's start before what it did (科学技术发展基金（科技基金）去年共资助…)
 _UNQUOTED_PROGRAMME = re.compile(r"(?:^|(?<=[，,；;]))(?P<p>(?!该|此|本)[\u4e00-\u9fff]{1,10}(?:基金|计划|计画|券))"
                                  r"(?:[（(](?P<abbr>[\u4e00-\u9fff]{2,8})[）)])?(?=共|累计|已|去年|今年|至今|自)")
@@ -956,6 +975,11 @@ def _aspect_words() -> frozenset[str]:
     return frozenset(lexicon()["context"]["aspect_words"])
 
 
+def is_aspect(cue: str) -> bool:
+    """累计 and its like: how a figure counts, in a review or a goal alike."""
+    return cue in _aspect_words()
+
+
 @cache
 def _bare_names() -> frozenset[str]:
     return frozenset(lexicon()["indicator"]["bare_names"])
@@ -1296,9 +1320,13 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
             facts.ref_year is None or c.years[j][2] >= facts.ref_year) or facts.ref_year is not None
             and c.years[j][2] is not None and c.years[j][2] > facts.ref_year):
         j -= 1
-    if kind == "target":  # a review's year in an earlier passage (2023年，全市… / 截至2022年底) sets no deadline
-        while j >= 0 and c.years[j][0] < para and _past_cue(c, j, facts):
+    if kind == "target":  # a review's year in an earlier passage (2023年，全市… / 截至2022年底), or a 去年 in an
+        # earlier sentence (回顾去年，…。预计全年…), sets no deadline
+        while j >= 0 and (c.years[j][0] < para and _past_cue(c, j, facts)
+                          or c.years[j][0] < sent_start and c.years[j][1] == "lastyear"):
             j -= 1
+        if j < 0 and facts.ref_year and sent_start and _between(c.whole_years, sent_start, pos):
+            return facts.ref_year, "全年"  # 预计全年网络零售额将突破650亿元, no year before: the year under way
         # a deadline set in another section (二、工作目标 … 到2024年底) ends at that section; the plan's
         # period dates the rest (三、重点任务)
         # and one in another numbered item ((三)…到2027年底 … (四)…2.3万个) is that item's own

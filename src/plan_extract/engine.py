@@ -431,10 +431,37 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
             # 实施…项目1035个，完成投资416亿元: theirs (a programme's, when its sentence names one: 创科基金…涉及资助总额)
             return counted["indicator"].removeprefix(spent.group("m")[:2]) + spent.group("m")  # (签约…项目, 签约金额)
     # the whole measured as the part is (总投资480亿元，其中…6个项目: no measure of the projects' count)
-    if view.startswith("其中", clause) and (whole := _last_before(
-            pending, len(pending), lambda j, f: unit_family(f["unit"]) == unit_family(q.unit), sentence)):
+    if (whole := _whole_of_parts(view, q, sent, clause, pending, heads)) is not None:
         indicator = baseline.with_parent_measure(indicator, whole["indicator"], heads)
     return ctx.of_programme(view, q.outer_start, sent[0], indicator)
+
+
+def _whole_of_parts(view: str, q: Quantity, sent: tuple[int, int], clause: int, pending: list,
+                    heads: tuple[str, ...]) -> dict | None:
+    """The row a 其中 list the figure is in breaks down: the last one before 其中 in its paragraph measured
+    alike (…产值达6.52兆元，年增22.4%。其中，IC設計業1兆7,300億元…；晶圓代工3兆8,600億元). A later clause of
+    the list is so only when the list's first part took the whole's measure (其中海外业务收入6.7亿元；研发投入…
+    names its own)."""
+    opens = view.rfind("其中", sent[0], q.outer_start)
+    if opens < 0 or view[opens - 1:opens] not in _PART_OPENS:
+        return None
+    para = view.rfind("\n", 0, opens) + 1
+    whole = first = None
+    for fields, pos, *_ in reversed(pending):
+        if pos < para:
+            break
+        if pos > opens:
+            first = fields
+        elif unit_family(fields["unit"]) == unit_family(q.unit):
+            whole = fields
+            break
+    if whole is None or first is None or view.startswith("其中", clause):
+        return whole
+    head = next((h for h in heads if h in whole["indicator"]), None)
+    return whole if head and first["indicator"].endswith(head) else None
+
+
+_PART_OPENS = ("，", ",", "。", "；", ";", "：", "\n", "\u3000", " ")
 
 
 @cache
@@ -767,8 +794,8 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
     else:
         kind, kind_cue = ctx.decide_kind_cue(cues, q.start, sent, default_kind, para)
     year, year_cue = ctx.decide_year_cue(cues, q.start, para, kind, facts, sent[0])
-    if kind == "target" and kind_cue is None and not rule.rule.kind and year is not None \
-            and facts.ref_year is not None and year < facts.ref_year:
+    if kind == "target" and (kind_cue is None or ctx.is_aspect(kind_cue)) and not rule.rule.kind \
+            and year is not None and facts.ref_year is not None and year < facts.ref_year:
         kind = "actual"  # a plan's review (2025年，全市…。公共数据平台累计归集数据14.7亿条): no aim, a year past
     if kind == "actual" and not rule.rule.kind and (year is None or ctx.status_now(cues, q.start, sent[0], kind_cue)):
         year = ctx.status_year(kind_cue, facts) or year

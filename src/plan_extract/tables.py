@@ -28,8 +28,8 @@ _MD_RULE = re.compile(r"^[\s|:\-—=+]+$")  # |---|---| under a header
 _YEAR = r"(?:19|20)\d{2}"
 # Period headers: 2020年, 2025年目标, 基期（2020年）, 目标值, 2035年远景, 现状值, 2024-25年度 (a fiscal
 # year: its first year, as down the rows of a transposed table; 2024-25 alone too), 2025年首三季 and
-# 2025（截至11月底） (what the year has done so far).
-_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度|\s*$))?\s*年?度?\s*(?:底|末|(?P<sofar>首[一二三]季度?|前[一二三]季度?)|第?[一二三四1-4]季度?)?"
+# 2025（截至11月底） (what the year has done so far), 2025年9月 (a month's end, as a release's table compares it).
+_PERIOD = re.compile(rf"^(?:(?P<y1>{_YEAR}|1[01][0-9](?=\s*年))(?:\s*[-–/]\s*(?:\d{{2}}|{_YEAR})(?=\s*年度|\s*$))?\s*年?度?\s*(?:底|末|(?P<sofar>首[一二三]季度?|前[一二三]季度?)|第?[一二三四1-4]季度?|(?:1[0-2]|0?[1-9])\s*月(?:底|末|份)?)?"
                      rf"(?:[（(](?P<asof>截至|截止)[^（）()]{{1,12}}[)）])?\s*[（(]?(?P<lab1>基期|基数|现状|实际|目标|预期|远景)?(?:值)?[)）]?"
                      rf"|(?P<lab2>基期|基准|现状|基数|实际|目标|预期目标|规划目标|远景目标|预期)(?:值|年)?"
                      rf"\s*(?:[（(]\s*(?P<y2>{_YEAR})\s*年?\s*[)）])?"
