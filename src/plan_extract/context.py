@@ -1242,6 +1242,9 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     # with 累计 of its own, a figure follows only a cue close by: a strong one in its paragraph, any within
     # a few short lines (一图读懂: 2025年 ⏎ 5G基站累计建成2.9万个)
     near = own_aspect is None or pos - c.kind[k][0] < _NEAR if k >= 0 else False
+    if k >= 0 and not near and para and c.view and _ASPECT_OPENS.match(c.view, para):
+        # (…2025年，全市…累计达到8,415个。¶ 数字政府建设方面，…累计上线服务事项1,862项: the review goes on)
+        near = c.kind[k][1].startswith("actual") and c.kind[k][0] >= c.view.rfind("\n", 0, para - 1) + 1
     if k >= 0 and (near or c.kind[k][1].endswith("_strong") and (para is None or c.kind[k][0] >= para)):
         prev_pos, prev_kind, prev_words = c.kind[k]
         # a report's figure is not planned by a weak word in an earlier paragraph (…並計劃推出諮詢。
@@ -1398,6 +1401,10 @@ def _reports_on(c: Cues, j: int) -> bool:
 def _continues(c: Cues, para: int) -> bool:
     k = bisect.bisect_left(c.openers, para)
     return k < len(c.openers) and c.openers[k] <= para + 4  # the paragraph opens with one
+
+
+# 数字政府建设方面，…: a paragraph that takes up another side of what the one before reviewed or planned
+_ASPECT_OPENS = re.compile(r"[ \t\u3000]*(?:在)?[\u4e00-\u9fff]{2,12}方面[，,]")
 
 
 @cache

@@ -799,9 +799,14 @@ def _kind_and_year(view, q, sent, lay, cues, facts, rule, default_kind):
         kind = "actual"  # a plan's review (2025年，全市…。公共数据平台累计归集数据14.7亿条): no aim, a year past
     if kind == "actual" and not rule.rule.kind and (year is None or ctx.status_now(cues, q.start, sent[0], kind_cue)):
         year = ctx.status_year(kind_cue, facts) or year
+    if year is None and kind == "actual" and kind_cue and (dated := _YEAR_CUE.fullmatch(kind_cue)):
+        year = int(dated.group(1))  # the year whose review made it an actual (2025年，… ¶ …方面，…) dates it
     if year is None and kind == "actual" and facts.published and facts.default_kind == "actual":
         year = ctx.page_year(cues, q.start, facts)  # an undated report's figure: as of the page's date
     return kind, year, _join(kind_cue, year_cue)
+
+
+_YEAR_CUE = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
 def _written_year(digits: str | None, view: str, facts) -> int | None:

@@ -25,4 +25,11 @@ def first_line_plan(view: str) -> str | None:
         m = _NOTICE.fullmatch(line) or _TITLE.fullmatch(line)
         if m and not _NEWS_VERBS.search(m.group("t")) and not m.group("t").startswith("关于"):
             return m.group("t")
+    # a notice's own line below a portal's chrome (索引号, 发布机构 … ⏎ 关于印发…实施方案（2025—2027年）的通知)
+    for line in view[:_NOTICE_HEAD].split("\n"):
+        if (m := _NOTICE.fullmatch(line.strip())) and not _NEWS_VERBS.search(m.group("t")):
+            return m.group("t")
     return None
+
+
+_NOTICE_HEAD = 1200
