@@ -589,8 +589,9 @@ def _named_before(view: str, start: int, q_start: int) -> str | None:
                  if q.group(1).endswith(kind)), None)
 
 
-# a fund, scheme or voucher named at its clause's start before what it did (科学技术发展基金（科技基金）去年共资助…)
-_UNQUOTED_PROGRAMME = re.compile(r"(?:^|(?<=[，,；;]))(?P<p>(?!该|此|本)[\u4e00-\u9fff]{1,10}(?:基金|计划|计画|券))"
+# a fund, scheme, voucher or computing centre named at its clause's start before what it did (科学技术发展基金
+# （科技基金）去年共资助…; （一）創科基金自1999年成立以來…; 數碼港人工智能超算中心自2024年12月啟用以來)
+_UNQUOTED_PROGRAMME = re.compile(r"(?:^|(?<=[，,；;）)\u3000。！？\n]))(?P<p>(?!该|此|本)[\u4e00-\u9fff]{1,10}(?:基金|计划|计画|券|超算中心|智算中心|算力中心))"
                                  r"(?:[（(](?P<abbr>[\u4e00-\u9fff]{2,8})[）)])?(?=共|累计|已|去年|今年|至今|自)")
 _QUOTE_OPEN = re.compile("[「“『]")  # (most paragraphs open with no quote: one quick look)
 # the paragraph is about the quote: it opens it (（一）「智方便」自…), or what launched it does
@@ -617,7 +618,9 @@ def programme_named(view: str, m: re.Match, start: int, launched: bool = False) 
     pats = _patterns()
     # 设有28个「一户通」自助服务站: the quote names what a figure right before it counts (a year is no
     # figure: 114年「中小企業數位轉型補助計畫」共受理3,420件申請; 预留100亿元推行「…」 counts nothing)
-    return not (_COUNTED.search(lead) or pats["campaign_verb"].search(lead) or _REPORTED.search(lead)
+    # (推出的30億元「人工智能資助計劃」: money before it is its size, not a count of it)
+    counted = _COUNTED.search(lead) is not None and not _SIZED.search(lead)
+    return not (counted or pats["campaign_verb"].search(lead) or _REPORTED.search(lead)
                 or not launched and pats["slogan_after"].match(view, m.end()))
 
 
@@ -1285,6 +1288,7 @@ def _figure_between(view: str | None, a: int, b: int) -> bool:
 # digits that are a figure: not a name (5G, 10G-PON) nor a year (2025年)
 _A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.])(?![A-Za-z年月日])")
 _COUNTED = re.compile(_A_FIGURE.pattern + r"[^0-9]{0,3}$")
+_SIZED = re.compile(r"[0-9][万亿]*(?:港|澳门|美|欧)?元的?$")
 
 
 def _year_between(c: Cues, a: int, b: int) -> bool:
