@@ -851,6 +851,16 @@ def test_quarters_across_the_header_take_their_years(script):
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("intro", ["數碼港培育計劃於2005年推出，過去三個財政年度的申請及獲批數目如下：",
+                                   "過去三個財政年度，數碼港培育計劃資助的初創企業數目及申請數目表列如下："])
+def test_the_programme_the_line_introducing_a_table_names_is_what_it_counts(script, intro):
+    text = in_script("發布日期：2026-02-11\n　　" + intro + "\n\n財政年度\t申請數目\t獲批數目\n"
+                     "2022-23\t1 024\t132\n2023-24\t1 186\t148\n", script)
+    names = {r[0] for r in rows(text)}
+    assert names == {"数码港培育计划申请数目", "数码港培育计划获批数目"}, names
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_month_ends_across_the_header_take_their_years(script):
     # a release's table set out with ideographic spaces, comparing a month's end with the year before's
     text = in_script("發佈日期：18/11/2025\n主要電訊統計指標\n"

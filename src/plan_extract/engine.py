@@ -265,6 +265,8 @@ def _extract_segment(text, seg, view, lay, offset, index, name, rules, facts, de
     for members, levels in paired:
         # each figure after a bare 分别 changes its level as the last one does (…交易金额按年增加)
         last, level = pending[members[-1]][0]["indicator"], pending[levels[-1]][0]["indicator"]
+        # (…旅游总收入1,012.6亿元，两项指标分别比上年增长8.6%和10.3%: the words that stand for the levels go)
+        last = respectively.without_reference(last, level)
         if last.startswith(level):
             for i, j in zip(members, levels):
                 pending[i][0]["indicator"] = pending[j][0]["indicator"] + last[len(level):].replace("分别", "")

@@ -99,6 +99,7 @@ class Indicator(Section):
     stretch_units: Words
     stretch_before: Regex
     respectively_skip: Words
+    level_references: Words
     share_heads: Words
     item_heads: Words
     owned_measures: Words

@@ -59,7 +59,7 @@ def _ranked_after() -> re.Pattern:
 @cache
 def _skip() -> re.Pattern:
     """The words at the end of a subject, before 分别, that are no item (上半年, 同比, 2024年)."""
-    words = lexicon()["indicator"]["respectively_skip"]
+    words = lexicon()["indicator"]["respectively_skip"] + lexicon()["indicator"]["level_references"]
     return re.compile(rf"(?:[0-9]{{4}}年|{alternation(words)})*$")
 
 
@@ -157,6 +157,20 @@ def after_levels(view: str, rows: list[tuple[int, tuple[int, int]]], named: dict
                 and all(_CLAUSE_BREAK.search(view, rows[j][0], p) for j in levels):
             out.append((members, levels))
     return out
+
+
+def without_reference(name: str, level: str) -> str:
+    """A change named after words that stand for the figures before (两项指标分别比上年增长): the last
+    level's name in their place, as a change named after its level is."""
+    m = _refers().match(name)
+    return level + name[m.end():] if m else name
+
+
+@cache
+def _refers() -> re.Pattern:
+    # (两项指标 less its 两项, which the number grammar reads as a count: 指标)
+    words = lexicon()["indicator"]["level_references"] + ["指标"]
+    return re.compile(rf"(?:{alternation(words)})(?=分别|比|较|同比|按年|均)")
 
 
 # a span of years before as many figures (2021年至2023年，…分别为; 在2022/23至2024/25年度 (二〇二二／二三…)，…分别约为)

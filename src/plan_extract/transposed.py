@@ -179,6 +179,12 @@ _OPENED = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[)
                      r"(?:[^，。；「“『\n]{0,24}?(?:推行|推出|设立|开展|实施|成立|启动)的?)?[「“『](?P<s>[^」”』\n]{1,20})[」”』]")
 
 
+# or the programme, unquoted, at a clause's start in the line that introduces it (數碼港培育計劃於2005年推出，
+# 過去三個財政年度的申請及獲批數目如下：; 過去三個財政年度，數碼港培育計劃資助的…表列如下：)
+_INTRODUCED = re.compile(r"(?:^|(?<=[，,；;\s]))(?P<s>[\u4e00-\u9fff]{2,10}?(?:计划|计画|基金))(?!书)"
+                         r"(?=[^：:]*(?:如下|下表)[：:]$)")
+
+
 # a rate column (年增率, 成长率, 增长率) after a level's
 _RATE = re.compile(r"^(?:年|按年|同比)?(?:增长|成长|增)(?:率|幅)$|^增速$")
 # a title naming the measure of the first column (表1　资讯服务业营业额 | 年别 | 营业额（亿元）): whose it is
@@ -193,7 +199,7 @@ def _subject(view: str, header: int, first: str = "") -> str:
         return m.group("s")
     if first and (m := _TITLE_OF.match(line)) and m.group("t").endswith(first) and len(m.group("t")) >= len(first) + 2:
         return m.group("t")[:-len(first)]
-    if line.endswith(("：", ":")) and (m := _OPENED.match(line)):
+    if line.endswith(("：", ":")) and (m := _OPENED.match(line) or _INTRODUCED.search(line)):
         return m.group("s")
     return ""
 
