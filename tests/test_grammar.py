@@ -189,6 +189,9 @@ def test_values_keep_every_digit_and_lose_float_noise(text, value):
     ("50万元（含）", [(5e5, "元", "=")]),
     # a currency named after 元 is the unit, by its one name (港币: 港元); 人民币 is 元
     ("三万元欧元", [(3e4, "欧元", "=")]), ("5億元港幣", [(5e8, "港元", "=")]), ("100元人民币", [(100, "元", "=")]),
+    # a parcel's 票, a fibre's 皮长公里, Taiwan's 瓩 (kilowatt)
+    ("共验放跨境电商包裹1,380万票", [(1.38e7, "票", "=")]), ("光缆线路1.8万皮长公里", [(1.8e4, "皮长公里", "=")]),
+    ("新增用電需求約220萬瓩", [(2.2e6, "瓩", "~")]), ("光纜線路1.8萬皮長公里", [(1.8e4, "皮长公里", "=")]),
     # financial places after Arabic digits
     ("9佰元", [(900, "元", "=")]), ("3仟万元", [(3e7, "元", "=")]), ("5拾个", [(50, "个", "=")]),
     # codes and what is no numeral: nothing

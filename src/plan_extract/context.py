@@ -77,7 +77,7 @@ _SPACED_AFTER = re.compile(r"[ \t]+(及以上|以上|及以下|以下|以内|之
 _RELATIVE = frozenset(("thisyear", "lastyear", "yearbefore"))
 _RELATIVE_YEARS = {"thisyear": 0, "lastyear": -1, "yearbefore": -2, "nextyear": 1}
 _STATUS_NOW = frozenset(("已", "已经", "现已", "已有", "现有"))
-_BASE = re.compile(r"(?:从|由|自)\s*$")
+_BASE = re.compile(r"(?:从|由|自|[(（])\s*$")  # (（去年底为4800家）: a base in brackets)
 # …约为112年的3.6倍, 较2020年的…, 比2024年底的…: the year of what the figure is compared with
 _BASE_OF = re.compile(r"(?:较|比|为|是)\s*$")
 _OF_AFTER = re.compile(r"\s*(?:年度?)?(?:底|末|同期|全年)?的")
@@ -1318,8 +1318,9 @@ def decide_year_cue(c: Cues, pos: int, para: int, kind: str, facts: DocFacts,
     k = bisect.bisect_left(c.semicolons, pos) - 1
     statement = max(sent_start, c.semicolons[k] if k >= 0 else 0)
     while j >= 0 and c.years[j][1].startswith("base") and (kind == "target" or c.years[j][0] < statement
-                                                          or _TO_POINT.search(c.view, c.years[j][0], pos)):
-        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…, 去年同期…；), not
+                                                          or _TO_POINT.search(c.view, c.years[j][0], pos)
+                                                          or ")" in c.view[c.years[j][0]:pos]):
+        j -= 1  # a baseline's year dates its own figure only (由2022年的…, 由去年底的…, 去年同期…；, （去年底为…）), not
         # what follows the end point it rose to (由2024年的4 469间增至4 694间，按年增加约5%)
     # an actual is never dated by a deadline still to come (到2025年底 in the sentence before)
     # nor dated after the page's own date

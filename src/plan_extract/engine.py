@@ -332,6 +332,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return part  # 跨境电商进出口额38.6亿元…。其中，出口26.1亿元，进口12.5亿元: the total's parts
     if prev and prev["unit"] == q.unit and (parallel := _parallel_measure(indicator, prev["indicator"])):
         return parallel  # …制造业增加值增长12.7%，电气机械和器材制造业增长9.4%: the measure the clause before named
+    if prev and prev["unit"] == q.unit and _PAREN_BASE.search(view, max(sent[0], q.outer_start - 12), q.outer_start):
+        return prev["indicator"]  # 上云企业达到5620家（去年底为4800家）: the same measure's base
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
         return prev["indicator"] if prev and prev["unit"] == q.unit else ""
     if canon.NEW_WORDS.match(indicator) and (total := _TOTAL_OPENS.match(view, clause, q.outer_start)):
@@ -497,6 +499,7 @@ def _trade_part(view: str, q: Quantity, name: str, pending: list) -> str | None:
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_PAREN_BASE = re.compile(r"[(（](?:去年|上年|前年|(?:19|20)[0-9]{2}\s*年)(?:底|末|同期)?(?:为|是|:|：)?\s*$")
 
 
 def _parallel_measure(name: str, before: str) -> str | None:
