@@ -264,7 +264,8 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
             if r.indicator in ("增速", "增幅") and says_change(prev.indicator):
                 name = subject_of(prev.indicator) + r.indicator
             else:
-                name = prev.indicator if _ENDS_IN_CHANGE.search(prev.indicator) else prev.indicator + "增长"
+                change = "减少" if r.indicator.endswith("年减") else "增长"  # (…1,782億元，年減1.6%)
+                name = prev.indicator if _ENDS_IN_CHANGE.search(prev.indicator) else prev.indicator + change
             out[i] = r.model_copy(update={"indicator": name,
                                           "indicator_id": rate.id if rate else prev.indicator_id,
                                           "measure": "difference" if ref else "increment", "reference": ref})
@@ -305,7 +306,7 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
     return out
 
 
-_BARE_CHANGE = re.compile(r"(?:[(（][A-Za-z0-9+\-]+[)）])?(?:年增长?|年增幅|同比(?:增长|增加|增幅)?|按年(?:增长|上升|增加)|增长|增速|增幅)")
+_BARE_CHANGE = re.compile(r"(?:[(（][A-Za-z0-9+\-]+[)）])?(?:年增长?|年增幅|年减|同比(?:增长|增加|增幅)?|按年(?:增长|上升|增加)|增长|增速|增幅)")
 _COMPARISON = re.compile(r"^(?:比|较|高于|低于|超出|领先|落后)")
 _ABOVE = re.compile(r"(?:高于|低于|快于|慢于)(?!.*(?:比重|占比))")
 # a share's name without its subject (占…比重, 相当于…的, 在电信业务收入中的占比)
@@ -378,7 +379,7 @@ _REFERENCED_CHANGE = re.compile(
     rf"(?:{CHANGE_VERBS}|降低)$")
 
 
-_CHANGE_END = re.compile(rf"(?<=..)(?:{CHANGE_VERBS})$")
+_CHANGE_END = re.compile(rf"(?<=..)(?:{CHANGE_VERBS}|年增|年减)$")
 _RATE_UNITS = ("%", "百分点", "倍")
 
 
