@@ -816,6 +816,25 @@ _RANKED = re.compile(r"依次|依序|分别|为|是")
 _FULL_MARKS = ("满分", "满分为", "总分", "总分为")
 
 
+_DURATIONS = ("小时", "个月", "天", "分钟", "秒")
+
+
+def _in_speech(view: str, pos: int) -> bool:
+    """Is `pos` inside a quoted sentence (“…，…。”), as a speaker's words are, not a quoted name?"""
+    para = view.rfind("\n", 0, pos) + 1
+    opened = max(view.rfind("“", para, pos), view.rfind("「", para, pos))
+    if opened < 0 or _QUOTE_CLOSE.search(view, opened, pos):
+        return False
+    close = _QUOTE_CLOSE.search(view, pos)
+    return close is not None and any(mark in view[opened:close.start()] for mark in "，。,")
+
+
+_QUOTE_CLOSE = re.compile("[”」]")
+
+
+_SESSION_AFTER = re.compile(r"[一二三四五六七八九十]+(?:中全会|中|次(?:全体)?会议)|全国人大|人大|政协|全会")
+
+
 def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: Layout,
              value: float | None = None) -> bool:
     """Numbers about the text or its making (调研了29个部门, 9个方面, 两种模式), penalties (罚款5万元),
@@ -837,6 +856,10 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
     raw = view[q_start:q_end]
     if raw.endswith(_noise_units()):
         return True
+    if raw.endswith("届") and _SESSION_AFTER.match(view, q_end):
+        return True  # 党的二十大和二十届二中、三中全会: a congress's term, no count
+    if raw.endswith(_DURATIONS) and _in_speech(view, q_start):
+        return True  # “现在平台提前72小时就能发出预警。”: a speaker's story, not a measure
     if raw.endswith("P") and "算力" not in view[sent[0]:sent[1]]:
         return True  # 5000P is computing power's shorthand (PFlops); 1080P a video's resolution
     if raw.endswith("元") and pats["subsidy_cap"].search(view, left, q_start):
