@@ -1496,6 +1496,9 @@ def page_year(c: Cues, pos: int, facts: DocFacts) -> int | None:
 _DATES_BACK = 64
 
 
+_SPAN_OF_YEARS = re.compile(r"十[一二三四五六]五|^(?:未来|近|今后)")
+
+
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
     _, typ, year, words = c.years[j]
     typ = typ.removeprefix("base_")
@@ -1509,7 +1512,14 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
         return None  # “十四五”以来, 2018年以来: as of the page's date (or of its review section's year)
     if typ == "sameyear":  # 2022年…年底前, 今年…年内: the year named just before, else the document's year
         k = j - 1
+        if facts.plan is None and c.view and words.startswith("年内"):
+            # a report's 年内 is the page's year unless its sentence names one
+            # (…力争到2027年…。同时，…计划年内开工项目20个)
+            lower = max(lower, max(c.view.rfind(e, 0, c.years[j][0]) for e in "。！？\n") + 1)
         while k >= 0 and c.years[k][0] >= lower:
+            if _SPAN_OF_YEARS.search(c.years[k][3]):
+                k -= 1  # (围绕“十五五”规划编制，…计划年内开工: a period names no one year)
+                continue
             if c.years[k][2] is not None:
                 return c.years[k][2]
             if c.years[k][1] in _RELATIVE_YEARS and facts.ref_year is not None:
