@@ -421,7 +421,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
             return prev["indicator"].removesuffix("企业") + indicator
         if prev["indicator"].endswith(head) and prev["indicator"] != head:
             indicator = prev["indicator"] + indicator[len(head):]  # …营业收入32.74亿元，增长12.1%
-    if prev and (owner := _owner(pending, sentence, indicator)):
+    if not prev and (owner := _paragraph_owner(view, q, pending, indicator)):
+        indicator = owner + indicator  # …共有25間電訊業營運機構，在職員工2,314名。全年收益為52.6億: the sector's
+    elif prev and (owner := _owner(pending, sentence, indicator)):
         indicator = owner + indicator  # 全市软件企业实现利润总额…；从业人员平均人数21.6万人: the firms' staff
     indicator = actions.with_action(view, q.outer_end, sent[1], indicator, q.unit == "%")
     total = indicator.startswith("总")
@@ -527,6 +529,20 @@ def _owner(pending: list, sentence: str, name: str) -> str | None:
     m = _owned().search(first) if first else None
     owner = _OWNER_VERB.sub("", first[:m.start()]) if m else ""
     return owner if len(owner) >= 2 and owner not in name else None
+
+
+def _paragraph_owner(view: str, q: Quantity, pending: list, name: str) -> str | None:
+    """Whose measure a sentence that opens with a bare measure (全年收益為…) gives: the owner of the
+    paragraph's establishments counted before (…共有25間電訊業營運機構), when it named them so."""
+    if not _owned().match(name):
+        return None
+    para = view.rfind("\n", 0, q.start) + 1
+    first = next((f["indicator"] for f, pos, *_ in pending if pos >= para), None)
+    m = _ESTABLISHMENTS.search(first) if first else None
+    return first[:m.start()] if m and m.start() >= 2 and first[:m.start()] not in name else None
+
+
+_ESTABLISHMENTS = re.compile(r"(?:营运机构|场所)$")
 
 
 # (园区内的山东云启公司去年实现营业收入: the company)
