@@ -361,7 +361,7 @@ def is_fragment(indicator: str, raw: str = "", sentence: str = "", unit: str = "
     if pattern.search(indicator) is not None:
         # 占比较上年提升: a change from its reference; 生产效率提升18.6%: a rate of change, what rose
         return _REFERENCED_CHANGE.search(indicator) is None \
-            and not (unit in _RATE_UNITS and _CHANGE_END.search(indicator))
+            and not (unit_family(unit) in ("percent", "times") and _CHANGE_END.search(indicator))
     if indicator not in nouns:
         return False
     if not raw:
@@ -380,7 +380,6 @@ _REFERENCED_CHANGE = re.compile(
 
 
 _CHANGE_END = re.compile(rf"(?<=..)(?:{CHANGE_VERBS}|年增|年减)$")
-_RATE_UNITS = ("%", "百分点", "倍")
 
 
 def drop_fragments(records: list[Record]) -> list[Record]:

@@ -816,7 +816,9 @@ _RANKED = re.compile(r"依次|依序|分别|为|是")
 _FULL_MARKS = ("满分", "满分为", "总分", "总分为")
 
 
-_DURATIONS = ("小时", "个月", "天", "分钟", "秒")
+@cache
+def _durations() -> tuple[str, ...]:
+    return tuple(lexicon()["units"]["time"])
 
 
 def _in_speech(view: str, pos: int) -> bool:
@@ -858,7 +860,7 @@ def is_noise(view: str, q_start: int, q_end: int, sent: tuple[int, int], lay: La
         return True
     if raw.endswith("届") and _SESSION_AFTER.match(view, q_end):
         return True  # 党的二十大和二十届二中、三中全会: a congress's term, no count
-    if raw.endswith(_DURATIONS) and _in_speech(view, q_start):
+    if raw.endswith(_durations()) and _in_speech(view, q_start):
         return True  # “现在平台提前72小时就能发出预警。”: a speaker's story, not a measure
     if raw.endswith("P") and "算力" not in view[sent[0]:sent[1]]:
         return True  # 5000P is computing power's shorthand (PFlops); 1080P a video's resolution
@@ -1496,7 +1498,10 @@ def page_year(c: Cues, pos: int, facts: DocFacts) -> int | None:
 _DATES_BACK = 64
 
 
-_SPAN_OF_YEARS = re.compile(r"十[一二三四五六]五|^(?:未来|近|今后)")
+@cache
+def _span_of_years() -> re.Pattern:
+    """A cue that names a stretch of years, not one (“十五五”, 未来三年, 近五年)."""
+    return re.compile(f"{alternation(lexicon()['context']['five_year_plans'])}|^(?:未来|近|今后)")
 
 
 def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
@@ -1517,7 +1522,7 @@ def _resolve(c: Cues, j: int, lower: int, facts: DocFacts):
             # (…力争到2027年…。同时，…计划年内开工项目20个)
             lower = max(lower, max(c.view.rfind(e, 0, c.years[j][0]) for e in "。！？\n") + 1)
         while k >= 0 and c.years[k][0] >= lower:
-            if _SPAN_OF_YEARS.search(c.years[k][3]):
+            if _span_of_years().search(c.years[k][3]):
                 k -= 1  # (围绕“十五五”规划编制，…计划年内开工: a period names no one year)
                 continue
             if c.years[k][2] is not None:
