@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -56,3 +57,11 @@ def test_a_paragraph_programme_is_looked_for_only_within_reach():
         q = view.rindex("340")
         sent = view.rindex("截至")
         assert ("智方便" in ctx.of_programme(view, q, sent, "登记用户")) is named
+
+
+@pytest.mark.parametrize("text", ["2026年、2027年、2028年全市分别新建5G基站800个、850个、850个。",
+                                  "2026年、2027年、2028年全市分別新建5G基站800個、850個、850個。"])
+def test_equal_figures_of_different_years_in_one_sentence_are_all_rows(text):
+    from plan_extract import extract
+
+    assert [(r.value, r.year) for r in extract(text, "c.txt")] == [(800, 2026), (850, 2027), (850, 2028)]

@@ -875,3 +875,22 @@ def test_a_line_of_a_quarter_and_its_figure_is_no_header_and_the_prose_after_it_
     text = in_script("5G用戶數目（萬戶）\n2024年第三季　121.9\n　　　　　第四季　128.4\n\n"
                      "　　2024年，有使用電腦的企業佔96.8%，有使用互聯網的佔95.9%。\n", script)
     assert {"96.8%", "95.9%"} <= {r.raw for r in extract(text, "release.txt")}
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("layout", ["bulletin", "years"])
+def test_a_part_row_named_by_its_class_alone_is_that_class_of_the_row_above(script, layout):
+    # 其中：1000Mbps及以上 under 互联网宽带接入用户: the users of that class, not a row named 1000Mbps及以上;
+    # a part with a name of its own (其中：5G移动电话用户) keeps it
+    text = {
+        "bulletin": "表2　2025年邮电通信主要指标\n指标\t单位\t绝对数\t比上年增长（%）\n"
+                    "互联网宽带接入用户\t万户\t196.3\t6.2\n　其中：1000Mbps及以上\t万户\t58.9\t42.5\n"
+                    "移动电话用户\t万户\t512.4\t1.8\n　其中：5G移动电话用户\t万户\t321.6\t15.2\n",
+        "years": "表1　主要指标\n指标\t2024年\t2025年\n互联网宽带接入用户（万户）\t185.2\t196.3\n"
+                 "　其中：1000Mbps及以上（万户）\t41.3\t58.9\n移动电话用户（万户）\t503.3\t512.4\n",
+    }[layout]
+    got = {(name, value) for name, value, *_ in rows(text if script == "simplified" else S2T(text))}
+    assert ("1000Mbps及以上互联网宽带接入用户", 589000) in got
+    assert not any(name == "1000Mbps及以上" for name, _ in got)
+    if layout == "bulletin":
+        assert ("5G移动电话用户", 3216000) in got

@@ -48,14 +48,15 @@ def base_year(before: str, ref_year: int | None) -> tuple[int | None, str] | Non
 # (按上年不变价计算比上年增长, “十四五”期间年均增长, 按年实质增长, 按年扩容, 增速比城市高出, 增速比上半年
 # [提高: the rule's own verb], 是扩容前的)
 _ONLY_CHANGE = regex.compile(
-    rf"^(?:录得|首度|首次)?(?:按(?:上一?年)?(?:不变|可比|现)价(?:格)?计算)?(?:十[一二三四五]五(?:期间|时期|以来)|{_PART_OF_YEAR})?"
+    rf"^(?:录得|首度|首次|可望|可|将)?(?:按(?:上一?年)?(?:不变|可比|现)价(?:格)?计算)?(?:十[一二三四五]五(?:期间|时期|以来)|{_PART_OF_YEAR})?"
     rf"(?:增速|增幅|占比|比重|{_RATE_KINDS})?(?:分别)?(?:(?:较|比|相比|快于|慢于|高于|低于)[^，。；]{{0,16}}?)?(?:分别)?(?:同比|环比|年均|按年|按季|年)?"
-    r"(?:实质|名义)?(?:分别)?(?:大幅|小幅|稳步|持续|明显|快速)?"
-    rf"(?:{CHANGE_VERBS}|加快|放缓)$"
+    r"(?:亦|也|则|均)?(?:实质|名义)?(?:分别)?(?:大幅|小幅|轻微|略|稳步|持续|明显|快速)?"
+    rf"(?:{CHANGE_VERBS}|加快|放缓|下跌|微升|微跌|回升)$"
     r"|^(?:增速|增幅)(?:快于|慢于|高于|低于|比|较|相比)[^，。；]{0,16}$|^是[^，。；]{1,12}$")
 # the change words at the end of a subject's own rate (信息消费规模同比增长), left out when a rate of that
 # rate is named (增速比去年同期加快 -> 信息消费规模增速比去年同期加快)
-_RATE_WORDS = regex.compile(r"(?:同比|环比|按年|按季|按月|较上年|比上年|年均)?(?:增长|成长|提高|提升|上升|下降|减少|增加)$")
+_RATE_WORDS = regex.compile(r"(?:同比|环比|按年|按季|按月|较上年|比上年|年均)?(?:亦|也|则|均)?(?:大幅|小幅|轻微|略)?"
+                            r"(?:增长|成长|提高|提升|上升|下降|减少|增加|下跌|微升|微跌|回升)$")
 
 
 def subject_of(indicator: str) -> str:
@@ -183,7 +184,7 @@ def topic(before: str, clean) -> str | None:
     return (clean(clause[:m.start()]) or None) if m else None
 
 
-_CHANGE = regex.compile(rf"(?:{CHANGE_VERBS}|下跌|净增|新增|加快|放缓|翻了?一番|翻番)$")
+_CHANGE = regex.compile(rf"(?:{CHANGE_VERBS}|下跌|微升|微跌|回升|净增|新增|加快|放缓|翻了?一番|翻番)$")
 
 
 def says_change(indicator: str) -> bool:

@@ -65,7 +65,7 @@ _CURRENCY = re.compile(r"(?:达到|达|为|约|超过|突破)?(?:新台币|人�
 _SIGN = re.compile(r"(HK|US|MOP|NT)\$$")
 _SIGN_UNITS = {"HK": "港元", "US": "美元", "MOP": "澳门元", "NT": "新台币元"}
 _TRAILING_MEASURE = re.compile(
-    r"(?<=.)(?:(?:较|比)(?:去年|上年|年初|上月)(?:同期|底|末)?|同比)?(?:新增|净增)$|(?<=..)(?:将|已)?(?:增至|增加到|增长到|提高到|提升到|(?<![大激倍])增)$")
+    r"(?<=.)(?:(?:较|比)(?:去年|上年|年初|上月)(?:同期|底|末)?|同比)?(?:新增|净增)$|(?<=..)(?:将|已)?(?:增至|增加到|增长到|提高到|提升到|(?<![大激倍年])增)$")
 _MEASURE_VERB = re.compile(r"^(?:新建并开通|建成并开通|建成开通|新建设|新建|新增|新开通|累计建成|累计|已建成|建成)")
 
 
@@ -82,11 +82,13 @@ def _measure_patterns() -> dict:
         "stock": re.compile(r"累计|总数|总量|总规模|共有|现有|保有|存量|增长到|增加到|提高到|提升到|增至|提高至|提升至|达到了?$"),
         # written with shared first characters: the re module tries a plain alternation word by word
         "increment": re.compile(r"新(?:建设?|增|开通|部署|培育|认定|上云|发展)|净增|再建设|增(?:加|长)了?|增(?:速|幅)|提(?:高|升)了?"),
-        "same_period": re.compile(r"(?:同比|比上年同期|较上年同期|比去年同期|较去年同期|环比)\s*(?:增长|增加|提高|提升|下降|减少|降低|上涨|下跌|增|减)"),
+        # (按年上升 in Hong Kong and Macau, 年增 / 年減 / 年成长 in Taiwan: against the same period a year before)
+        "same_period": re.compile(r"(?:同比|比上年同期|较上年同期|比去年同期|较去年同期|环比|按年|按季)\s*(?:增长|增加|提高|提升|上升|下降|减少|降低|上涨|下跌|增|减)"
+                                  r"|(?:^|(?<=[\u4e00-\u9fff]))年(?:增|减|成长)"),
     }
 
 
-_DIFFERENCE_HINT = re.compile("[高低超领落多少优比较同环]")
+_DIFFERENCE_HINT = re.compile("[高低超领落多少优比较同环按]|年[增减成]")
 
 
 def measure(view: str, pos: int, sent: tuple[int, int], indicator: str, start: int | None = None) -> tuple[str, str | None]:
@@ -102,7 +104,7 @@ def measure(view: str, pos: int, sent: tuple[int, int], indicator: str, start: i
             return "difference", m.group("ref")
         m = pats["same_period"].search(clause)
         if m:  # 同比增长12%: a difference from the same period a year before
-            return "difference", "上期" if m.group().startswith("环比") else "上年同期"
+            return "difference", "上期" if m.group().startswith(("环比", "按季")) else "上年同期"
     own = indicator.replace(" ", "")
     for cue in pats["stock"].finditer(clause):
         if cue.group() not in own or cue.group().startswith("累计"):
@@ -264,7 +266,8 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
             if r.indicator in ("增速", "增幅") and says_change(prev.indicator):
                 name = subject_of(prev.indicator) + r.indicator
             else:
-                change = "减少" if r.indicator.endswith("年减") else "增长"  # (…1,782億元，年減1.6%)
+                # (…1,782億元，年減1.6%; 年增8%: the page's own word for the yearly change)
+                change = r.indicator[-2:] if r.indicator.endswith(("年增", "年减")) else "增长"
                 name = prev.indicator if _ENDS_IN_CHANGE.search(prev.indicator) else prev.indicator + change
             out[i] = r.model_copy(update={"indicator": name,
                                           "indicator_id": rate.id if rate else prev.indicator_id,
@@ -311,7 +314,7 @@ _COMPARISON = re.compile(r"^(?:比|较|高于|低于|超出|领先|落后)")
 _ABOVE = re.compile(r"(?:高于|低于|快于|慢于)(?!.*(?:比重|占比))")
 # a share's name without its subject (占…比重, 相当于…的, 在电信业务收入中的占比)
 _SHARE_OPENS = re.compile(r"占|相当于|在[^，。；0-9]{1,12}中的?(?:占比|比重|比例|份额)")
-_ENDS_IN_CHANGE = re.compile(r"(?:增长|增速|增幅)$")
+_ENDS_IN_CHANGE = re.compile(r"(?:增长|增速|增幅|年增|年减)$")
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
 
 

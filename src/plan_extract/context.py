@@ -350,7 +350,7 @@ def doc_facts(view: str) -> DocFacts:
         plan_years = (int(work[1]),)  # 2026年…政府工作报告: its goals are that year's, its review the year before
     region = _region(view, plan)
     ref_year = int(published[:4]) if published else _as_of_year(view)
-    report = _report_title().search(view, 0, 400) is not None  # in the headline
+    report = any(_in_title(view, m) for m in _report_title().finditer(view, 0, 400))  # in the headline
     year_report = _year_report().search(view, 0, 400)
     return DocFacts(region, plan, published, ref_year, plan_years, roc, report and plan is not None,
                     gregorian(year_report.group(1)) if year_report else None)
@@ -365,6 +365,14 @@ def _year_report() -> re.Pattern:
 @cache
 def _report_title() -> re.Pattern:
     return re.compile(alternation(lexicon()["context"]["report_titles"]))
+
+
+def _in_title(view: str, m: re.Match) -> bool:
+    """Is the match in a title line, not in prose (…将工作进展情况报送市数据局 in a notice's first lines)?"""
+    return _PROSE_MARK.search(view, view.rfind("\n", 0, m.start()) + 1, m.start()) is None
+
+
+_PROSE_MARK = re.compile(r"[，,。；;]")
 
 
 def _as_of_year(view: str) -> int | None:
@@ -532,8 +540,9 @@ def bare_verb(name: str) -> bool:
 # structure (“1+3+N”) or a list of slogans (“稳中有进、进中提质”) is none
 # (a remark in brackets at its end is no part of the name: 「…推动方案（114-117年）」)
 _QUOTED = re.compile(r"[「“『]([^」”』「“『，。；;,、\n（(]{2,24})(?:[（(][^」”』（(\n]{1,16}[)）])?[」”』]")
-# (a structure is no programme: “1+3+N”, “5G+工业互联网”; 「产学研1+计划」 is one)
-_NOT_PROGRAMME = re.compile(r"^(?:十[一二三四五六七八九]五|[0-9]|[一二三四五六七八九十]+$)")
+# (a structure is no programme: “1+3+N”, “5G+工业互联网”, “12345”, nor a year's survey: 「114年数位经济产业调查」;
+# 「产学研1+计划」, 「5G企业专网补助计画」 are)
+_NOT_PROGRAMME = re.compile(r"^(?:十[一二三四五六七八九]五|[0-9]{2,4}年|[0-9][0-9A-Za-z]*(?:[+＋]|$)|[一二三四五六七八九十]+$)")
 
 
 def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> str:
@@ -574,7 +583,7 @@ def of_programme(view: str, q_start: int, sent_start: int, indicator: str) -> st
 _PARAGRAPH_REACH = 3000
 # a clause whose subject is a programme named before by its kind alone (截至11月底，計劃共批出42個項目; 该基金已资助…)
 _ANAPHOR = re.compile(r"(?:^|(?<=[，,；;]))(?:该|此|本|有关|相关)?(?P<kind>计划|计画|基金|券|平台|系统|专区)"
-                      r"(?=共|累计|已|自|至今|目前|现已|现时|去年|今年|推出|上线|以来)")
+                      r"(?=共|累计|已|自|至今|目前|现已|现时|去年|今年|推出|上线|以来|批出|批核|接获|收到|录取)")
 
 
 def _named_before(view: str, start: int, q_start: int) -> str | None:
@@ -1237,9 +1246,14 @@ def decide_kind_cue(c: Cues, pos: int, sent: tuple[int, int], default: str,
     while j > 0 and c.kind[j - 1][0] >= sent[0]:
         j -= 1
     in_sentence = c.kind[j:i]
-    strong = [(k, w) for _, k, w in in_sentence if k.endswith("_strong")]
+    strong = [(p, k, w) for p, k, w in in_sentence if k.endswith("_strong")]
     if strong:
-        return strong[-1][0].removesuffix("_strong"), strong[-1][1]
+        # (截至9月底预算执行率已提升至81.3%，预计年底可达90%: a forecast in a clause of its own)
+        at, near, words = in_sentence[-1]
+        if strong[-1][1] == "actual_strong" and near == "target" and c.view is not None \
+                and _CLAUSE_BREAK.search(c.view, strong[-1][0], at) and not _CLAUSE_BREAK.search(c.view, at, pos):
+            return near, words
+        return strong[-1][1].removesuffix("_strong"), strong[-1][2]
     aspect = _aspect_words()
     own_aspect = None  # 累计 says how a figure counts, in a review or a goal alike: it decides nothing
     if in_sentence:

@@ -64,7 +64,7 @@ def _table(text, view, start, report_year):
     numbered = [m.start() for m in _NUMBERED.finditer(title)]  # 表一：2025年按行業… (not 表列如下)
     named = transposed.TITLE_YEAR.findall(title[numbered[-1]:] if numbered else title[-80:])
     year = int(named[-1]) if named else report_year
-    values, rows = [], 0
+    values, rows, last_whole = [], 0, None
     while pos < len(view):
         line = transposed.line_at(view, pos)
         pos = line[1] + 1
@@ -72,7 +72,12 @@ def _table(text, view, start, report_year):
         row = tables.split_cells(text, line[0] + indent, line[1])  # (　其中：5G移动电话用户, indented)
         if len(row) != len(labels) + 1:
             break
-        category = _PART.sub("", re.sub(r"\s+", "", view[row[0][0]:row[0][1]]))
+        cell = re.sub(r"\s+", "", view[row[0][0]:row[0][1]])
+        category = _PART.sub("", cell)
+        if category != cell:
+            category = tables.of_whole(category, last_whole)  # (其中：1000Mbps及以上 under 互联网宽带接入用户)
+        else:
+            last_whole = category
         row_unit = tables._unit(view[row[unit_at + 1][0]:row[unit_at + 1][1]].strip()) if unit_at is not None else None
         if (m := tables._PAREN_UNIT.search(category)) and m.start() > 0 and (u := tables._unit(m.group("u"))):
             category, row_unit = category[:m.start()], row_unit or u  # 公共充电泊车位（个） | 2,940

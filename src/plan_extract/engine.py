@@ -317,14 +317,18 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     """The row's indicator: the rule's name, or, when that name lacks a subject, the name the sentence gave
     before (a trend's subject, the figure before's, a part of it, its measure)."""
     indicator = baseline.own_change(indicator)
+    if (mean := _MEAN_RATE.search(indicator)) and mean.start() >= 2 and unit_family(q.unit) not in ("percent", "times"):
+        indicator = indicator[:mean.start()]  # 网络零售额年均增长10%以上，到期末达到380亿元: the level, not its rate
     # the figure before whose subject this one shares: not a share, unless this changes it in points
     # (用户780万，占总数33%，按年增加110万: the users)
     # (有应用人工智能技术的企业占11.7%，比2023年的6.5%: the share's own base is)
     prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"])
                         or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
-    if prev and _JOINS.match(indicator) and prev["unit"] in ("个", "家", "座", "所") \
-            and _HOSTS.search(prev["indicator"]) and not _JOINS.match(prev["indicator"]):
-        return prev["indicator"] + indicator  # 二级节点5个，接入企业2300余家: what they joined
+    if _JOINS.match(indicator) and (host := _host_before(view, q, sent, pending, sentence)):
+        return host + indicator  # 二级节点5个，接入企业2300余家: what they joined
+    if _BENEFITS.fullmatch(indicator) and (paid := _last_before(pending, len(pending), lambda j, f: unit_family(f["unit"]) == "money",
+                                                                 sentence)):
+        return ctx.strip_left(paid["indicator"]) + indicator  # 兑现扶持资金2.85亿元，惠及企业640余家: whom it reached
     if _ITS.match(indicator) and (before := _last_before(pending, len(pending), lambda j, f: True, sentence)):
         # 电子及电器产品占15.9%，其消费额按年上升18.7%: 其 is what the figure before was of
         return _SHARE_TAIL.sub("", before["indicator"]) + indicator[1:]
@@ -332,6 +336,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return part  # 跨境电商进出口额38.6亿元…。其中，出口26.1亿元，进口12.5亿元: the total's parts
     if prev and prev["unit"] == q.unit and (parallel := _parallel_measure(indicator, prev["indicator"])):
         return parallel  # …制造业增加值增长12.7%，电气机械和器材制造业增长9.4%: the measure the clause before named
+    if (sibling := _sibling_measure(indicator, pending, sentence)) is not None:
+        return sibling  # 聚合支付交易笔数为1.21亿笔…；交易金额为53.7亿澳门元: the same subject's other measure
     if prev and prev["unit"] == q.unit and _PAREN_BASE.search(view, max(sent[0], q.outer_start - 12), q.outer_start):
         return prev["indicator"]  # 上云企业达到5620家（去年底为4800家）: the same measure's base
     if ctx.is_total(indicator):  # 新增标准机架12万架，总规模达到26万架; 分别完成…26.9亿元，合计126.8亿元
@@ -483,6 +489,28 @@ def _owned_tail() -> re.Pattern:
 # what joins a platform, a node or a park counted right before (…二级节点5个，接入企业2300余家; 电商产业园26个，入驻企业…)
 _JOINS = re.compile(r"(?:已|累计|共)?(?:接入|连接|入驻|接驳|入园)(?:的)?(?:企业|单位|机构|商户|部门|用户|商家)")
 _HOSTS = re.compile(r"(?:平台|节点|园|基地|中心|网络|外网|系统|楼宇|孵化器)$")
+_HOST_IN = re.compile(r"[^，。；,;0-9]{2,24}?(?:平台|节点|园区|产业园|基地|外网|孵化器)")
+_BENEFITS = re.compile(r"(?:惠及|受惠|受益)(?:企业|商户|市场主体|经营主体|中小企业|群众|村民|农户|居民|学生)")
+
+
+def _host_before(view: str, q: Quantity, sent: tuple[int, int], pending: list, sentence: str) -> str | None:
+    """What the firms after 接入/入驻 joined: the platform or node counted before in the sentence (二级节点5个，
+    接入企业2300余家), one a figure's name before holds (…二级节点标识注册量突破5亿条，接入企业312家), or one
+    a clause before names without a figure (建成标识解析二级节点，已累计标识注册量4.3亿条，…接入企业860家)."""
+    for fields, *_ in reversed(pending):
+        if fields["sentence"] != sentence:
+            break
+        name = fields["indicator"]
+        if _JOINS.match(name):
+            return None
+        if fields["unit"] in ("个", "家", "座", "所") and _HOSTS.search(name):
+            return name
+        if (inner := _HOST_IN.match(name)) and inner.end() < len(name):
+            return inner.group()
+    last = None
+    for last in _HOST_IN.finditer(view, sent[0], q.outer_start):
+        pass
+    return ctx.strip_left(canon.split_place(ctx.clean_indicator(last.group()))[1]) if last else None
 _ITS = re.compile(r"其(?![中余他次实])[\u4e00-\u9fff]{2}")
 _SHARE_TAIL = re.compile(r"的?(?:占比|比重|比例)$")
 _PERSON_TIMES = re.compile(r"人次|人数|次数|人流|量")
@@ -501,6 +529,7 @@ def _trade_part(view: str, q: Quantity, name: str, pending: list) -> str | None:
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_MEAN_RATE = re.compile(r"(?:年均|平均)(?:增长|增速|增幅)$")
 _PAREN_BASE = re.compile(r"[(（](?:去年|上年|前年|(?:19|20)[0-9]{2}\s*年)(?:底|末|同期)?(?:为|是|:|：)?\s*$")
 
 
@@ -514,6 +543,29 @@ def _parallel_measure(name: str, before: str) -> str | None:
             or not _HAN_ONLY.fullmatch(subject):
         return None
     return subject + m.group() + name[len(subject):]
+
+
+# (…交易共1.12亿笔 or …交易笔数为1.21亿笔, then 交易金额: the count's subject, the amount's measure)
+_COUNT_TAIL = re.compile(r"(?:笔数|宗数|次数|件数|数目|数量|量|人次|户数)?")
+_AMOUNT_TAIL = re.compile(r"金额|额|总额|总值|规模")
+
+
+def _sibling_measure(name: str, pending: list, sentence: str) -> str | None:
+    """A bare measure (交易金额, or its change: 交易金额按年上升) after a level of the same subject measured
+    otherwise in the sentence (聚合支付交易笔数): that subject with this measure (聚合支付交易金额)."""
+    base = baseline.without_change(name)
+    if not 2 <= len(base) <= 5 or not _HAN_ONLY.fullmatch(base):
+        return None
+    level = next((f for f, *_ in reversed(pending) if unit_family(f["unit"]) not in ("percent", "times")), None)
+    if level is None or level["sentence"] != sentence:
+        return None
+    other = level["indicator"]
+    if other.endswith(base):  # (…；交易金额为53.7亿澳门元，按年上升9.2%: that level's change)
+        return other + name[len(base):] if len(other) > len(base) and len(name) > len(base) else None
+    at = other.find(base[:2], 2)
+    if at < 0 or not _COUNT_TAIL.fullmatch(other, at + 2) or not _AMOUNT_TAIL.fullmatch(base, 2):
+        return None  # (新型工业化资助计划…，资助总额: a programme named by a verb, not a measure of its subject)
+    return other[:at] + name
 
 
 def _owner(pending: list, sentence: str, name: str) -> str | None:
@@ -862,6 +914,8 @@ def _duplicates(records: list[Record]) -> dict[int, bool]:
     best: dict[tuple, Record] = {}
     for r in records:
         key = _fact_key(r)
+        if key in best and best[key].sentence == r.sentence and best[key].year != r.year:
+            key += (r.year,)  # (2027年、2028年分别新建850个、850个: one sentence's figures of two years)
         if key not in best or len(r.sentence) > len(best[key].sentence):
             best[key] = r
     kept = {id(r) for r in best.values()}

@@ -130,6 +130,9 @@ def assign(view: str, rows: list[tuple[int, tuple[int, int]]]) -> dict[int, Name
                 group = Group([item + clean_indicator(subject) for item in previous.items], "indicators", words)
             elif previous.of == "years" and "、" not in subject and (name := clean_indicator(subject)):
                 # 2022年、2023年及2024年，宗数分别为A、B及C，金额分别为D、E及F: the same years
+                # (…基金分别批出A、B及C个项目，涉及资助额分别约…: the same subject's amount)
+                if subject.startswith("涉及") and previous.name and previous.name not in name:
+                    name = clean_indicator(previous.name) + name.removeprefix("涉及")
                 group = Group(previous.items, "years", words, name)
         if group is None:
             continue
@@ -178,6 +181,10 @@ _SPAN = re.compile(r"^(?:在|于)?(?P<a>(?:19|20)[0-9]{2})(?:/[0-9]{2})?年?度?
                    r"\s*(?:至|到|—|－|-|~|～)\s*(?P<b>(?:19|20)[0-9]{2})(?:/[0-9]{2})?年度?")
 
 
+_FISCAL = re.compile(r"((?:19|20)[0-9]{2})\s*[-—–/／]\s*[0-9]{2}(?![0-9])")
+_FISCAL_LIST = re.compile(rf"^(?:在|于)?(?:{_FISCAL.pattern}(?:年度)?\s*[、和及与]\s*)+{_FISCAL.pattern}\s*(?:财政)?(?:年度)?")
+
+
 def _group(subject: str, n: int, words: str) -> Group | None:
     cut = _skip().search(subject).start()
     if not subject[:cut].endswith(("、", "和", "及", "与")):  # (2022年、2023年及2024年: the last year is an item)
@@ -187,6 +194,9 @@ def _group(subject: str, n: int, words: str) -> Group | None:
         return Group([f"{y}年" for y in range(a, b + 1)], "years", words, subject[span.end():])
     if "、" not in subject and (members := _MEMBERS.search(subject)) and parse_numeral(members.group(1)) == n:
         return Group([""] * n, "members", words)  # 三家基础电信企业全年分别完成电信业务收入…: each firm's
+    if (fiscal := _FISCAL_LIST.match(subject)) and len(years := _FISCAL.findall(fiscal.group())) == n:
+        # 在2022-23、2023-24及2024-25年度，…分别批出A、B及C: each figure a fiscal year's (dated by its first)
+        return Group([f"{y}年" for y in years], "years", words, subject[fiscal.end():].lstrip("，, "))
     items = [s for s in subject.split("、") if s]
     if len(items) == n - 1 or len(items) == 1 and n == 2:
         items = items[:-1] + _LAST_AND.split(items[-1], maxsplit=1)
@@ -267,7 +277,10 @@ def _name_and_place(group: Group, k: int) -> Named:
     change = _CHANGE.search(group.words.strip())
     change = change.group() if change else ""
     if group.of == "years":
-        name = clean_indicator(group.name) + change or group.tail and clean_indicator(group.words + group.tail)
+        # (…基金分别批出612个、688个及745个项目: what the figures count, after the last one)
+        own = clean_indicator(group.name)
+        noun = group.tail if own and group.tail and group.tail not in own else ""
+        name = own + noun + change or group.tail and clean_indicator(group.words + group.tail)
         return name or None, None, int(_YEAR.match(group.items[k]).group(1))
     # 软件、集成电路三大产业分别实现营收…, 中国移动、中国电信分别完成投资…: what the words after 分别 name is
     # measured of each item, or the noun after the last figure (运输署、税务局分别提供86项及65项电子服务)

@@ -682,6 +682,28 @@ def _is_note(view: str, a: int, b: int) -> bool:
     return b - a <= 30 and _VALUE.match(view, a, b) is None
 
 
+_QUALIFIER = re.compile(r"(?:及|或)?(?:以上|以下)$")
+
+
+def of_whole(part: str, whole: str | None) -> str:
+    """A part row named only by what sets it apart (互联网宽带接入用户 ⏎ 其中：1000Mbps及以上): that class
+    of the row above (1000Mbps及以上互联网宽带接入用户)."""
+    return part + whole if whole and _QUALIFIER.search(part) else part
+
+
+def _parent_name(view: str, start: int) -> str | None:
+    """The name cell of the nearest line above that is no part (其中…) of another: the whole a part
+    row breaks down."""
+    while start > 0:
+        start = view.rfind("\n", 0, start - 1) + 1
+        cell = re.split(r"\t|\s{2,}", view[start:view.find("\n", start)].strip(), maxsplit=1)[0]
+        if cell and not cell.startswith(("其中", "#", "＃")):
+            if (unit := _PAREN_UNIT.search(cell)) and unit.start() > 0:
+                cell = cell[:unit.start()]  # (互联网宽带接入用户（万户）)
+            return cell if _HAN.search(cell) else None
+    return None
+
+
 def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=None) -> list[TableValue] | None:
     """The row's values; `prefix` (cell spans) and `suffix` (a cell span) are the parts of its
     indicator name that wrapped onto lines of their own."""
@@ -706,7 +728,10 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=Non
             name, named = name[:m.start()], True
     name = name.rstrip(_FOOTNOTE)
     # a row number inside the cell; a bulletin's mark of a part (#5G移动电话用户, 其中：)
+    part = name.startswith("其中")
     name = re.sub(rf"^(?:\d{{1,3}}[.、．]|[（(]\d{{1,3}}[)）]|[#＃]|其中[:：]?)", "", name)
+    if part and _QUALIFIER.search(name):  # (the line above looked up only then)
+        name = of_whole(name, _parent_name(view, line[0]))
     if not _HAN.search(name):
         return None
     for cell, c in zip(row, columns):
