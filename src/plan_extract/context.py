@@ -600,8 +600,8 @@ def _named_before(view: str, start: int, q_start: int) -> str | None:
 
 # a fund, scheme, voucher or computing centre named at its clause's start before what it did (科学技术发展基金
 # （科技基金）去年共资助…; （一）創科基金自1999年成立以來…; 數碼港人工智能超算中心自2024年12月啟用以來)
-_UNQUOTED_PROGRAMME = re.compile(r"(?:^|(?<=[，,；;）)\u3000。！？\n]))(?P<p>(?!该|此|本)[\u4e00-\u9fff]{1,10}(?:基金|计划|计画|券|超算中心|智算中心|算力中心))"
-                                 r"(?:[（(](?P<abbr>[\u4e00-\u9fff]{2,8})[）)])?(?=共|累计|已|去年|今年|至今|自)")
+_UNQUOTED_PROGRAMME = re.compile(r"(?:^|(?<=[，,；;）)\u3000。！？\n]))(?P<p>(?!该|此|本)(?:[\u4e00-\u9fff]{1,10}(?:基金|计划|计画|券)|[\u4e00-\u9fff]{0,10}(?:超算中心|智算中心|算力中心)))"
+                                 r"(?:[（(](?P<abbr>[\u4e00-\u9fff]{2,8})[）)])?(?=共|累计|已|去年|今年|至今|自|于|首阶段|现时|目前)")
 _QUOTE_OPEN = re.compile("[「“『]")  # (most paragraphs open with no quote: one quick look)
 # the paragraph is about the quote: it opens it (（一）「智方便」自…), or what launched it does
 # (金管局於2018年推出的快速支付系統「轉數快」)
@@ -647,7 +647,8 @@ def subject_before(window: str, end: int) -> str | None:
     return subject if ok else None
 
 
-_LAUNCHED = re.compile("(?:推出|推行|设立|成立|核定|核准|批准)了?$")
+# (推出的30亿元「…」, 推出为期三年、总额30亿元的「…」: launched, with its size between)
+_LAUNCHED = re.compile(r"(?:推出|推行|设立|成立|核定|核准|批准|预留)了?(?:[^，。；]{0,16}?[0-9.]+[万亿]*(?:港|澳门|美|欧)?元的?)?$")
 _TOPIC = re.compile("^(?:就|至于|关于|对于|在[^，。；]*下的)")
 _AGENCY = re.compile("(?:政府|局|署|部|厅|委|办|处|委员会)$")
 _NOT_SUBJECT = re.compile("[在已将把对向为于从由给让被]|每年|每月|当中|其中|截至|截止|年底|年末|首[一二两三四五六七八九十]?[轮批期]")
