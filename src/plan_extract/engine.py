@@ -324,6 +324,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
     # (有应用人工智能技术的企业占11.7%，比2023年的6.5%: the share's own base is)
     prev = _last_before(pending, len(pending), lambda j, f: q.unit == "百分点" or not baseline.is_share(f["indicator"])
                         or f["unit"] == q.unit and not baseline.says_change(indicator), sentence)
+    if (grant := _GRANT.fullmatch(indicator)) and unit_family(q.unit) == "money":
+        indicator = _granted(view, q, sent, grant.group("v"))  # 我建议预留6亿元，推动…: what it is set aside for
     if _JOINS.match(indicator) and (host := _host_before(view, q, sent, pending, sentence)):
         return host + indicator  # 二级节点5个，接入企业2300余家: what they joined
     if _BENEFITS.fullmatch(indicator) and (paid := _last_before(pending, len(pending), lambda j, f: unit_family(f["unit"]) == "money",
@@ -491,6 +493,24 @@ _JOINS = re.compile(r"(?:已|累计|共)?(?:接入|连接|入驻|接驳|入园)(
 _HOSTS = re.compile(r"(?:平台|节点|园|基地|中心|网络|外网|系统|楼宇|孵化器)$")
 _HOST_IN = re.compile(r"[^，。；,;0-9]{2,24}?(?:平台|节点|园区|产业园|基地|外网|孵化器)")
 _BENEFITS = re.compile(r"(?:惠及|受惠|受益)(?:企业|商户|市场主体|经营主体|中小企业|群众|村民|农户|居民|学生)")
+
+
+_GRANT = re.compile(r"(?:再|另|额外|合共)?(?P<v>预留|拨款|拨出|注资|编列|投入)")
+_RECIPIENT = re.compile(r"(?:向(?P<r>[\u4e00-\u9fff]{2,12}?)(?:额外|再|另)?(?:拨款|注资|拨出)|为(?P<f>[\u4e00-\u9fff]{2,12}?)提供(?:合共|共)?(?:约)?)$")
+# (…，餘下款項留待審議: a clause after the money that is no purpose of it)
+_PURPOSE = re.compile(r"[，,]?(?:用于|用作|以|作为)?(?:在未来[^，。；,;]{1,6}|于[0-9]{4}[^，。；,;]{0,6})?"
+                      r"(?P<p>(?:支持|支援|推动|推展|推行|推广|加强|优化|协助|资助|发展|建设|提升|扩展|开展|筹备|把|将(?!近))"
+                      r"[^，。；,;]{2,22})")
+
+
+def _granted(view: str, q: Quantity, sent: tuple[int, int], verb: str) -> str:
+    """Money set aside or granted, named by whom it goes to (向数码港额外拨款3亿元) or what it is for
+    (预留6亿元，推动各政策局及部门采用人工智能: 预留用于各政策局及部门采用人工智能)."""
+    if to := _RECIPIENT.search(view, max(sent[0], q.outer_start - 24), q.outer_start):
+        return (to.group("r") or to.group("f")) + verb  # (为研发院提供合共约12亿元拨款)
+    purpose = _PURPOSE.match(view, q.outer_end, sent[1])
+    what = ctx.clean_indicator(purpose.group("p")) if purpose and not purpose.group("p").startswith(verb) else ""
+    return f"{verb}用于{what}" if len(what) >= 2 else verb
 
 
 def _host_before(view: str, q: Quantity, sent: tuple[int, int], pending: list, sentence: str) -> str | None:
