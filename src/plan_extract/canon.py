@@ -82,13 +82,14 @@ def _measure_patterns() -> dict:
         "stock": re.compile(r"累计|总数|总量|总规模|共有|现有|保有|存量|增长到|增加到|提高到|提升到|增至|提高至|提升至|达到了?$"),
         # written with shared first characters: the re module tries a plain alternation word by word
         "increment": re.compile(r"新(?:建设?|增|开通|部署|培育|认定|上云|发展)|净增|再建设|增(?:加|长)了?|增(?:速|幅)|提(?:高|升)了?"),
-        # (按年上升 in Hong Kong and Macau, 年增 / 年減 / 年成长 in Taiwan: against the same period a year before)
+        # (按年上升 in Hong Kong and Macau, 年增 / 年減 / 年成长 in Taiwan: against the same period a year before;
+        # 月增: against the month before)
         "same_period": re.compile(r"(?:同比|比上年同期|较上年同期|比去年同期|较去年同期|环比|按年|按季)\s*(?:增长|增加|提高|提升|上升|下降|减少|降低|上涨|下跌|增|减)"
-                                  r"|(?:^|(?<=[\u4e00-\u9fff]))年(?:增|减|成长)"),
+                                  r"|(?:^|(?<=[\u4e00-\u9fff]))(?<![上本当每去前今明])[年月](?:增|减|成长)(?!加|长|至|到)"),
     }
 
 
-_DIFFERENCE_HINT = re.compile("[高低超领落多少优比较同环按]|年[增减成]")
+_DIFFERENCE_HINT = re.compile("[高低超领落多少优比较同环按]|[年月][增减成]")
 
 
 def measure(view: str, pos: int, sent: tuple[int, int], indicator: str, start: int | None = None) -> tuple[str, str | None]:
@@ -104,7 +105,7 @@ def measure(view: str, pos: int, sent: tuple[int, int], indicator: str, start: i
             return "difference", m.group("ref")
         m = pats["same_period"].search(clause)
         if m:  # 同比增长12%: a difference from the same period a year before
-            return "difference", "上期" if m.group().startswith(("环比", "按季")) else "上年同期"
+            return "difference", "上期" if m.group().startswith(("环比", "按季", "月")) else "上年同期"
     own = indicator.replace(" ", "")
     for cue in pats["stock"].finditer(clause):
         if cue.group() not in own or cue.group().startswith("累计"):
@@ -267,8 +268,10 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
                 name = subject_of(prev.indicator) + r.indicator
             else:
                 # (…1,782億元，年減1.6%; 年增8%: the page's own word for the yearly change)
-                change = r.indicator[-2:] if r.indicator.endswith(("年增", "年减")) else "增长"
+                change = r.indicator[-2:] if r.indicator.endswith(("年增", "年减", "月增", "月减")) else "增长"
                 name = prev.indicator if _ENDS_IN_CHANGE.search(prev.indicator) else prev.indicator + change
+                if change[-2:-1] in "年月" and prev.indicator[-2:] in ("年增", "年减", "月增", "月减") and prev.indicator[-2:] != change:
+                    name = prev.indicator[:-2] + change  # (…812亿元，月增3.4%，年增16.2%: the level's, each against its own)
             out[i] = r.model_copy(update={"indicator": name,
                                           "indicator_id": rate.id if rate else prev.indicator_id,
                                           "measure": "difference" if ref else "increment", "reference": ref})
@@ -309,12 +312,12 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
     return out
 
 
-_BARE_CHANGE = re.compile(r"(?:[(（][A-Za-z0-9+\-]+[)）])?(?:年增长?|年增幅|年减|同比(?:增长|增加|增幅)?|按年(?:增长|上升|增加)|增长|增速|增幅)")
+_BARE_CHANGE = re.compile(r"(?:[(（][A-Za-z0-9+\-]+[)）])?(?:年增长?|年增幅|年减|月增|月减|同比(?:增长|增加|增幅)?|按年(?:增长|上升|增加)|增长|增速|增幅)")
 _COMPARISON = re.compile(r"^(?:比|较|高于|低于|超出|领先|落后)")
 _ABOVE = re.compile(r"(?:高于|低于|快于|慢于)(?!.*(?:比重|占比))")
 # a share's name without its subject (占…比重, 相当于…的, 在电信业务收入中的占比)
 _SHARE_OPENS = re.compile(r"占|相当于|在[^，。；0-9]{1,12}中的?(?:占比|比重|比例|份额)")
-_ENDS_IN_CHANGE = re.compile(r"(?:增长|增速|增幅|年增|年减)$")
+_ENDS_IN_CHANGE = re.compile(r"(?:增长|增速|增幅|[年月][增减])$")
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
 
 
@@ -382,7 +385,7 @@ _REFERENCED_CHANGE = re.compile(
     rf"(?:{CHANGE_VERBS}|降低)$")
 
 
-_CHANGE_END = re.compile(rf"(?<=..)(?:{CHANGE_VERBS}|年增|年减)$")
+_CHANGE_END = re.compile(rf"(?<=..)(?:{CHANGE_VERBS}|[年月][增减])$")
 
 
 def drop_fragments(records: list[Record]) -> list[Record]:

@@ -338,6 +338,8 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         return part  # 跨境电商进出口额38.6亿元…。其中，出口26.1亿元，进口12.5亿元: the total's parts
     if prev and prev["unit"] == q.unit and (parallel := _parallel_measure(indicator, prev["indicator"])):
         return parallel  # …制造业增加值增长12.7%，电气机械和器材制造业增长9.4%: the measure the clause before named
+    if not prev and (named := _measure_named_before(view, sent, clause, indicator)):
+        return named  # 發布資訊服務業營業額統計，114年11月營業額812億元: the measure the sentence named whose
     if (sibling := _sibling_measure(indicator, pending, sentence)) is not None:
         return sibling  # 聚合支付交易笔数为1.21亿笔…；交易金额为53.7亿澳门元: the same subject's other measure
     if prev and prev["unit"] == q.unit and _PAREN_BASE.search(view, max(sent[0], q.outer_start - 12), q.outer_start):
@@ -568,6 +570,23 @@ def _parallel_measure(name: str, before: str) -> str | None:
 # (…交易共1.12亿笔 or …交易笔数为1.21亿笔, then 交易金额: the count's subject, the amount's measure)
 _COUNT_TAIL = re.compile(r"(?:笔数|宗数|次数|件数|数目|数量|量|人次|户数)?")
 _AMOUNT_TAIL = re.compile(r"金额|额|总额|总值|规模")
+
+
+def _measure_named_before(view: str, sent: tuple[int, int], clause: int, name: str) -> str | None:
+    """A bare measure (营业额) the sentence named before with its subject, in a clause without a figure
+    (经济部统计处今天发布资讯服务业营业额统计，114年11月营业额…): that subject's."""
+    if not 2 <= len(name) <= 4 or not _HAN_ONLY.fullmatch(name) or not _owned().fullmatch(name):
+        return None
+    at = view.rfind(name, sent[0], clause)
+    head = _HEAD_BEFORE.search(view, sent[0], at) if at > sent[0] else None
+    if head is None or any(ch.isdigit() for ch in view[head.start():at]):
+        return None
+    subject = canon.split_place(ctx.clean_indicator(_REPORTS.split(head.group())[-1]))[1]
+    return subject + name if len(subject) >= 2 and subject != name else None
+
+
+_HEAD_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+_REPORTS = re.compile(r"发布|公布|显示|表示|指出|介绍")  # (统计处今天发布|资讯服务业营业额统计)
 
 
 def _sibling_measure(name: str, pending: list, sentence: str) -> str | None:
