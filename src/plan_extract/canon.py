@@ -268,9 +268,9 @@ def join_shares(records: list[Record], catalogue: Catalogue | None = None) -> li
                 name = subject_of(prev.indicator) + r.indicator
             else:
                 # (…1,782億元，年減1.6%; 年增8%: the page's own word for the yearly change)
-                change = r.indicator[-2:] if r.indicator.endswith(("年增", "年减", "月增", "月减")) else "增长"
+                change = r.indicator[-2:] if r.indicator.endswith(_PERIOD_CHANGES) else "增长"
                 name = prev.indicator if _ENDS_IN_CHANGE.search(prev.indicator) else prev.indicator + change
-                if change[-2:-1] in "年月" and prev.indicator[-2:] in ("年增", "年减", "月增", "月减") and prev.indicator[-2:] != change:
+                if change != "增长" and prev.indicator.endswith(_PERIOD_CHANGES) and not prev.indicator.endswith(change):
                     name = prev.indicator[:-2] + change  # (…812亿元，月增3.4%，年增16.2%: the level's, each against its own)
             out[i] = r.model_copy(update={"indicator": name,
                                           "indicator_id": rate.id if rate else prev.indicator_id,
@@ -318,6 +318,7 @@ _ABOVE = re.compile(r"(?:高于|低于|快于|慢于)(?!.*(?:比重|占比))")
 # a share's name without its subject (占…比重, 相当于…的, 在电信业务收入中的占比)
 _SHARE_OPENS = re.compile(r"占|相当于|在[^，。；0-9]{1,12}中的?(?:占比|比重|比例|份额)")
 _ENDS_IN_CHANGE = re.compile(r"(?:增长|增速|增幅|[年月][增减])$")
+_PERIOD_CHANGES = ("年增", "年减", "月增", "月减")  # (Taiwan's change on the year and on the month)
 _WHOLE = re.compile(r"^占(?:全省|全市|全区|全县|全国|本省|本市)")
 
 

@@ -328,8 +328,9 @@ def _name(view: str, q: Quantity, sent: tuple[int, int], clause: int, indicator:
         indicator = _granted(view, q, sent, grant.group("v"))  # 我建议预留6亿元，推动…: what it is set aside for
     if _JOINS.match(indicator) and (host := _host_before(view, q, sent, pending, sentence)):
         return host + indicator  # 二级节点5个，接入企业2300余家: what they joined
-    if _BENEFITS.fullmatch(indicator) and (paid := _last_before(pending, len(pending), lambda j, f: unit_family(f["unit"]) == "money",
-                                                                 sentence)):
+    paid = _BENEFITS.fullmatch(indicator) and _last_before(
+        pending, len(pending), lambda j, f: unit_family(f["unit"]) == "money", sentence)
+    if paid:
         return ctx.strip_left(paid["indicator"]) + indicator  # 兑现扶持资金2.85亿元，惠及企业640余家: whom it reached
     if _ITS.match(indicator) and (before := _last_before(pending, len(pending), lambda j, f: True, sentence)):
         # 电子及电器产品占15.9%，其消费额按年上升18.7%: 其 is what the figure before was of
@@ -529,10 +530,10 @@ def _host_before(view: str, q: Quantity, sent: tuple[int, int], pending: list, s
             return name
         if (inner := _HOST_IN.match(name)) and inner.end() < len(name):
             return inner.group()
-    last = None
-    for last in _HOST_IN.finditer(view, sent[0], q.outer_start):
-        pass
+    last = ctx.last_match(_HOST_IN, view, sent[0], q.outer_start)
     return ctx.strip_left(canon.split_place(ctx.clean_indicator(last.group()))[1]) if last else None
+
+
 _ITS = re.compile(r"其(?![中余他次实])[\u4e00-\u9fff]{2}")
 _SHARE_TAIL = re.compile(r"的?(?:占比|比重|比例)$")
 _PERSON_TIMES = re.compile(r"人次|人数|次数|人流|量")
