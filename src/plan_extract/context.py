@@ -312,12 +312,12 @@ def _in_prose(view: str, date: re.Match) -> bool:
     line = view[view.rfind("\n", 0, date.start()) + 1:date.start()]
     end = view.find("\n", date.end())
     return len(_CJK.findall(line)) >= 8 and not _LABEL_END.search(line) \
-        and _SENTENCE_MARK.search(view, date.end(), end if end >= 0 else len(view)) is not None
+        and _PROSE_MARK.search(view, date.end(), end if end >= 0 else len(view)) is not None
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LABEL_END = re.compile(r"[：:]\s*$|[日时]间\s*$")
-_SENTENCE_MARK = re.compile(r"[，。；]")
+_PROSE_MARK = re.compile(r"[，,。；;]")  # (the view writes a full-width comma as ",")
 
 
 def doc_facts(view: str) -> DocFacts:
@@ -370,9 +370,6 @@ def _report_title() -> re.Pattern:
 def _in_title(view: str, m: re.Match) -> bool:
     """Is the match in a title line, not in prose (…将工作进展情况报送市数据局 in a notice's first lines)?"""
     return _PROSE_MARK.search(view, view.rfind("\n", 0, m.start()) + 1, m.start()) is None
-
-
-_PROSE_MARK = re.compile(r"[，,。；;]")
 
 
 def _as_of_year(view: str) -> int | None:
@@ -648,7 +645,8 @@ def subject_before(window: str, end: int) -> str | None:
 
 
 # (推出的30亿元「…」, 推出为期三年、总额30亿元的「…」: launched, with its size between)
-_LAUNCHED = re.compile(r"(?:推出|推行|设立|成立|核定|核准|批准|预留)了?(?:[^，。；]{0,16}?[0-9.]+[万亿]*(?:港|澳门|美|欧)?元的?)?$")
+_SIZE = r"[0-9][万亿]*(?:港|澳门|美|欧)?元的?"  # (30亿元的: a programme's size before its name)
+_LAUNCHED = re.compile(rf"(?:推出|推行|设立|成立|核定|核准|批准|预留)了?(?:[^，。；]{{0,16}}?{_SIZE})?$")
 _TOPIC = re.compile("^(?:就|至于|关于|对于|在[^，。；]*下的)")
 _AGENCY = re.compile("(?:政府|局|署|部|厅|委|办|处|委员会)$")
 _NOT_SUBJECT = re.compile("[在已将把对向为于从由给让被]|每年|每月|当中|其中|截至|截止|年底|年末|首[一二两三四五六七八九十]?[轮批期]")
@@ -1328,7 +1326,7 @@ def _figure_between(view: str | None, a: int, b: int) -> bool:
 # digits that are a figure: not a name (5G, 10G-PON) nor a year (2025年)
 _A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])[0-9][0-9,.]*(?![0-9,.])(?![A-Za-z年月日])")
 _COUNTED = re.compile(_A_FIGURE.pattern + r"[^0-9]{0,3}$")
-_SIZED = re.compile(r"[0-9][万亿]*(?:港|澳门|美|欧)?元的?$")
+_SIZED = re.compile(_SIZE + "$")
 
 
 def _year_between(c: Cues, a: int, b: int) -> bool:

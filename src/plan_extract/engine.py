@@ -568,11 +568,6 @@ def _parallel_measure(name: str, before: str) -> str | None:
     return subject + m.group() + name[len(subject):]
 
 
-# (…交易共1.12亿笔 or …交易笔数为1.21亿笔, then 交易金额: the count's subject, the amount's measure)
-_COUNT_TAIL = re.compile(r"(?:笔数|宗数|次数|件数|数目|数量|量|人次|户数)?")
-_AMOUNT_TAIL = re.compile(r"金额|额|总额|总值|规模")
-
-
 def _measure_named_before(view: str, sent: tuple[int, int], clause: int, name: str) -> str | None:
     """A bare measure (营业额) the sentence named before with its subject, in a clause without a figure
     (经济部统计处今天发布资讯服务业营业额统计，114年11月营业额…): that subject's."""
@@ -588,6 +583,11 @@ def _measure_named_before(view: str, sent: tuple[int, int], clause: int, name: s
 
 _HEAD_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 _REPORTS = re.compile(r"发布|公布|显示|表示|指出|介绍")  # (统计处今天发布|资讯服务业营业额统计)
+
+
+# (…交易共1.12亿笔 or …交易笔数为1.21亿笔, then 交易金额: the count's subject, the amount's measure)
+_COUNT_TAIL = re.compile(r"(?:笔数|宗数|次数|件数|数目|数量|量|人次|户数)?")
+_AMOUNT_TAIL = re.compile(r"金额|额|总额|总值|规模")
 
 
 def _sibling_measure(name: str, pending: list, sentence: str) -> str | None:

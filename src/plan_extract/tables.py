@@ -691,12 +691,14 @@ def of_whole(part: str, whole: str | None) -> str:
     return part + whole if whole and _QUALIFIER.search(part) else part
 
 
-def _parent_name(view: str, start: int) -> str | None:
+def _parent_name(text: str, view: str, start: int) -> str | None:
     """The name cell of the nearest line above that is no part (其中…) of another: the whole a part
     row breaks down."""
     while start > 0:
         start = view.rfind("\n", 0, start - 1) + 1
-        cell = re.split(r"\t|\s{2,}", view[start:view.find("\n", start)].strip(), maxsplit=1)[0]
+        end = view.find("\n", start)
+        a, b = split_cells(text, start, end if end >= 0 else len(view))[0]
+        cell = re.sub(r"\s+", "", view[a:b])
         if cell and not cell.startswith(("其中", "#", "＃")):
             if (unit := _PAREN_UNIT.search(cell)) and unit.start() > 0:
                 cell = cell[:unit.start()]  # (互联网宽带接入用户（万户）)
@@ -731,7 +733,7 @@ def _row_values(text, view, row, columns, line, prefix=(), suffix=None, unit=Non
     part = name.startswith("其中")
     name = re.sub(rf"^(?:\d{{1,3}}[.、．]|[（(]\d{{1,3}}[)）]|[#＃]|其中[:：]?)", "", name)
     if part and _QUALIFIER.search(name):  # (the line above looked up only then)
-        name = of_whole(name, _parent_name(view, line[0]))
+        name = of_whole(name, _parent_name(text, view, line[0]))
     if not _HAN.search(name):
         return None
     for cell, c in zip(row, columns):
